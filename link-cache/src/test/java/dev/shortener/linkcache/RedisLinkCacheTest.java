@@ -1,0 +1,78 @@
+package dev.shortener.linkcache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shortener.localservers.TestServers;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/** The link cache against a real redis-server, each test under its own key prefix. */
+class RedisLinkCacheTest {
+
+    private static JedisPooled redis;
+    private RedisLinkCache cache;
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisClients.create(RedisSettings.of(URI.create(TestServers.redisUri().toString())));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void freshPrefix() {
+        cache = new RedisLinkCache(redis, TestServers.uniqueName("cache") + ":");
+    }
+
+    @Test
+    void get_ofAnUncachedCode_isAMiss() {
+        assertEquals(Optional.empty(), cache.get("nothing"));
+    }
+
+    @Test
+    void put_thenGet_returnsEachKindOfEntry() {
+        CachedLink found = CachedLink.found("https://example.com/a b?c=d#e", 1_900_000_000L);
+
+        cache.put("found01", found, 60);
+        cache.put("unknown", CachedLink.notFound(), 60);
+        cache.put("gone001", CachedLink.gone(), 60);
+
+        assertEquals(Optional.of(found), cache.get("found01"));
+        assertEquals(Optional.of(CachedLink.notFound()), cache.get("unknown"));
+        assertEquals(Optional.of(CachedLink.gone()), cache.get("gone001"));
+    }
+
+    @Test
+    void put_setsTheGivenTimeToLive() {
+        cache.put("ttl0001", CachedLink.found("https://example.com/", 0), 42);
+
+        long ttl = redis.ttl(cache.key("ttl0001"));
+
+        assertTrue(ttl > 0 && ttl <= 42, "ttl " + ttl);
+    }
+
+    @Test
+    void invalidate_removesTheEntryAtOnce() {
+        cache.put("stale01", CachedLink.found("https://old.example/", 0), 3600);
+
+        cache.invalidate("stale01");
+
+        assertEquals(Optional.empty(), cache.get("stale01"));
+    }
+
+    @Test
+    void get_treatsAValueItCannotReadAsAMiss() {
+        redis.set(cache.key("weird01"), "X something from a future version");
+
+        assertEquals(Optional.empty(), cache.get("weird01"));
+    }
+}

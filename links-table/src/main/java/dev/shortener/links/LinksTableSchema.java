@@ -1,0 +1,61 @@
+package dev.shortener.links;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The links table's key schema and attribute names, defined once for both functions, the tests and the
+ * template (whose test checks it against these names).
+ *
+ * <p>One table holds several kinds of item under a generic string partition key: a link's key is its short
+ * code; other kinds use a prefix with {@code #}, a character no code or alias may contain, so they can never
+ * clash with a link.
+ */
+public final class LinksTableSchema {
+
+    /** The partition key. For a link it is the short code itself. */
+    public static final String PARTITION_KEY = "pk";
+
+    // A link (attribute names as in the original design).
+    public static final String ORIGINAL_URL = "original_url";
+    public static final String CREATED_AT = "created_at";
+    /** Epoch seconds; the table's TTL attribute. DynamoDB deletes such items only within days, so reads check it. */
+    public static final String EXPIRES_AT = "expires_at";
+    public static final String CREATED_BY = "created_by";
+    public static final String CLICK_COUNT = "click_count";
+    public static final String UPDATED_AT = "updated_at";
+    /** Set on a deleted link, which stays as a tombstone so that its code is never handed out again. */
+    public static final String DELETED_AT = "deleted_at";
+
+    // A worker-id lease.
+    public static final String WORKER_KEY_PREFIX = "worker#";
+    public static final String LEASE_HOLDER = "lease_holder";
+    /** Epoch milliseconds. */
+    public static final String LEASE_EXPIRES_AT = "lease_expires_at";
+
+    public static final String TTL_ATTRIBUTE = EXPIRES_AT;
+
+    private LinksTableSchema() {
+    }
+
+    public static String workerKey(int workerId) {
+        return WORKER_KEY_PREFIX + workerId;
+    }
+
+    /** On-demand capacity, as the template declares it. */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .keySchema(KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName(PARTITION_KEY)
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .build();
+    }
+}

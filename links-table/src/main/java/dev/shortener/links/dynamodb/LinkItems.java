@@ -1,0 +1,77 @@
+package dev.shortener.links.dynamodb;
+
+import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
+import static dev.shortener.links.LinksTableSchema.CREATED_AT;
+import static dev.shortener.links.LinksTableSchema.CREATED_BY;
+import static dev.shortener.links.LinksTableSchema.DELETED_AT;
+import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.ORIGINAL_URL;
+import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+
+import dev.shortener.links.Link;
+import dev.shortener.links.LinkLookup;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps links to and from DynamoDB items. */
+final class LinkItems {
+
+    private LinkItems() {
+    }
+
+    static Map<String, AttributeValue> key(String code) {
+        return Map.of(PARTITION_KEY, s(code));
+    }
+
+    static Map<String, AttributeValue> toItem(Link link) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION_KEY, s(link.code()));
+        item.put(ORIGINAL_URL, s(link.url()));
+        item.put(CREATED_AT, epochSeconds(link.createdAt()));
+        item.put(CREATED_BY, s(link.createdBy()));
+        item.put(CLICK_COUNT, n(link.clickCount()));
+        if (link.expires()) {
+            item.put(EXPIRES_AT, epochSeconds(link.expiresAt()));
+        }
+        return item;
+    }
+
+    static Link toLink(Map<String, AttributeValue> item) {
+        return new Link(
+                item.get(PARTITION_KEY).s(),
+                item.get(ORIGINAL_URL).s(),
+                instant(item.get(CREATED_AT)),
+                item.containsKey(EXPIRES_AT) ? instant(item.get(EXPIRES_AT)) : null,
+                item.get(CREATED_BY).s(),
+                item.containsKey(CLICK_COUNT) ? Long.parseLong(item.get(CLICK_COUNT).n()) : 0);
+    }
+
+    static LinkLookup toLookup(Map<String, AttributeValue> item, Instant now) {
+        if (item == null || item.isEmpty()) {
+            return LinkLookup.notFound();
+        }
+        if (item.containsKey(DELETED_AT)) {
+            return LinkLookup.deleted();
+        }
+        Link link = toLink(item);
+        return link.isExpiredAt(now) ? LinkLookup.expired(link) : LinkLookup.active(link);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue epochSeconds(Instant instant) {
+        return n(instant.getEpochSecond());
+    }
+
+    private static Instant instant(AttributeValue epochSeconds) {
+        return Instant.ofEpochSecond(Long.parseLong(epochSeconds.n()));
+    }
+}
