@@ -1,0 +1,74 @@
+package dev.shortener.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * JSON log lines in the shape of Powertools' Lambda JSON layout: {@code level}, {@code message},
+ * {@code timestamp}, {@code service}, {@code function_request_id}, {@code cold_start}, then the event's own
+ * fields. One line per event, so CloudWatch Logs Insights and metric filters can query every field.
+ *
+ * <p>Callers never pass raw IP addresses or secrets: fields are logged as given.
+ */
+public final class StructuredLog {
+
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private final String service;
+    private final PrintStream out;
+    private final AtomicBoolean coldStart = new AtomicBoolean(true);
+
+    public StructuredLog(String service, PrintStream out) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    public StructuredLog(String service) {
+        this(service, System.out);
+    }
+
+    /**
+     * Marks the start of an invocation.
+     *
+     * @return true for the first invocation of this execution environment
+     */
+    public boolean startInvocation() {
+        return coldStart.getAndSet(false);
+    }
+
+    public void info(String message, Context context, boolean cold, Map<String, ?> fields) {
+        write(Level.INFO, message, context, cold, fields);
+    }
+
+    public void warn(String message, Context context, boolean cold, Map<String, ?> fields) {
+        write(Level.WARN, message, context, cold, fields);
+    }
+
+    public void error(String message, Context context, boolean cold, Map<String, ?> fields) {
+        write(Level.ERROR, message, context, cold, fields);
+    }
+
+    /** A line outside any invocation (init, shutdown). */
+    public void outsideInvocation(Level level, String message, Map<String, ?> fields) {
+        write(level, message, null, false, fields);
+    }
+
+    public void write(Level level, String message, Context context, boolean cold, Map<String, ?> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", level.name());
+        line.put("message", message);
+        line.put("timestamp", Instant.now().toString());
+        line.put("service", service);
+        if (context != null) {
+            line.put("function_request_id", context.getAwsRequestId());
+            line.put("cold_start", cold);
+        }
+        line.putAll(fields);
+        out.println(Json.write(line));
+    }
+}
