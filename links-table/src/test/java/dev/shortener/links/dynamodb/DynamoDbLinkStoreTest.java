@@ -26,9 +26,14 @@ class DynamoDbLinkStoreTest {
     private LinksTableFixture table;
     private DynamoDbLinkStore store;
 
+    /** The table under test; the LocalStack suite runs the same tests against LocalStack. */
+    LinksTableFixture newTable() {
+        return LinksTableFixture.create();
+    }
+
     @BeforeEach
     void createTable() {
-        table = LinksTableFixture.create();
+        table = newTable();
         store = table.linkStore();
     }
 

@@ -27,9 +27,14 @@ class DynamoDbWorkerLeasesTest {
 
     private DynamoDbWorkerLeases leases;
 
+    /** The table under test; the LocalStack suite runs the same tests against LocalStack. */
+    LinksTableFixture newTable() {
+        return LinksTableFixture.create();
+    }
+
     @BeforeEach
     void createTable() {
-        leases = LinksTableFixture.create().workerLeases();
+        leases = newTable().workerLeases();
     }
 
     @RepeatedTest(5)

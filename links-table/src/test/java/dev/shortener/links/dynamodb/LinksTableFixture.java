@@ -1,9 +1,13 @@
 package dev.shortener.links.dynamodb;
 
 import dev.shortener.localservers.TestServers;
+import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** A fresh links table of its own on the test DynamoDB endpoint (dynalite unless DYNAMODB_ENDPOINT is set). */
+/**
+ * A fresh links table of its own on a DynamoDB endpoint: by default the shared test endpoint (dynalite unless
+ * DYNAMODB_ENDPOINT is set).
+ */
 final class LinksTableFixture {
 
     final DynamoDbClient dynamoDb;
@@ -15,7 +19,11 @@ final class LinksTableFixture {
     }
 
     static LinksTableFixture create() {
-        DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
+        return create(TestServers.dynamoDbEndpoint());
+    }
+
+    static LinksTableFixture create(URI endpoint) {
+        DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(endpoint);
         String tableName = TestServers.uniqueName("links");
         LinksTableSetup.createIfMissing(dynamoDb, tableName);
         return new LinksTableFixture(dynamoDb, tableName);
