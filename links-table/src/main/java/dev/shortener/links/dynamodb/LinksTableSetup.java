@@ -1,14 +1,21 @@
 package dev.shortener.links.dynamodb;
 
 import dev.shortener.links.LinksTableSchema;
+import java.time.Duration;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Creates the links table where the template does not: on an emulator, for tests and the local runner. (In AWS
  * the template owns the table; no function creates tables.)
  */
 public final class LinksTableSetup {
+
+    /** The SDK's default waiter polls every 20 s; an emulator creates a table in milliseconds. */
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final int MAX_POLLS = 1_500;
 
     private LinksTableSetup() {
     }
@@ -19,6 +26,13 @@ public final class LinksTableSetup {
         } catch (ResourceInUseException exists) {
             // created before: keep its data
         }
-        dynamoDb.waiter().waitUntilTableExists(wait -> wait.tableName(tableName));
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(dynamoDb)
+                .overrideConfiguration(wait -> wait
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(POLL))
+                        .maxAttempts(MAX_POLLS))
+                .build()) {
+            waiter.waitUntilTableExists(wait -> wait.tableName(tableName));
+        }
     }
 }

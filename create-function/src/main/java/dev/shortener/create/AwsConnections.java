@@ -1,0 +1,80 @@
+package dev.shortener.create;
+
+import dev.shortener.create.dynamodb.DynamoDbApiKeys;
+import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
+import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
+import dev.shortener.create.dynamodb.DynamoDbLinkStats;
+import dev.shortener.create.redis.RedisLinkInvalidation;
+import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.linkcache.RedisClients;
+import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSchema;
+import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
+import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import java.util.Map;
+import redis.clients.jedis.JedisPooled;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The real clients of an execution environment, built once at init: one DynamoDB client (explicit timeouts, the
+ * URL-connection HTTP client, the default credentials chain) and one bounded Redis pool. Also what SnapStart's
+ * hooks need from them: a cheap call to each to prime the path, and dropping pooled Redis connections, which
+ * would be dead sockets in every environment restored from a snapshot.
+ */
+@SuppressWarnings("deprecation") // JedisPooled, which link-cache's RedisClients returns; its pool is cleared here
+final class AwsConnections {
+
+    /** Rate-limit buckets' keys; the links' keys are the shared cache's own ({@link RedisLinkCache#DEFAULT_KEY_PREFIX}). */
+    static final String RATE_LIMIT_KEY_PREFIX = "ratelimit:";
+    private static final Map<String, AttributeValue> PRIME_KEY =
+            Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS("prime#snapstart"));
+
+    private final DynamoDbClient dynamoDb;
+    private final JedisPooled redis;
+    private final String table;
+    private final RedisTokenBuckets buckets;
+
+    private AwsConnections(DynamoDbClient dynamoDb, JedisPooled redis, String table) {
+        this.dynamoDb = dynamoDb;
+        this.redis = redis;
+        this.table = table;
+        this.buckets = new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX);
+    }
+
+    static AwsConnections open(CreateConfig config) {
+        return new AwsConnections(DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
+                RedisClients.create(RedisSettings.of(config.redisUrl())), config.linksTable());
+    }
+
+    CreatePorts ports() {
+        return new CreatePorts(
+                new DynamoDbLinkStore(dynamoDb, table),
+                new DynamoDbCodeReservations(dynamoDb, table),
+                new DynamoDbLinkStats(dynamoDb, table),
+                new DynamoDbApiKeys(dynamoDb, table),
+                new DynamoDbIdempotencyStore(dynamoDb, table),
+                buckets,
+                new RedisLinkInvalidation(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
+                new DynamoDbWorkerLeases(dynamoDb, table));
+    }
+
+    /** A read of a key that never exists: signs a request, opens a connection, parses a response. */
+    void touchDynamoDb() {
+        dynamoDb.getItem(get -> get.tableName(table).key(PRIME_KEY));
+    }
+
+    /** A PING, and the rate-limit script loaded, so the first EVALSHA finds it. */
+    void touchRedis() {
+        redis.ping();
+        buckets.load();
+    }
+
+    /** Closes the idle pooled Redis connections; the pool opens new ones on demand. */
+    void dropRedisConnections() {
+        redis.getPool().clear();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.shortener.create;
+
+import dev.shortener.create.domain.ratelimit.Bucket;
+import dev.shortener.create.domain.url.DomainSet;
+import dev.shortener.create.domain.url.UrlPolicy;
+import dev.shortener.shortcode.ShortCodeSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The create function's configuration: every environment variable it reads is named here, and each is checked at
+ * start-up, so a bad deployment fails at once naming the variable instead of misbehaving on some later request.
+ * ({@code AWS_REGION}, set by Lambda, is read by the SDK client builder.)
+ */
+public record CreateConfig(
+        String linksTable,
+        URI redisUrl,
+        String shortBaseUrl,
+        ShortCodeSettings shortCodes,
+        int maxUrlLength,
+        DomainSet blockedDomains,
+        boolean allowPrivateAddresses,
+        Duration maxExpiry,
+        Bucket perKeyLimit,
+        Bucket perClientLimit,
+        String clientAddressHeader,
+        URI dynamoDbEndpoint) {
+
+    /** Required: the links table's name. */
+    public static final String LINKS_TABLE = "LINKS_TABLE";
+    /** Required: {@code redis://host:port} or {@code rediss://host:port} (TLS, which ElastiCache Serverless needs). */
+    public static final String REDIS_URL = "REDIS_URL";
+    /** Required: where short links live, e.g. {@code https://sho.rt}; links to it and its subdomains are refused. */
+    public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
+    /** Longest URL accepted, default 2048, at most 8192 (CloudFront's limit). */
+    public static final String MAX_URL_LENGTH = "MAX_URL_LENGTH";
+    /** Comma- or space-separated domains refused with their subdomains; optional. */
+    public static final String BLOCKED_DOMAINS = "BLOCKED_DOMAINS";
+    /** {@code true} to allow links to private, loopback and link-local addresses (an intranet shortener); default false. */
+    public static final String ALLOW_PRIVATE_ADDRESSES = "ALLOW_PRIVATE_ADDRESSES";
+    /** Furthest expiry allowed, in days; default 3650. */
+    public static final String MAX_EXPIRY_DAYS = "MAX_EXPIRY_DAYS";
+    /** Token bucket per API key: burst (default 60) and refill per minute (default 120). */
+    public static final String RATE_LIMIT_KEY_BURST = "RATE_LIMIT_KEY_BURST";
+    public static final String RATE_LIMIT_KEY_PER_MINUTE = "RATE_LIMIT_KEY_PER_MINUTE";
+    /** Token bucket per client address (IPv6 per /64): burst (default 100) and refill per minute (default 300). */
+    public static final String RATE_LIMIT_IP_BURST = "RATE_LIMIT_IP_BURST";
+    public static final String RATE_LIMIT_IP_PER_MINUTE = "RATE_LIMIT_IP_PER_MINUTE";
+    /**
+     * Optional: a header naming the client's address that a trusted proxy sets, e.g. {@code CloudFront-Viewer-Address}
+     * when CloudFront is the only way in. Unset: the source address API Gateway saw.
+     */
+    public static final String CLIENT_IP_HEADER = "CLIENT_IP_HEADER";
+    /** Optional: a DynamoDB endpoint override (an emulator, LocalStack). */
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+
+    /**
+     * Reads and checks the configuration ({@code SHORTCODE_SECRET} and {@code SHORTCODE_LENGTH} through
+     * {@link ShortCodeSettings}).
+     *
+     * @throws IllegalArgumentException naming the first variable that is missing or malformed
+     */
+    public static CreateConfig fromEnvironment(Map<String, String> env) {
+        var read = new EnvironmentReader(env);
+        String table = read.required(LINKS_TABLE);
+        URI redis = read.redisUrl(REDIS_URL);
+        ShortBase base = ShortBase.parse(read, SHORT_BASE_URL);
+        ShortCodeSettings shortCodes = ShortCodeSettings.fromEnvironment(env);
+        int maxUrlLength = read.integer(MAX_URL_LENGTH, UrlPolicy.DEFAULT_MAX_LENGTH, 32, UrlPolicy.LIMIT_MAX_LENGTH);
+        DomainSet blocked = read.domains(BLOCKED_DOMAINS);
+        boolean allowPrivate = read.bool(ALLOW_PRIVATE_ADDRESSES, false);
+        Duration maxExpiry = Duration.ofDays(read.integer(MAX_EXPIRY_DAYS, 3650, 1, 36_500));
+        Bucket perKey = new Bucket(read.integer(RATE_LIMIT_KEY_BURST, 60, 1, 100_000),
+                read.integer(RATE_LIMIT_KEY_PER_MINUTE, 120, 1, 1_000_000));
+        Bucket perClient = new Bucket(read.integer(RATE_LIMIT_IP_BURST, 100, 1, 100_000),
+                read.integer(RATE_LIMIT_IP_PER_MINUTE, 300, 1, 1_000_000));
+        String clientHeader = read.optional(CLIENT_IP_HEADER);
+        URI dynamoDb = read.optional(DYNAMODB_ENDPOINT) == null ? null : read.httpUri(DYNAMODB_ENDPOINT);
+        return new CreateConfig(table, redis, base.url(), shortCodes, maxUrlLength, blocked, allowPrivate, maxExpiry,
+                perKey, perClient, clientHeader, dynamoDb);
+    }
+
+    /** The shortener's own domain (the short base URL's host), whose links would loop. */
+    public DomainSet ownDomains() {
+        return DomainSet.of(Arrays.asList(URI.create(shortBaseUrl).getHost()));
+    }
+
+    /** The short base URL: scheme and host (and port), no path, no trailing slash. */
+    record ShortBase(String url) {
+
+        static ShortBase parse(EnvironmentReader read, String name) {
+            String value = read.required(name);
+            String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            try {
+                URI uri = new URI(trimmed);
+                boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+                if (web && uri.getHost() != null && uri.getRawUserInfo() == null
+                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                    return new ShortBase(trimmed);
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be the short links' base URL with scheme and host only,"
+                    + " e.g. https://sho.rt; got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.shortener.create;
+
+import dev.shortener.create.domain.auth.ApiKeys;
+import dev.shortener.create.domain.idempotency.IdempotencyStore;
+import dev.shortener.create.domain.link.CodeReservations;
+import dev.shortener.create.domain.link.LinkCache;
+import dev.shortener.create.domain.link.LinkStats;
+import dev.shortener.create.domain.ratelimit.RateLimiter;
+import dev.shortener.links.LinkStore;
+import dev.shortener.shortcode.WorkerLeases;
+import java.util.Objects;
+
+/** Everything the create function talks to, as the domain's ports: what tests and a local runner replace. */
+public record CreatePorts(
+        LinkStore links,
+        CodeReservations reservations,
+        LinkStats.Source stats,
+        ApiKeys apiKeys,
+        IdempotencyStore idempotency,
+        RateLimiter rateLimiter,
+        LinkCache cache,
+        WorkerLeases workerLeases) {
+
+    public CreatePorts {
+        Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(reservations, "reservations");
+        Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(idempotency, "idempotency");
+        Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(workerLeases, "workerLeases");
+    }
+}

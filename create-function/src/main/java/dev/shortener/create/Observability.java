@@ -1,0 +1,88 @@
+package dev.shortener.create;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.shortener.create.domain.OperationalEvents;
+import dev.shortener.http.StructuredLog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Log lines and metrics. A metric is a field of a JSON log line in CloudWatch's Embedded Metric Format, so one line
+ * both tells what happened and counts it (alarms on the metric, Logs Insights on the line), with no extra call.
+ * No raw IP address or API key is ever written.
+ */
+final class Observability implements OperationalEvents {
+
+    static final String NAMESPACE = "UrlShortener/Create";
+
+    private final StructuredLog log;
+
+    Observability(StructuredLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void rateLimiterFailedOpen(String scope, boolean breakerOpened) {
+        Map<String, Object> fields = metric("RateLimiterFailedOpen");
+        fields.put("scope", scope);
+        fields.put("breaker_opened", breakerOpened);
+        log.write(breakerOpened ? StructuredLog.Level.WARN : StructuredLog.Level.INFO,
+                "rate limiter unreachable: request let through (failing open)", null, false, fields);
+    }
+
+    @Override
+    public void cacheInvalidationFailed(String code) {
+        Map<String, Object> fields = metric("CacheInvalidationFailed");
+        fields.put("code", code);
+        log.write(StructuredLog.Level.ERROR, "redirect cache entry not deleted after a change; it expires by its TTL",
+                null, false, fields);
+    }
+
+    @Override
+    public void idempotencyCompletionFailed(String code) {
+        Map<String, Object> fields = metric("IdempotencyCompletionFailed");
+        fields.put("code", code);
+        log.write(StructuredLog.Level.WARN, "link created but its idempotency record not completed", null, false,
+                fields);
+    }
+
+    void request(Context context, boolean cold, String method, String path, int status, long millis) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("method", method);
+        fields.put("path", path.length() > 200 ? path.substring(0, 200) : path);
+        fields.put("status", status);
+        fields.put("duration_ms", millis);
+        log.info("request", context, cold, fields);
+    }
+
+    void unexpected(Context context, boolean cold, Throwable failure, boolean outage) {
+        Map<String, Object> fields = metric(outage ? "DependencyFailure" : "UnexpectedError");
+        fields.put("error", failure.getClass().getName());
+        // Internal only: SDK and Jedis messages name the operation and status, never credentials.
+        fields.put("error_message", String.valueOf(failure.getMessage()));
+        log.error(outage ? "dependency failed" : "unexpected error", context, cold, fields);
+    }
+
+    void lifecycle(String message, Map<String, ?> fields) {
+        log.outsideInvocation(StructuredLog.Level.INFO, message, fields);
+    }
+
+    void lifecycleProblem(String message, Throwable failure) {
+        log.outsideInvocation(StructuredLog.Level.WARN, message, Map.of("error", failure.getClass().getName(),
+                "error_message", String.valueOf(failure.getMessage())));
+    }
+
+    /** The fields that make a log line count one of {@code name} in CloudWatch. */
+    private static Map<String, Object> metric(String name) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("_aws", Map.of(
+                "Timestamp", System.currentTimeMillis(),
+                "CloudWatchMetrics", List.of(Map.of(
+                        "Namespace", NAMESPACE,
+                        "Dimensions", List.of(List.of()),
+                        "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
+        fields.put(name, 1);
+        return fields;
+    }
+}

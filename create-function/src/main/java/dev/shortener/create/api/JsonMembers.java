@@ -1,0 +1,68 @@
+package dev.shortener.create.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Typed access to the members of a request object. Unknown members are refused, naming the member: a typo such
+ * as {@code expiresat} would otherwise be ignored silently and create a link that never expires.
+ */
+final class JsonMembers {
+
+    private JsonMembers() {
+    }
+
+    static void allowOnly(ObjectNode body, List<String> allowed) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw ApiProblem.forField(Problems.UNKNOWN_FIELD, name, "'" + Problems.shorten(name)
+                        + "' is not a field of this request; it accepts " + String.join(", ", allowed) + ".");
+            }
+        }
+    }
+
+    /** A member that must be a string. */
+    static String requiredString(ObjectNode body, String name) {
+        if (!body.has(name)) {
+            throw ApiProblem.forField(Problems.MISSING_FIELD, name, "The request needs the field '" + name + "'.");
+        }
+        return string(body, name, false);
+    }
+
+    /** A member that may be absent or null (both give null), else a string. */
+    static String optionalString(ObjectNode body, String name) {
+        return string(body, name, true);
+    }
+
+    private static String string(ObjectNode body, String name, boolean nullable) {
+        JsonNode value = body.get(name);
+        if (value == null || (nullable && value.isNull())) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiProblem.forField(Problems.INVALID_FIELD_TYPE, name, "'" + name + "' must be a string, not "
+                    + kind(value) + ".");
+        }
+        return value.textValue();
+    }
+
+    private static String kind(JsonNode value) {
+        switch (value.getNodeType()) {
+            case NULL:
+                return "null";
+            case NUMBER:
+                return "a number";
+            case BOOLEAN:
+                return "a boolean";
+            case ARRAY:
+                return "an array";
+            case OBJECT:
+                return "an object";
+            default:
+                return "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

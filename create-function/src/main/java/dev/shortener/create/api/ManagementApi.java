@@ -1,0 +1,100 @@
+package dev.shortener.create.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.shortener.create.domain.Rejection;
+import dev.shortener.create.domain.auth.Authenticator;
+import dev.shortener.create.domain.auth.Caller;
+import dev.shortener.create.domain.idempotency.IdempotentCreation;
+import dev.shortener.create.domain.link.LinkCreation;
+import dev.shortener.create.domain.link.LinkRequests;
+import dev.shortener.create.domain.link.LinkService;
+import dev.shortener.create.domain.ratelimit.RateDecision;
+import dev.shortener.create.domain.ratelimit.RateLimits;
+import dev.shortener.http.Problem;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The management API's request pipeline: route (404/405), limit by client address (429), authenticate (401),
+ * limit by API key (429), then the route itself. The address limit comes before authentication so that guessing
+ * keys costs tokens too. Domain rejections and adapter problems become problem+json here; anything else is
+ * unexpected and left to the handler, which logs it and answers 500 or 503 without detail.
+ */
+public final class ManagementApi {
+
+    private final RateLimits limits;
+    private final Authenticator authenticator;
+    private final LinkRoutes routes;
+    private final String clientAddressHeader;
+
+    /**
+     * @param clientAddressHeader a header set by a trusted proxy in front of the API (CloudFront's
+     *                            {@code CloudFront-Viewer-Address}) naming the client's address, or null to use the
+     *                            connection's source address
+     */
+    public ManagementApi(RateLimits limits, Authenticator authenticator, LinkRequests requests,
+                         LinkCreation creation, LinkService links, IdempotentCreation idempotent, InstantSource clock,
+                         String shortBase, String clientAddressHeader) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
+        this.clientAddressHeader = clientAddressHeader;
+    }
+
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        try {
+            Router.Match match = Router.match(request.method(), request.path());
+            requireAllowed(limits.forClient(clientAddress(request)));
+            Caller caller = authenticator.authenticate(request.header(Authenticator.HEADER));
+            requireAllowed(limits.forApiKey(caller.keyId()));
+            switch (match.route()) {
+                case CREATE:
+                    return routes.create(request, caller);
+                case READ:
+                    return routes.read(match.code(), caller);
+                case UPDATE:
+                    return routes.update(request, match.code(), caller);
+                case DELETE:
+                    return routes.delete(match.code(), caller);
+                case STATS:
+                    return routes.stats(match.code(), caller);
+                default:
+                    throw new IllegalStateException("unrouted " + match.route());
+            }
+        } catch (ApiProblem problem) {
+            return problem.toResponse();
+        } catch (Rejection rejection) {
+            return Problems.respond(rejection);
+        }
+    }
+
+    /** Exercises routing, parsing, validation and rendering, with no I/O (see {@code SnapStartHooks}). */
+    public void prime() {
+        Router.match("GET", "/api/links/prime00");
+        routes.prime();
+        Problems.respond(new Rejection(dev.shortener.create.domain.Reason.INVALID_URL, "url", "priming"));
+        ApiProblem.of(Problems.NOT_FOUND, "priming").toResponse();
+    }
+
+    private static void requireAllowed(RateDecision decision) {
+        if (!decision.allowed()) {
+            String seconds = Long.toString(decision.retryAfterSeconds());
+            throw new ApiProblem(Problem.of(Problems.RATE_LIMITED, "Too many requests; retry after " + seconds
+                    + " seconds."), Map.of("Retry-After", seconds));
+        }
+    }
+
+    /**
+     * The client's address: from the trusted proxy's header when configured and present (its value is
+     * {@code address:port}, IPv6 without brackets), else the source address API Gateway saw.
+     */
+    String clientAddress(ApiRequest request) {
+        String forwarded = clientAddressHeader == null ? null : request.header(clientAddressHeader);
+        if (forwarded == null || forwarded.isBlank()) {
+            return request.sourceIp();
+        }
+        int colon = forwarded.lastIndexOf(':');
+        return colon > 0 ? forwarded.substring(0, colon).strip() : forwarded.strip();
+    }
+}

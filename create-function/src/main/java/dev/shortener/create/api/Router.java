@@ -1,0 +1,72 @@
+package dev.shortener.create.api;
+
+import dev.shortener.http.Problem;
+import java.util.Map;
+
+/**
+ * The management API's routes, matched on method and path. Small enough to write out: a routing library would
+ * cost more start-up time than these few comparisons.
+ *
+ * <pre>
+ *   POST   /api/links                 create
+ *   GET    /api/links/{code}          read
+ *   PATCH  /api/links/{code}          update
+ *   DELETE /api/links/{code}          delete
+ *   GET    /api/links/{code}/stats    click statistics
+ * </pre>
+ */
+final class Router {
+
+    enum Route { CREATE, READ, UPDATE, DELETE, STATS }
+
+    /** @param code the path's code segment as sent, or null for {@link Route#CREATE} */
+    record Match(Route route, String code) {
+    }
+
+    private static final String COLLECTION = "/api/links";
+
+    private Router() {
+    }
+
+    /** @throws ApiProblem 404 for an unknown path, 405 (with {@code Allow}) for a known path and another method */
+    static Match match(String method, String path) {
+        if (path.equals(COLLECTION)) {
+            return only(method, "POST", new Match(Route.CREATE, null));
+        }
+        if (path.startsWith(COLLECTION + "/")) {
+            String rest = path.substring(COLLECTION.length() + 1);
+            int slash = rest.indexOf('/');
+            String code = slash < 0 ? rest : rest.substring(0, slash);
+            if (!code.isEmpty() && slash < 0) {
+                switch (method) {
+                    case "GET":
+                        return new Match(Route.READ, code);
+                    case "PATCH":
+                        return new Match(Route.UPDATE, code);
+                    case "DELETE":
+                        return new Match(Route.DELETE, code);
+                    default:
+                        throw notAllowed(method, "GET, PATCH, DELETE");
+                }
+            }
+            if (!code.isEmpty() && rest.substring(slash).equals("/stats")) {
+                return only(method, "GET", new Match(Route.STATS, code));
+            }
+        }
+        throw ApiProblem.of(Problems.NOT_FOUND, "There is nothing at this path. The API serves POST /api/links and"
+                + " GET, PATCH and DELETE /api/links/{code}, and GET /api/links/{code}/stats.");
+    }
+
+    private static Match only(String method, String allowed, Match match) {
+        if (!method.equals(allowed)) {
+            throw notAllowed(method, allowed);
+        }
+        return match;
+    }
+
+    private static ApiProblem notAllowed(String method, String allow) {
+        String shown = method.length() > 16 ? method.substring(0, 16) : method;
+        return new ApiProblem(Problem.of(Problems.METHOD_NOT_ALLOWED,
+                "This path does not accept " + shown + "; it accepts " + allow + "."), Map.of("Allow", allow));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.shortener.create.domain.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Identifies a create request's payload, for the "same key, different payload" check. Computed from the members
+ * as sent (before normalisation), since unknown members are refused and these are the whole payload; each value is
+ * length-prefixed so that no two payloads share a fingerprint by concatenation.
+ */
+public final class RequestFingerprint {
+
+    private RequestFingerprint() {
+    }
+
+    /** @param url, alias and expiresAt as sent; null for an absent member */
+    public static String of(String url, String alias, String expiresAt) {
+        StringBuilder canonical = new StringBuilder("create-link/v1");
+        for (String value : new String[] {url, alias, expiresAt}) {
+            canonical.append('|').append(value == null ? "-" : value.length() + ":" + value);
+        }
+        return sha256Hex(canonical.toString());
+    }
+
+    public static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shortener.create.dynamodb;
+
+import static dev.shortener.create.dynamodb.ManagementItems.API_KEY_PREFIX;
+import static dev.shortener.create.dynamodb.ManagementItems.KEY_ID;
+import static dev.shortener.create.dynamodb.ManagementItems.OWNER_ID;
+import static dev.shortener.create.dynamodb.ManagementItems.REVOKED_AT;
+import static dev.shortener.create.dynamodb.ManagementItems.s;
+import static dev.shortener.create.dynamodb.ManagementItems.seconds;
+import static dev.shortener.links.LinksTableSchema.CREATED_AT;
+import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+
+import dev.shortener.create.domain.auth.ApiKeys;
+import dev.shortener.create.domain.auth.Caller;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** API keys as {@code apikey#<hash>} items of the links table. */
+public final class DynamoDbApiKeys implements ApiKeys {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbApiKeys(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    /** A strongly consistent read: a key works from the moment the command that made it returns. */
+    @Override
+    public Optional<Caller> findByHash(String sha256Hex) {
+        var item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(Map.of(PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex)))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty() || item.containsKey(REVOKED_AT)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(item.get(OWNER_ID).s(), item.get(KEY_ID).s()));
+    }
+
+    @Override
+    public boolean add(String sha256Hex, Caller caller, Instant createdAt) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName)
+                    .item(Map.of(
+                            PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex),
+                            OWNER_ID, s(caller.ownerId()),
+                            KEY_ID, s(caller.keyId()),
+                            CREATED_AT, seconds(createdAt)))
+                    .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+}

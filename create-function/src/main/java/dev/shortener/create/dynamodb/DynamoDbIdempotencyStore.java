@@ -1,0 +1,146 @@
+package dev.shortener.create.dynamodb;
+
+import static dev.shortener.create.dynamodb.IdempotencyItems.CODE;
+import static dev.shortener.create.dynamodb.IdempotencyItems.COMPLETED;
+import static dev.shortener.create.dynamodb.IdempotencyItems.FINGERPRINT;
+import static dev.shortener.create.dynamodb.IdempotencyItems.IN_PROGRESS;
+import static dev.shortener.create.dynamodb.IdempotencyItems.LOCKED_UNTIL;
+import static dev.shortener.create.dynamodb.IdempotencyItems.LOCK_TOKEN;
+import static dev.shortener.create.dynamodb.IdempotencyItems.STATE;
+import static dev.shortener.create.dynamodb.IdempotencyItems.key;
+import static dev.shortener.create.dynamodb.ManagementItems.n;
+import static dev.shortener.create.dynamodb.ManagementItems.s;
+import static dev.shortener.create.dynamodb.ManagementItems.seconds;
+import static dev.shortener.create.dynamodb.ManagementItems.string;
+import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+
+import dev.shortener.create.domain.idempotency.ClaimResult;
+import dev.shortener.create.domain.idempotency.IdempotencyClaim;
+import dev.shortener.create.domain.idempotency.IdempotencyStore;
+import dev.shortener.links.Link;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Idempotency records as items of the links table, expiring through its TTL attribute. Each step is one
+ * conditional write, so two retries racing in different environments are decided by DynamoDB: exactly one creates
+ * (or takes over) the record, the other learns what is there. Reads judge expiry themselves, since TTL deletion
+ * lags by up to days.
+ */
+public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+
+    /** A record can vanish or its lock run out between our write and our read; a few rounds settle it. */
+    private static final int ATTEMPTS = 3;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbIdempotencyStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public ClaimResult claim(String recordKey, String fingerprint, String candidateCode, Instant now,
+                             Instant lockedUntil, Instant retainUntil) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String token = UUID.randomUUID().toString(); // made per request, after any SnapStart restore
+            if (createRecord(IdempotencyItems.inProgress(recordKey, fingerprint, candidateCode, token, lockedUntil,
+                    retainUntil), now)) {
+                return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, candidateCode, false));
+            }
+            String pinned = takeOver(recordKey, fingerprint, token, now, lockedUntil);
+            if (pinned != null) {
+                return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, pinned, true));
+            }
+            var item = dynamoDb.getItem(get -> get.tableName(tableName).key(key(recordKey)).consistentRead(true)).item();
+            if (!IdempotencyItems.isLive(item, now)) {
+                continue; // deleted or expired since: try again
+            }
+            if (!fingerprint.equals(string(item, FINGERPRINT))) {
+                return new ClaimResult.Mismatch();
+            }
+            if (COMPLETED.equals(string(item, STATE))) {
+                return new ClaimResult.Completed(IdempotencyItems.linkOf(item));
+            }
+            if (IdempotencyItems.isLocked(item, now)) {
+                return new ClaimResult.InFlight();
+            }
+            // its lock ran out just now: try to take over again
+        }
+        return new ClaimResult.InFlight();
+    }
+
+    /** A new record, where there is none or only an expired one. */
+    private boolean createRecord(Map<String, AttributeValue> item, Instant now) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ") OR " + EXPIRES_AT + " <= :now")
+                    .expressionAttributeValues(Map.of(":now", seconds(now))));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** @return the pinned code when a stalled claim of the same payload was taken over, else null */
+    private String takeOver(String recordKey, String fingerprint, String token, Instant now, Instant lockedUntil) {
+        try {
+            var attributes = dynamoDb.updateItem(update -> update.tableName(tableName).key(key(recordKey))
+                    .updateExpression("SET " + LOCK_TOKEN + " = :token, " + LOCKED_UNTIL + " = :lock")
+                    .conditionExpression(STATE + " = :inProgress AND " + LOCKED_UNTIL + " <= :nowMillis AND "
+                            + FINGERPRINT + " = :fingerprint AND " + EXPIRES_AT + " > :now")
+                    .expressionAttributeValues(Map.of(":token", s(token), ":lock", n(lockedUntil.toEpochMilli()),
+                            ":inProgress", s(IN_PROGRESS), ":nowMillis", n(now.toEpochMilli()),
+                            ":fingerprint", s(fingerprint), ":now", seconds(now)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return attributes.get(CODE).s();
+        } catch (ConditionalCheckFailedException notStalled) {
+            return null;
+        }
+    }
+
+    @Override
+    public void repin(IdempotencyClaim claim, String code) {
+        whileHeld(claim, "SET " + CODE + " = :code", Map.of(":code", s(code)));
+    }
+
+    @Override
+    public void complete(IdempotencyClaim claim, Link link, Instant retainUntil) {
+        var completion = IdempotencyItems.completion(link, retainUntil);
+        whileHeld(claim, completion.getKey(), completion.getValue());
+    }
+
+    @Override
+    public void release(IdempotencyClaim claim) {
+        try {
+            dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(key(claim.recordKey()))
+                    .conditionExpression(LOCK_TOKEN + " = :token AND " + STATE + " = :inProgress")
+                    .expressionAttributeValues(Map.of(":token", s(claim.lockToken()), ":inProgress", s(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException lost) {
+            // another request took over: the record is theirs now
+        }
+    }
+
+    /** An update that applies only while {@code claim} still holds the record. */
+    private void whileHeld(IdempotencyClaim claim, String expression, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":token", s(claim.lockToken()));
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName).key(key(claim.recordKey()))
+                    .updateExpression(expression)
+                    .conditionExpression(LOCK_TOKEN + " = :token")
+                    .expressionAttributeValues(all));
+        } catch (ConditionalCheckFailedException lost) {
+            // another request took over after our lock ran out; it resumes from the pinned code
+        }
+    }
+}

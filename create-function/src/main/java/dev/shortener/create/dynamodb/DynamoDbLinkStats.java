@@ -1,0 +1,47 @@
+package dev.shortener.create.dynamodb;
+
+import static dev.shortener.create.dynamodb.ManagementItems.CLICKS_UPDATED_AT;
+import static dev.shortener.create.dynamodb.ManagementItems.s;
+import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
+import static dev.shortener.links.LinksTableSchema.CREATED_BY;
+import static dev.shortener.links.LinksTableSchema.DELETED_AT;
+import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+
+import dev.shortener.create.domain.link.LinkStats;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Reads a link's counters straight from its item: {@code clicks_updated_at} is written by the click-count function
+ * and is not part of {@code Link}, and one projected read is all the stats route needs.
+ */
+public final class DynamoDbLinkStats implements LinkStats.Source {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbLinkStats(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public Optional<LinkStats> find(String code) {
+        if (code.indexOf('#') >= 0) {
+            return Optional.empty(); // keys of other item kinds are never links
+        }
+        var item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(Map.of(PARTITION_KEY, s(code)))
+                .consistentRead(true)
+                .projectionExpression(String.join(",", PARTITION_KEY, CREATED_BY, CLICK_COUNT, CLICKS_UPDATED_AT,
+                        DELETED_AT))).item();
+        if (item == null || item.isEmpty() || item.containsKey(DELETED_AT) || !item.containsKey(CREATED_BY)) {
+            return Optional.empty();
+        }
+        var clicks = item.get(CLICK_COUNT);
+        return Optional.of(new LinkStats(code, item.get(CREATED_BY).s(),
+                clicks == null ? 0 : Long.parseLong(clicks.n()), ManagementItems.instant(item.get(CLICKS_UPDATED_AT))));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.shortener.create.dynamodb;
+
+import static dev.shortener.create.dynamodb.ManagementItems.IDEMPOTENCY_PREFIX;
+import static dev.shortener.create.dynamodb.ManagementItems.n;
+import static dev.shortener.create.dynamodb.ManagementItems.s;
+import static dev.shortener.create.dynamodb.ManagementItems.seconds;
+import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+
+import dev.shortener.links.Link;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The attributes of an idempotency record ({@code idem#<key id>#<hash of the Idempotency-Key>}). Its lifetime is
+ * the table's TTL attribute, {@code expires_at}; the result is the created link, from which the response is
+ * rebuilt exactly.
+ */
+final class IdempotencyItems {
+
+    static final String STATE = "idem_state";
+    static final String FINGERPRINT = "idem_fingerprint";
+    static final String LOCK_TOKEN = "idem_lock_token";
+    /** Epoch milliseconds. */
+    static final String LOCKED_UNTIL = "idem_locked_until";
+    static final String CODE = "idem_code";
+    static final String RESULT_URL = "result_url";
+    static final String RESULT_OWNER = "result_owner";
+    static final String RESULT_CREATED_AT = "result_created_at";
+    static final String RESULT_EXPIRES_AT = "result_expires_at";
+    static final String IN_PROGRESS = "in_progress";
+    static final String COMPLETED = "completed";
+
+    private IdempotencyItems() {
+    }
+
+    static Map<String, AttributeValue> key(String recordKey) {
+        return Map.of(PARTITION_KEY, s(IDEMPOTENCY_PREFIX + recordKey));
+    }
+
+    static Map<String, AttributeValue> inProgress(String recordKey, String fingerprint, String code, String token,
+                                                  Instant lockedUntil, Instant retainUntil) {
+        Map<String, AttributeValue> item = new HashMap<>(key(recordKey));
+        item.put(STATE, s(IN_PROGRESS));
+        item.put(FINGERPRINT, s(fingerprint));
+        item.put(LOCK_TOKEN, s(token));
+        item.put(LOCKED_UNTIL, n(lockedUntil.toEpochMilli()));
+        item.put(CODE, s(code));
+        item.put(EXPIRES_AT, seconds(retainUntil));
+        return item;
+    }
+
+    static boolean isLive(Map<String, AttributeValue> item, Instant now) {
+        return item != null && !item.isEmpty() && ManagementItems.instant(item.get(EXPIRES_AT)).isAfter(now);
+    }
+
+    static boolean isLocked(Map<String, AttributeValue> item, Instant now) {
+        return Long.parseLong(item.get(LOCKED_UNTIL).n()) > now.toEpochMilli();
+    }
+
+    /** The update expression and values that complete a record with {@code link}. */
+    static Map.Entry<String, Map<String, AttributeValue>> completion(Link link, Instant retainUntil) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":completed", s(COMPLETED));
+        values.put(":code", s(link.code()));
+        values.put(":url", s(link.url()));
+        values.put(":owner", s(link.createdBy()));
+        values.put(":createdAt", seconds(link.createdAt()));
+        values.put(":retain", seconds(retainUntil));
+        String set = "SET " + STATE + " = :completed, " + CODE + " = :code, " + RESULT_URL + " = :url, "
+                + RESULT_OWNER + " = :owner, " + RESULT_CREATED_AT + " = :createdAt, " + EXPIRES_AT + " = :retain";
+        if (link.expires()) {
+            values.put(":expiresAt", seconds(link.expiresAt()));
+            set += ", " + RESULT_EXPIRES_AT + " = :expiresAt";
+        }
+        return Map.entry(set + " REMOVE " + LOCKED_UNTIL, values);
+    }
+
+    static Link linkOf(Map<String, AttributeValue> item) {
+        return Link.create(item.get(CODE).s(), item.get(RESULT_URL).s(),
+                ManagementItems.instant(item.get(RESULT_CREATED_AT)),
+                ManagementItems.instant(item.get(RESULT_EXPIRES_AT)), item.get(RESULT_OWNER).s());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.shortener.create;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The committed sample events ({@code events/api-*.json}), read with Jackson into the type Lambda hands the
+ * handler, then adjusted per test (a real key, another body). Reading the files keeps them valid.
+ */
+final class Events {
+
+    static final Path DIRECTORY = Path.of(System.getProperty("basedir", ".")).resolve("../events").normalize();
+    static final String CREATE = "api-create-link.json";
+    static final String CREATE_ALIAS_EXPIRY = "api-create-link-alias-expiry.json";
+    static final String CREATE_BASE64 = "api-create-link-base64.json";
+    static final String GET = "api-get-link.json";
+    static final String UPDATE = "api-update-link.json";
+    static final String DELETE = "api-delete-link.json";
+    static final String STATS = "api-get-link-stats.json";
+    static final String UNKNOWN_PATH = "api-unknown-path.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Events() {
+    }
+
+    static APIGatewayV2HTTPEvent load(String name) {
+        try {
+            return MAPPER.readValue(Files.readString(DIRECTORY.resolve(name)), APIGatewayV2HTTPEvent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event " + name, e);
+        }
+    }
+
+    /** The event with this API key (or none, for null). */
+    static APIGatewayV2HTTPEvent withKey(APIGatewayV2HTTPEvent event, String apiKey) {
+        return withHeader(event, "x-api-key", apiKey);
+    }
+
+    /** Sets (or, for a null value, removes) a header. */
+    static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        event.setHeaders(headers);
+        return event;
+    }
+
+    static APIGatewayV2HTTPEvent withBody(APIGatewayV2HTTPEvent event, String body) {
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        return event;
+    }
+
+    static APIGatewayV2HTTPEvent withBase64Body(APIGatewayV2HTTPEvent event, byte[] body) {
+        event.setBody(Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        return event;
+    }
+
+    /** Points the event at another method and path (route key and path parameters follow). */
+    static APIGatewayV2HTTPEvent at(APIGatewayV2HTTPEvent event, String method, String path) {
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        return event;
+    }
+
+    /** The same event for another code. */
+    static APIGatewayV2HTTPEvent forCode(APIGatewayV2HTTPEvent event, String code) {
+        String path = event.getRawPath().replace("winter-sale", code);
+        event.setPathParameters(Map.of("code", code));
+        return at(event, event.getRequestContext().getHttp().getMethod(), path);
+    }
+
+    static APIGatewayV2HTTPEvent fromAddress(APIGatewayV2HTTPEvent event, String sourceIp) {
+        event.getRequestContext().getHttp().setSourceIp(sourceIp);
+        return event;
+    }
+
+}

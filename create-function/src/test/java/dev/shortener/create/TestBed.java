@@ -1,0 +1,140 @@
+package dev.shortener.create;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.shortener.create.domain.auth.ApiKeyFormat;
+import dev.shortener.create.domain.auth.Caller;
+import dev.shortener.create.dynamodb.DynamoDbApiKeys;
+import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
+import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
+import dev.shortener.create.dynamodb.DynamoDbLinkStats;
+import dev.shortener.create.redis.RedisLinkInvalidation;
+import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.linkcache.RedisClients;
+import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSchema;
+import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import dev.shortener.localservers.TestServers;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import redis.clients.jedis.JedisPooled;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One test's world: its own links table on dynalite, its own Redis key prefixes on redis-server, a clock it moves
+ * by hand, and a handler built through the ports constructor with the real DynamoDB and Redis adapters.
+ */
+@SuppressWarnings("deprecation") // JedisPooled, as link-cache's RedisClients returns it
+final class TestBed {
+
+    static final String SECRET = "a-test-secret-that-is-long-enough-for-the-permutation";
+    static final String SHORT_BASE = "https://sho.rt";
+
+    private static DynamoDbClient dynamoDb;
+    private static JedisPooled redis;
+
+    final String table;
+    final String cachePrefix;
+    final String rateLimitPrefix;
+    final MutableClock clock = new MutableClock();
+    final RedisLinkCache cache;
+    final DynamoDbLinkStore links;
+    final CreateConfig config;
+    final CreatePorts ports;
+    final CreateHandler handler;
+
+    private TestBed(Map<String, String> envOverrides, UnaryOperator<CreatePorts> customise) {
+        table = TestServers.uniqueName("links");
+        cachePrefix = TestServers.uniqueName("link") + ":";
+        rateLimitPrefix = TestServers.uniqueName("ratelimit") + ":";
+        Tables.create(dynamoDb(), table);
+        cache = new RedisLinkCache(redis(), cachePrefix);
+        links = new DynamoDbLinkStore(dynamoDb(), table);
+        config = CreateConfig.fromEnvironment(environment(table, envOverrides));
+        ports = customise.apply(new CreatePorts(
+                links,
+                new DynamoDbCodeReservations(dynamoDb(), table),
+                new DynamoDbLinkStats(dynamoDb(), table),
+                new DynamoDbApiKeys(dynamoDb(), table),
+                new DynamoDbIdempotencyStore(dynamoDb(), table),
+                new RedisTokenBuckets(redis(), rateLimitPrefix),
+                new RedisLinkInvalidation(cache),
+                new DynamoDbWorkerLeases(dynamoDb(), table)));
+        handler = new CreateHandler(config, ports, clock);
+    }
+
+    static TestBed create() {
+        return new TestBed(Map.of(), UnaryOperator.identity());
+    }
+
+    static TestBed create(Map<String, String> envOverrides) {
+        return new TestBed(envOverrides, UnaryOperator.identity());
+    }
+
+    static TestBed create(Map<String, String> envOverrides, UnaryOperator<CreatePorts> customise) {
+        return new TestBed(envOverrides, customise);
+    }
+
+    /** The environment of a test deployment; rate limits high enough that only the rate-limit tests meet them. */
+    static Map<String, String> environment(String table, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put(CreateConfig.LINKS_TABLE, table);
+        env.put(CreateConfig.REDIS_URL, TestServers.redisUri().toString());
+        env.put(CreateConfig.SHORT_BASE_URL, SHORT_BASE);
+        env.put("SHORTCODE_SECRET", SECRET);
+        env.put(CreateConfig.BLOCKED_DOMAINS, "evil.example, phish.test");
+        env.put(CreateConfig.RATE_LIMIT_KEY_BURST, "100000");
+        env.put(CreateConfig.RATE_LIMIT_IP_BURST, "100000");
+        env.putAll(overrides);
+        return env;
+    }
+
+    static synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
+        }
+        return dynamoDb;
+    }
+
+    static synchronized JedisPooled redis() {
+        if (redis == null) {
+            redis = RedisClients.create(RedisSettings.of(TestServers.redisUri()));
+        }
+        return redis;
+    }
+
+    /** A new API key for {@code owner}, stored as the CreateApiKey command stores it. */
+    String newApiKey(String owner) {
+        String key = ApiKeyFormat.generate(new SecureRandom());
+        String hash = ApiKeyFormat.hash(key);
+        new DynamoDbApiKeys(dynamoDb(), table).add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), clock.instant());
+        return key;
+    }
+
+    Answer send(APIGatewayV2HTTPEvent event) {
+        return new Answer(handler.handleRequest(event, new TestContext()));
+    }
+
+    /** POSTs {@code body} as a create request with {@code apiKey}. */
+    Answer create(String apiKey, String body) {
+        return send(Events.withBody(Events.withKey(Events.load(Events.CREATE), apiKey), body));
+    }
+
+    /** Every item in the table, by key. */
+    Map<String, Map<String, AttributeValue>> items() {
+        return dynamoDb().scanPaginator(scan -> scan.tableName(table).consistentRead(true)).items().stream()
+                .collect(Collectors.toMap(item -> item.get(LinksTableSchema.PARTITION_KEY).s(), item -> item));
+    }
+
+    /** The keys of the items that are links (no '#' prefix). */
+    List<String> linkKeys() {
+        return items().keySet().stream().filter(key -> key.indexOf('#') < 0).sorted().toList();
+    }
+}
