@@ -30,6 +30,20 @@ public final class LinksTableSchema {
     public static final String UPDATED_AT = "updated_at";
     /** Set on a deleted link, which stays as a tombstone so that its code is never handed out again. */
     public static final String DELETED_AT = "deleted_at";
+    /** Epoch seconds of the click-count function's last update of {@link #CLICK_COUNT}. */
+    public static final String CLICKS_UPDATED_AT = "clicks_updated_at";
+
+    // Other kinds of item: a key prefix each (containing '#', so never a code or alias).
+    /** {@code apikey#<sha-256 hex of the key>}: an API key's owner. */
+    public static final String API_KEY_PREFIX = "apikey#";
+    public static final String OWNER_ID = "owner_id";
+    public static final String KEY_ID = "key_id";
+    /** Set to revoke a key without losing the record of it. */
+    public static final String REVOKED_AT = "revoked_at";
+    /** {@code reserved#<code>}: a permanent claim on a code whose link item may be deleted by TTL. No TTL itself. */
+    public static final String RESERVATION_PREFIX = "reserved#";
+    /** {@code idem#<key id>#<sha-256 hex of the Idempotency-Key>}: an idempotency record, removed by TTL. */
+    public static final String IDEMPOTENCY_PREFIX = "idem#";
 
     // A worker-id lease.
     public static final String WORKER_KEY_PREFIX = "worker#";

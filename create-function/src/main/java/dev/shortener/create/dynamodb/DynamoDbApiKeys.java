@@ -1,9 +1,9 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.API_KEY_PREFIX;
-import static dev.shortener.create.dynamodb.ManagementItems.KEY_ID;
-import static dev.shortener.create.dynamodb.ManagementItems.OWNER_ID;
-import static dev.shortener.create.dynamodb.ManagementItems.REVOKED_AT;
+import static dev.shortener.links.LinksTableSchema.API_KEY_PREFIX;
+import static dev.shortener.links.LinksTableSchema.KEY_ID;
+import static dev.shortener.links.LinksTableSchema.OWNER_ID;
+import static dev.shortener.links.LinksTableSchema.REVOKED_AT;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.CREATED_AT;

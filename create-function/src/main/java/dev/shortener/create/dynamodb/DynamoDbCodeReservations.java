@@ -1,6 +1,6 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.RESERVATION_PREFIX;
+import static dev.shortener.links.LinksTableSchema.RESERVATION_PREFIX;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.CREATED_AT;

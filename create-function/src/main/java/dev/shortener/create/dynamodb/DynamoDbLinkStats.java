@@ -1,6 +1,6 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.CLICKS_UPDATED_AT;
+import static dev.shortener.links.LinksTableSchema.CLICKS_UPDATED_AT;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;

@@ -1,6 +1,6 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.IDEMPOTENCY_PREFIX;
+import static dev.shortener.links.LinksTableSchema.IDEMPOTENCY_PREFIX;
 import static dev.shortener.create.dynamodb.ManagementItems.n;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.create.dynamodb.ManagementItems.seconds;
