@@ -1,0 +1,123 @@
+package dev.shortener.analytics.counts.dynamodb;
+
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.APPLIED;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.APPLYING;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CLAIMED_UNTIL;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CLICKS;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CODES;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.DONE;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.LEDGER_DAYS;
+import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.STATE;
+import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+
+import dev.shortener.analytics.counts.ClickCountLedger;
+import dev.shortener.analytics.counts.ObjectRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Adds each object's counts exactly once without transactions (which dynalite lacks, which cost two write units
+ * per item, and which abort when two objects update the same hot link at once). Per object, a ledger item
+ * {@code clickobj#<key>#<etag>} moves through three states:
+ * <ol>
+ *   <li><b>applying</b> (claimed with a lease): each link gets
+ *       {@code ADD click_count :n, click_objs :token SET clicks_updated_at = :now}
+ *       on condition {@code NOT contains(click_objs, :token)}: the token inside the link item itself makes the
+ *       add idempotent, so a retry after a crash adds only what is missing;</li>
+ *   <li><b>applied</b>: each link's token is removed again ({@code DELETE click_objs :token}), so the set only
+ *       ever holds objects in progress;</li>
+ *   <li><b>done</b>: a redelivered notification finds it and adds nothing.</li>
+ * </ol>
+ * Two write units per link and object, the same as a transaction's one item at double price. The lease keeps a
+ * second invocation of the same object out while the first may still be running; the ledger item expires (TTL)
+ * after {@value ClickCountAttributes#LEDGER_DAYS} days.
+ */
+public final class DynamoDbClickCountLedger implements ClickCountLedger {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final LinkCountUpdates links;
+
+    public DynamoDbClickCountLedger(DynamoDbClient dynamoDb, String tableName, LinkCountUpdates links) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    @Override
+    public Result apply(ObjectRef object, Map<String, Long> perCode, Instant now, Instant leaseUntil) {
+        String ledgerKey = ClickCountAttributes.ledgerKey(object.key(), object.etag());
+        String state = claim(ledgerKey, perCode, now, leaseUntil);
+        if (state == null) {
+            return DONE.equals(currentState(ledgerKey)) ? Result.ALREADY_APPLIED : Result.BUSY;
+        }
+        String token = object.token();
+        if (APPLYING.equals(state)) {
+            links.add(token, perCode, now);
+            if (!advance(ledgerKey, APPLYING, APPLIED, leaseUntil)) {
+                return Result.BUSY; // our lease ran out and another invocation took over: it finishes
+            }
+        }
+        links.removeToken(token, perCode.keySet());
+        return advance(ledgerKey, APPLIED, DONE, leaseUntil) ? Result.APPLIED : Result.BUSY;
+    }
+
+    /** Claims the object if new, or left unfinished by an invocation whose lease has ended. Null if not ours. */
+    private String claim(String ledgerKey, Map<String, Long> perCode, Instant now, Instant leaseUntil) {
+        long clicks = perCode.values().stream().mapToLong(Long::longValue).sum();
+        try {
+            return dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(Map.of(PARTITION_KEY, s(ledgerKey)))
+                    .updateExpression("SET #state = if_not_exists(#state, :applying), #claimed = :lease,"
+                            + " #expires = if_not_exists(#expires, :ttl), #clicks = :clicks, #codes = :codes")
+                    .conditionExpression("attribute_not_exists(#pk) OR (#state <> :done AND #claimed < :now)")
+                    .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#state", STATE, "#claimed",
+                            CLAIMED_UNTIL, "#expires", EXPIRES_AT, "#clicks", CLICKS, "#codes", CODES))
+                    .expressionAttributeValues(Map.of(":applying", s(APPLYING), ":done", s(DONE),
+                            ":lease", n(leaseUntil.toEpochMilli()), ":now", n(now.toEpochMilli()),
+                            ":ttl", n(now.plus(Duration.ofDays(LEDGER_DAYS)).getEpochSecond()),
+                            ":clicks", n(clicks), ":codes", n(perCode.size())))
+                    .returnValues(ReturnValue.ALL_NEW))
+                    .attributes().get(STATE).s();
+        } catch (ConditionalCheckFailedException notOurs) {
+            return null;
+        }
+    }
+
+    /** Moves to the next state if we still hold the lease. */
+    private boolean advance(String ledgerKey, String from, String to, Instant leaseUntil) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(Map.of(PARTITION_KEY, s(ledgerKey)))
+                    .updateExpression(DONE.equals(to) ? "SET #state = :to REMOVE #claimed" : "SET #state = :to")
+                    .conditionExpression("#state = :from AND #claimed = :lease")
+                    .expressionAttributeNames(Map.of("#state", STATE, "#claimed", CLAIMED_UNTIL))
+                    .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to),
+                            ":lease", n(leaseUntil.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException leaseLost) {
+            return false;
+        }
+    }
+
+    private String currentState(String ledgerKey) {
+        var item = dynamoDb.getItem(get -> get.tableName(tableName).consistentRead(true)
+                .key(Map.of(PARTITION_KEY, s(ledgerKey)))).item();
+        return item == null || !item.containsKey(STATE) ? null : item.get(STATE).s();
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.builder().n(Long.toString(value)).build();
+    }
+}

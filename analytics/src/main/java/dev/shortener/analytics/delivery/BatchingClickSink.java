@@ -1,0 +1,105 @@
+package dev.shortener.analytics.delivery;
+
+import dev.shortener.analytics.Click;
+import dev.shortener.analytics.ClickSink;
+import dev.shortener.analytics.event.ClickEvent;
+import dev.shortener.analytics.event.ClickEventCodec;
+import dev.shortener.analytics.event.ClickEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The click sink for a delivery stream, batched across invocations: {@link #record} only appends to an
+ * in-memory buffer; a background flusher packs many events into each record and many records into each call.
+ *
+ * <p>Freezing: while invocations keep coming (the next one is expected within
+ * {@link SinkSettings#holdIfNextWithin()}), {@link #beforeFreeze} returns at once and the flusher sends when
+ * the buffer is {@link SinkSettings#maxBufferAge()} old or large. When traffic is low, {@link #record} wakes the
+ * flusher at once, so the send overlaps with the redirect's lookup, and {@link #beforeFreeze} waits for it within
+ * the budget. Whatever can't be delivered ends up in one {@code click_undelivered} log line per click.
+ */
+public final class BatchingClickSink implements ClickSink, AutoCloseable {
+
+    private final ClickEvents events;
+    private final PendingClicks pending;
+    private final DeliveryMetrics metrics;
+    private final UndeliveredLog undelivered;
+    private final TrafficGauge traffic;
+    private final Thread flusher;
+
+    public BatchingClickSink(ClickEvents events, RecordBatchSender sender, SinkSettings settings,
+                             DeliveryMetrics metrics, UndeliveredLog undelivered) {
+        this.events = Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.undelivered = Objects.requireNonNull(undelivered, "undelivered");
+        this.pending = new PendingClicks(settings);
+        this.traffic = new TrafficGauge(settings.holdIfNextWithin());
+        var packer = new RecordPacker(settings.maxRecordBytes(), settings.encoding());
+        this.flusher = new Thread(new Flusher(pending, packer, sender, metrics, undelivered), "click-flusher");
+        flusher.setDaemon(true); // never keeps a JVM alive; shutdown() flushes explicitly
+        flusher.start();
+    }
+
+    @Override
+    public void record(Click click) {
+        ClickEvent event = events.from(click);
+        var encoded = new EncodedClick(event.eventId(), ClickEventCodec.toLine(event));
+        boolean lowTraffic = !traffic.busy(System.nanoTime());
+        if (!pending.append(encoded, lowTraffic)) {
+            undelivered.write(UndeliveredLog.Reason.buffer_full, null, 0, List.of(encoded));
+            metrics.add(DeliveryMetrics.UNDELIVERED, 1);
+        }
+    }
+
+    @Override
+    public void beforeFreeze(Duration budget) {
+        long now = System.nanoTime();
+        traffic.invocationEnded(now);
+        if (pending.unresolved() == 0) {
+            return;
+        }
+        if (traffic.busy(now)) {
+            // The next invocation comes soon and thaws the flusher, whose timer sends the buffer at its maximum age
+            // (a deadline that passed while frozen fires on thaw). Waiting here would not help: with a send in
+            // flight it can't finish within a redirect's budget, and every invocation waiting (or asking for a
+            // send) under load would shrink the batches and multiply the requests.
+            return;
+        }
+        pending.requestFlush();
+        try {
+            pending.awaitSettled(now + budget.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Sends everything pending within {@code budget} (Lambda's shutdown phase allows ~500 ms); what is still
+     * pending then is logged as {@code click_undelivered}. Accepts no clicks afterwards.
+     */
+    public void shutdown(Duration budget) {
+        pending.close();
+        try {
+            pending.awaitSettled(System.nanoTime() + budget.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<EncodedClick> abandoned = pending.abandonAll();
+        undelivered.write(UndeliveredLog.Reason.shutdown_timeout, null, 0, abandoned);
+        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        metrics.emitIfDue(true);
+        flusher.interrupt();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(2));
+    }
+
+    /** Clicks neither delivered nor given up yet (for tests and the shutdown log). */
+    public int pendingClicks() {
+        return pending.unresolved();
+    }
+}

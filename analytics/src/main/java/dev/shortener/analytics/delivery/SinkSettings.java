@@ -1,0 +1,87 @@
+package dev.shortener.analytics.delivery;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The batching sink's limits and timings.
+ *
+ * @param maxRecordBytes   uncompressed bytes packed into one record (Firehose: 1,000 KiB per record)
+ * @param maxBatchRecords  records per PutRecordBatch (Firehose: 500)
+ * @param maxBatchBytes    record bytes per PutRecordBatch (Firehose: 4 MiB)
+ * @param flushBytes       buffered bytes that start a send at once
+ * @param maxBufferAge     the oldest buffered click's age that starts a send: bounds how stale, and how many,
+ *                         clicks sit in an environment that could be frozen or killed
+ * @param holdIfNextWithin while invocations arrive at least this often, beforeFreeze leaves young clicks
+ *                         buffered for the next invocation; below that rate it sends them before the freeze
+ * @param maxPendingBytes  clicks waiting in all (buffered, packed, in flight); beyond it new clicks go straight
+ *                         to {@code click_undelivered} rather than growing the heap while Firehose is down
+ * @param maxAttempts      attempts per record before it is given up (and logged)
+ * @param backoffBase      first retry delay (jittered, doubling)
+ * @param backoffCap       longest retry delay
+ * @param metricsInterval  how often the counters are written as an EMF line (undelivered clicks: at once)
+ * @param encoding         how records are encoded
+ */
+public record SinkSettings(int maxRecordBytes, int maxBatchRecords, int maxBatchBytes, int flushBytes,
+                           Duration maxBufferAge, Duration holdIfNextWithin, long maxPendingBytes, int maxAttempts,
+                           Duration backoffBase, Duration backoffCap, Duration metricsInterval,
+                           RecordEncoding encoding) {
+
+    public static final int FIREHOSE_MAX_RECORD_BYTES = 1_024_000;
+    public static final int FIREHOSE_MAX_BATCH_RECORDS = 500;
+    public static final int FIREHOSE_MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+    /** Below Firehose's limits with a margin; one send per second per busy environment at most. */
+    public static SinkSettings defaults() {
+        return new SinkSettings(1_000_000, FIREHOSE_MAX_BATCH_RECORDS, 4_000_000, 1_000_000,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 16L * 1024 * 1024, 8,
+                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60), RecordEncoding.GZIP);
+    }
+
+    public SinkSettings {
+        Objects.requireNonNull(maxBufferAge, "maxBufferAge");
+        Objects.requireNonNull(holdIfNextWithin, "holdIfNextWithin");
+        Objects.requireNonNull(backoffBase, "backoffBase");
+        Objects.requireNonNull(backoffCap, "backoffCap");
+        Objects.requireNonNull(metricsInterval, "metricsInterval");
+        Objects.requireNonNull(encoding, "encoding");
+        if (maxRecordBytes <= 0 || maxRecordBytes > FIREHOSE_MAX_RECORD_BYTES - 4096) {
+            throw new IllegalArgumentException("maxRecordBytes must leave room under Firehose's 1,000 KiB");
+        }
+        if (maxBatchRecords <= 0 || maxBatchRecords > FIREHOSE_MAX_BATCH_RECORDS) {
+            throw new IllegalArgumentException("maxBatchRecords must be 1..500");
+        }
+        if (maxBatchBytes < maxRecordBytes + 4096 || maxBatchBytes > FIREHOSE_MAX_BATCH_BYTES) {
+            throw new IllegalArgumentException("maxBatchBytes must hold one record and stay within 4 MiB");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    public SinkSettings withMaxBufferAge(Duration age) {
+        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, age, holdIfNextWithin,
+                maxPendingBytes, maxAttempts, backoffBase, backoffCap, metricsInterval, encoding);
+    }
+
+    public SinkSettings withHoldIfNextWithin(Duration hold) {
+        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge, hold,
+                maxPendingBytes, maxAttempts, backoffBase, backoffCap, metricsInterval, encoding);
+    }
+
+    public SinkSettings withRetries(int attempts, Duration base, Duration cap) {
+        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge,
+                holdIfNextWithin, maxPendingBytes, attempts, base, cap, metricsInterval, encoding);
+    }
+
+    public SinkSettings withEncoding(RecordEncoding recordEncoding) {
+        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge,
+                holdIfNextWithin, maxPendingBytes, maxAttempts, backoffBase, backoffCap, metricsInterval,
+                recordEncoding);
+    }
+
+    public SinkSettings withMaxPendingBytes(long bytes) {
+        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge,
+                holdIfNextWithin, bytes, maxAttempts, backoffBase, backoffCap, metricsInterval, encoding);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.shortener.analytics.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortener.analytics.ClickLayout;
+import dev.shortener.analytics.TestClicks;
+import dev.shortener.analytics.event.ClickEventCodec;
+import dev.shortener.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The Glue table (JSON for the template, DDL for Athena), the event's fields and the queries agree. */
+class GlueTableTest {
+
+    static final Path CFN_SCHEMA = Path.of("../../shared/schemas/cfn/aws-glue-table.json");
+
+    @Test
+    void columns_matchTheEventFields_inBothDefinitions() throws IOException {
+        JsonNode table = tableJson();
+        Map<String, String> json = new LinkedHashMap<>();
+        table.at("/StorageDescriptor/Columns").forEach(c -> json.put(c.get("Name").asText(), c.get("Type").asText()));
+        Map<String, String> ddl = new LinkedHashMap<>();
+        Matcher column = Pattern.compile("(?m)^\\s{4}(\\w+) (int|string|boolean),?$").matcher(resource("glue/clicks_table.sql"));
+        while (column.find()) {
+            ddl.put(column.group(1), column.group(2));
+        }
+        List<String> eventFields = new ArrayList<>();
+        JsonNode event = Json.MAPPER.readTree(ClickEventCodec.toLine(TestClicks.events().from(
+                new dev.shortener.analytics.Click("c", Instant.now(), "192.0.2.1", "curl/8", "https://t.co/", "US",
+                        "r", true))));
+        event.fieldNames().forEachRemaining(eventFields::add);
+
+        assertEquals(ClicksColumns.ATHENA, json);
+        assertEquals(ClicksColumns.ATHENA, ddl);
+        assertEquals(List.copyOf(ClicksColumns.ATHENA.keySet()), eventFields, "every field is a column, in order");
+    }
+
+    @Test
+    void partitionProjection_followsTheFirehosePrefix() throws IOException {
+        JsonNode table = tableJson();
+        JsonNode parameters = table.get("Parameters");
+        assertEquals("dt", table.at("/PartitionKeys/0/Name").asText());
+        assertEquals("true", parameters.get("projection.enabled").asText());
+        assertEquals("date", parameters.get("projection.dt.type").asText());
+        assertEquals("yyyy-MM-dd", parameters.get("projection.dt.format").asText());
+        assertEquals(ClickLayout.PROJECTION_START + ",NOW", parameters.get("projection.dt.range").asText());
+        String prefix = ClickLayout.FIREHOSE_PREFIX.replace("!{timestamp:yyyy-MM-dd}", "${dt}");
+        assertEquals("s3://{{bucket}}/" + prefix, parameters.get("storage.location.template").asText());
+        assertEquals("s3://{{bucket}}/" + ClickLayout.EVENTS_PREFIX, table.at("/StorageDescriptor/Location").asText());
+        assertTrue(!ClickLayout.FIREHOSE_ERROR_PREFIX.startsWith(ClickLayout.EVENTS_PREFIX),
+                "failed output never lands where Athena reads events");
+        assertTrue(resource("glue/clicks_table.sql").contains("'storage.location.template' = 's3://{{bucket}}/"
+                + prefix + "'"));
+    }
+
+    @Test
+    void tableInput_validatesAgainstTheCloudFormationSchema() throws IOException {
+        Assumptions.assumeTrue(Files.exists(CFN_SCHEMA), "no schema at " + CFN_SCHEMA.toAbsolutePath());
+        JsonNode schema = Json.MAPPER.readTree(CFN_SCHEMA.toFile());
+        List<String> problems = new ArrayList<>();
+        check(tableJson(), schema.at("/definitions/TableInput"), schema, "TableInput", problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyNamedQuery_readsTheTablePlaceholder_andTakesTheDateRange() {
+        for (NamedQuery query : NamedQuery.values()) {
+            String sql = query.sql();
+            assertTrue(sql.contains("FROM " + NamedQuery.TABLE_PLACEHOLDER), query.fileName());
+            assertTrue(sql.contains("dt BETWEEN ? AND ?"), query.fileName() + " prunes partitions");
+            assertTrue(sql.contains("SELECT DISTINCT event_id"), query.fileName() + " deduplicates by event id");
+        }
+    }
+
+    /** A small subset of JSON Schema: properties, additionalProperties false, $ref, arrays and basic types. */
+    private static void check(JsonNode value, JsonNode schema, JsonNode root, String path, List<String> problems) {
+        if (schema.has("$ref")) {
+            check(value, root.at(schema.get("$ref").asText().substring(1)), root, path, problems);
+            return;
+        }
+        String type = schema.path("type").isTextual() ? schema.get("type").asText() : null;
+        if ("object".equals(type) || schema.has("properties")) {
+            if (!value.isObject()) {
+                problems.add(path + " is not an object");
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                var field = it.next();
+                JsonNode property = schema.path("properties").get(field.getKey());
+                if (property == null) {
+                    if (schema.path("additionalProperties").asBoolean(true) == false) {
+                        problems.add(path + "." + field.getKey() + " is not allowed");
+                    }
+                } else {
+                    check(field.getValue(), property, root, path + "." + field.getKey(), problems);
+                }
+            }
+        } else if ("array".equals(type)) {
+            for (JsonNode item : value) {
+                check(item, schema.get("items"), root, path + "[]", problems);
+            }
+        } else if ("string".equals(type) && !value.isTextual()) {
+            problems.add(path + " is not a string");
+        } else if (schema.has("enum") && !schema.get("enum").toString().contains("\"" + value.asText() + "\"")) {
+            problems.add(path + " = " + value + " is not one of " + schema.get("enum"));
+        }
+    }
+
+    private static JsonNode tableJson() throws IOException {
+        return Json.MAPPER.readTree(resource("glue/clicks_table.json"));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = GlueTableTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
