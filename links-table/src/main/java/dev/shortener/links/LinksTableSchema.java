@@ -32,6 +32,8 @@ public final class LinksTableSchema {
     public static final String DELETED_AT = "deleted_at";
     /** Epoch seconds of the click-count function's last update of {@link #CLICK_COUNT}. */
     public static final String CLICKS_UPDATED_AT = "clicks_updated_at";
+    /** On a link: tokens of click objects whose counts were added but not yet confirmed done (a string set). */
+    public static final String CLICK_OBJECTS = "click_objs";
 
     // Other kinds of item: a key prefix each (containing '#', so never a code or alias).
     /** {@code apikey#<sha-256 hex of the key>}: an API key's owner. */
@@ -44,6 +46,8 @@ public final class LinksTableSchema {
     public static final String RESERVATION_PREFIX = "reserved#";
     /** {@code idem#<key id>#<sha-256 hex of the Idempotency-Key>}: an idempotency record, removed by TTL. */
     public static final String IDEMPOTENCY_PREFIX = "idem#";
+    /** {@code clickobj#<S3 object key>#<etag>}: the click-count function's ledger of counted objects, with a TTL. */
+    public static final String CLICK_OBJECT_PREFIX = "clickobj#";
 
     // A worker-id lease.
     public static final String WORKER_KEY_PREFIX = "worker#";

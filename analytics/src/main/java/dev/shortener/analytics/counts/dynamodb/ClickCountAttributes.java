@@ -3,19 +3,14 @@ package dev.shortener.analytics.counts.dynamodb;
 import dev.shortener.links.LinksTableSchema;
 
 /**
- * The links-table attributes the click counts use beyond {@link LinksTableSchema#CLICK_COUNT}. They belong in
- * {@code LinksTableSchema} (the stats API reads {@link #CLICKS_UPDATED_AT}); they live here until that module
- * takes them.
+ * The ledger items' own attributes. The key prefix and the attributes on links are defined in
+ * {@link LinksTableSchema}, with the rest of the table.
  */
 public final class ClickCountAttributes {
 
-    /** On a link: epoch seconds of the last count added, for the stats API ("counted up to about then"). */
-    public static final String CLICKS_UPDATED_AT = "clicks_updated_at";
-    /** On a link: tokens of objects whose counts were added but not yet confirmed done (a string set). */
-    public static final String CLICK_OBJECTS = "click_objs";
-
-    /** Ledger items, one per object: {@code clickobj#<object key>#<etag>}. */
-    public static final String OBJECT_KEY_PREFIX = "clickobj#";
+    public static final String CLICKS_UPDATED_AT = LinksTableSchema.CLICKS_UPDATED_AT;
+    public static final String CLICK_OBJECTS = LinksTableSchema.CLICK_OBJECTS;
+    public static final String OBJECT_KEY_PREFIX = LinksTableSchema.CLICK_OBJECT_PREFIX;
     public static final String STATE = "count_state";
     /** Epoch milliseconds until which the invocation that claimed the object may still be working on it. */
     public static final String CLAIMED_UNTIL = "claimed_until";
