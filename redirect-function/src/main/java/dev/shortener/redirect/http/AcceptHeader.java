@@ -1,0 +1,80 @@
+package dev.shortener.redirect.http;
+
+import java.util.Locale;
+
+/**
+ * Just enough content negotiation to choose between the HTML page (for people) and problem+json (for API
+ * clients). JSON wins when the client rates a JSON type higher than HTML, or as high but by name while HTML is
+ * only reached through a wildcard ({@code application/json, text/plain, *}{@code /*}, as axios sends). A missing
+ * header, a bare {@code *}{@code /*} (curl) and every browser's header give the page.
+ */
+final class AcceptHeader {
+
+    /** How well the header rates one media type: its q, and how specific the range that matched was. */
+    private record Rating(double q, int specificity) {
+
+        static final Rating NONE = new Rating(0, -1);
+
+        boolean beats(Rating other) {
+            return q > other.q || (q == other.q && q > 0 && specificity > other.specificity);
+        }
+    }
+
+    private AcceptHeader() {
+    }
+
+    static boolean prefersJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        Rating json = rating(accept, "application", "json");
+        Rating problemJson = rating(accept, "application", "problem+json");
+        Rating bestJson = problemJson.beats(json) ? problemJson : json;
+        return bestJson.beats(rating(accept, "text", "html"));
+    }
+
+    /** The q of the most specific range matching {@code type/subtype}: exact, then {@code type/*}, then {@code *}{@code /*}. */
+    private static Rating rating(String accept, String type, String subtype) {
+        Rating best = Rating.NONE;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String media = parts[0].trim().toLowerCase(Locale.ROOT);
+            int slash = media.indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            String rangeType = media.substring(0, slash);
+            String rangeSubtype = media.substring(slash + 1);
+            int specificity;
+            if (rangeType.equals(type) && rangeSubtype.equals(subtype)) {
+                specificity = 2;
+            } else if (rangeType.equals(type) && rangeSubtype.equals("*")) {
+                specificity = 1;
+            } else if (rangeType.equals("*") && rangeSubtype.equals("*")) {
+                specificity = 0;
+            } else {
+                continue;
+            }
+            if (specificity > best.specificity()) {
+                best = new Rating(q(parts), specificity);
+            }
+        }
+        return best;
+    }
+
+    private static double q(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
+                    && parameter.charAt(1) == '=') {
+                try {
+                    double q = Double.parseDouble(parameter.substring(2).trim());
+                    return q >= 0 && q <= 1 ? q : 0;
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.shortener.redirect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.shortener.analytics.Click;
+import dev.shortener.http.Json;
+import dev.shortener.http.StructuredLog;
+import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.links.Link;
+import dev.shortener.links.LinkChange;
+import dev.shortener.links.LinkLookup;
+import dev.shortener.links.LinkStore;
+import dev.shortener.localservers.TestServers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The click hand-off, the one log line per request, and what neither may contain. */
+class ClicksAndLogsTest {
+
+    private static final List<String> SAMPLE_IPS =
+            List.of("203.0.113.17", "198.51.100.7", "2001:db8", "192.0.2.44");
+
+    private RedirectFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = RedirectFixture.create();
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    @Test
+    void followedRedirect_recordsAClick_withTheViewersAddressFromCloudFront() {
+        fx.link("click01", "https://example.com/c", null);
+
+        fx.get("click01");
+        fx.get("click01");
+
+        assertEquals(2, fx.clicks.clicks.size());
+        Click first = fx.clicks.clicks.get(0);
+        assertEquals("click01", first.code());
+        assertEquals(fx.clock.instant(), first.at());
+        assertEquals("203.0.113.17", first.clientIp());
+        assertEquals("DE", first.country());
+        assertEquals("https://news.example/articles/42?utm_source=feed", first.referer());
+        assertTrue(first.userAgent().contains("Firefox/128.0"));
+        assertEquals(fx.logLines().get(0).get("function_request_id"), first.requestId());
+        assertFalse(first.cacheHit());
+        assertTrue(fx.clicks.clicks.get(1).cacheHit());
+    }
+
+    @Test
+    void clientIp_isTheIpv6ViewerAddressWithoutItsPort_orTheSourceIpWithoutCloudFront() {
+        fx.link("click02", "https://example.com/c", null);
+
+        fx.send(Events.GET_IPV6, "click02");
+        fx.send(Events.GET_JSON, "click02");
+
+        assertEquals("2001:db8:85a3::8a2e:370:7334", fx.clicks.clicks.get(0).clientIp());
+        assertEquals("NL", fx.clicks.clicks.get(0).country());
+        assertEquals("192.0.2.44", fx.clicks.clicks.get(1).clientIp());
+    }
+
+    @Test
+    void onlyFollowedRedirectsAreClicks_butEveryRequestGivesTheSinkItsBudget() {
+        fx.link("click03", "https://example.com/c", null);
+
+        fx.get("unknown");
+        fx.send(Events.HEAD, "click03");
+        fx.send(Events.PREVIEW, "click03");
+        fx.send(Events.POST, "click03");
+        fx.get("bad.code");
+        fx.get("click03");
+
+        assertEquals(1, fx.clicks.clicks.size());
+        assertEquals(6, fx.clicks.freezeBudgets.size());
+        assertTrue(fx.clicks.freezeBudgets.stream().allMatch(Duration.ofMillis(20)::equals));
+    }
+
+    @Test
+    void everyRequest_logsOneJsonLine_withOutcomeCacheBreakerLatency_andNoIpAddress() {
+        fx.link("logs001", "https://example.com/secret-token-in-url?t=abc", null);
+
+        fx.get("logs001");
+        fx.get("logs001");
+        fx.send(Events.GET_IPV6, "logs001");
+        fx.send(Events.GET_JSON, "nothere");
+
+        List<Map<String, Object>> lines = fx.logLines();
+        assertEquals(4, lines.size());
+        Map<String, Object> first = lines.get(0);
+        assertEquals("INFO", first.get("level"));
+        assertEquals("request", first.get("message"));
+        assertEquals(true, first.get("cold_start"));
+        assertEquals(false, lines.get(1).get("cold_start"));
+        assertEquals("miss", first.get("outcome"));
+        assertEquals("miss", first.get("cache"));
+        assertEquals("closed", first.get("breaker"));
+        assertEquals(302, first.get("status"));
+        assertEquals("logs001", first.get("code"));
+        assertTrue(((Number) first.get("latency_us")).longValue() > 0);
+        assertEquals("hit", lines.get(1).get("outcome"));
+        assertEquals("not_found", lines.get(3).get("outcome"));
+        String text = fx.logText();
+        for (String ip : SAMPLE_IPS) {
+            assertFalse(text.contains(ip), "the log holds the IP " + ip + ": " + text);
+        }
+        assertFalse(text.contains("secret-token-in-url"), "destinations are not logged");
+    }
+
+    @Test
+    void unexpectedError_isALogged500_thatRevealsNothing() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        RecordingClickSink clicks = new RecordingClickSink();
+        RedirectConfig config = RedirectConfig.from(Map.of(RedirectConfig.LINKS_TABLE, "unused",
+                RedirectConfig.REDIS_URL, TestServers.redisUri().toString())::get);
+        try (var redis = dev.shortener.linkcache.RedisClients.create(
+                dev.shortener.linkcache.RedisSettings.of(TestServers.redisUri()))) {
+            var handler = new RedirectHandler(config, new ExplodingStore(),
+                    new RedisLinkCache(redis, TestServers.uniqueName("boom") + ":"), clicks, MutableClock.atSystemTime(),
+                    new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
+
+            APIGatewayV2HTTPResponse response = handler.handleRequest(Events.load(Events.GET, "boom001"),
+                    new TestContext());
+
+            assertEquals(500, response.getStatusCode());
+            assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+            assertEquals("no-store", response.getHeaders().get("Cache-Control"));
+            assertFalse(response.getBody().contains("boom"), response.getBody());
+            assertFalse(response.getBody().contains("IllegalState"), response.getBody());
+            assertEquals(1, clicks.freezeBudgets.size());
+            var line = Json.MAPPER.readTree(log.toString(StandardCharsets.UTF_8));
+            assertEquals("ERROR", line.get("level").asText());
+            assertEquals("error", line.get("outcome").asText());
+            assertEquals("java.lang.IllegalStateException", line.get("error_type").asText());
+        }
+    }
+
+    /** A store with a bug: not an outage (that would be a 503), an error nobody planned for. */
+    private static final class ExplodingStore implements LinkStore {
+
+        @Override
+        public LinkLookup find(String code, Instant now) {
+            throw new IllegalStateException("boom: internal detail of table links-prod");
+        }
+
+        @Override
+        public boolean putIfAbsent(Link link) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Link> update(String code, String owner, LinkChange change, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean delete(String code, String owner, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
