@@ -37,9 +37,9 @@ class LeasedMinterConcurrencyTest {
         BitLayout layout = BitLayout.forCodeLength(7);
         FeistelPermutation permutation = FeistelPermutation.fromSecret(SECRET, layout.totalBits());
         Base62 base62 = Base62.ofLength(7);
-        // Every read moves the clock 1 ms: a million mints span ~17 minutes of clock time, so leases renew
-        // several times during the run.
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T12:00:00Z"), Duration.ofMillis(1));
+        // 64 clock seconds a real second: at 32 codes a second per worker, a million codes take at least ~16
+        // minutes of clock time, so every lease is renewed several times during the run.
+        FastClock clock = new FastClock(Instant.parse("2026-11-27T12:00:00Z"), 64);
         DynamoDbWorkerLeases leases = LinksTableFixture.create().workerLeases();
         AtomicLong minted = new AtomicLong();
         AtomicBoolean steppedBack = new AtomicBoolean();
