@@ -55,7 +55,8 @@ public final class DynamoDbClients {
                         .socketTimeout(timeouts.attempt()))
                 .overrideConfiguration(config -> config
                         .apiCallTimeout(timeouts.call())
-                        .apiCallAttemptTimeout(timeouts.attempt()));
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .retryStrategy(retry -> retry.maxAttempts(timeouts.maxAttempts())));
         if (endpointOverride != null) {
             builder.endpointOverride(endpointOverride);
         }
@@ -63,19 +64,23 @@ public final class DynamoDbClients {
     }
 
     /**
-     * @param connect TCP connect
-     * @param attempt one HTTP attempt (also the socket read timeout)
-     * @param call    the whole call, retries included
+     * @param connect     TCP connect
+     * @param attempt     one HTTP attempt (also the socket read timeout)
+     * @param call        the whole call, retries included
+     * @param maxAttempts attempts in all, the first included
      */
-    public record DynamoDbTimeouts(Duration connect, Duration attempt, Duration call) {
+    public record DynamoDbTimeouts(Duration connect, Duration attempt, Duration call, int maxAttempts) {
 
-        /** The redirect path: a miss must be answered, even with a 503, well within a second. */
+        /**
+         * The redirect path: a miss must be answered, even with a 503, well within a second. Two attempts: one
+         * retry rides out a dropped connection, more would only spend the call's budget on a DynamoDB that is down.
+         */
         public static final DynamoDbTimeouts REDIRECT =
-                new DynamoDbTimeouts(Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofMillis(700));
+                new DynamoDbTimeouts(Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofMillis(700), 2);
 
         /** The management API and background work: more patience, still bounded. */
         public static final DynamoDbTimeouts MANAGEMENT =
-                new DynamoDbTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+                new DynamoDbTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
 
         public DynamoDbTimeouts {
             Objects.requireNonNull(connect, "connect");
@@ -84,6 +89,14 @@ public final class DynamoDbClients {
             if (attempt.compareTo(call) > 0) {
                 throw new IllegalArgumentException("an attempt can't take longer than the whole call");
             }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+            }
+        }
+
+        /** The SDK's standard number of attempts (3). */
+        public DynamoDbTimeouts(Duration connect, Duration attempt, Duration call) {
+            this(connect, attempt, call, 3);
         }
     }
 }
