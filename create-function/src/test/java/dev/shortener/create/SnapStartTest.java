@@ -1,5 +1,6 @@
 package dev.shortener.create;
 
+import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -135,15 +136,15 @@ class SnapStartTest {
         crac.afterRestore(null);
 
         Answer created = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY),
-                apiKey), new TestContext()));
+                apiKey), InvocationContext.fresh("create-function")));
         Answer read = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.GET), apiKey),
-                new TestContext()));
+                InvocationContext.fresh("create-function")));
         Answer updated = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.UPDATE), apiKey),
-                new TestContext()));
+                InvocationContext.fresh("create-function")));
         Answer stats = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.STATS), apiKey),
-                new TestContext()));
+                InvocationContext.fresh("create-function")));
         Answer deleted = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.DELETE), apiKey),
-                new TestContext()));
+                InvocationContext.fresh("create-function")));
 
         created.assertStatus(201);
         read.assertStatus(200);
@@ -156,7 +157,7 @@ class SnapStartTest {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < CODES_EACH; i++) {
             Answer answer = new Answer(handler.handleRequest(Events.withBody(Events.withKey(Events.load(Events.CREATE),
-                    apiKey), "{\"url\":\"https://example.com/" + i + "\"}"), new TestContext()));
+                    apiKey), "{\"url\":\"https://example.com/" + i + "\"}"), InvocationContext.fresh("create-function")));
             answer.assertStatus(201);
             codes.add(answer.code());
         }

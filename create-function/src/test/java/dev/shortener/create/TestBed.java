@@ -1,5 +1,6 @@
 package dev.shortener.create;
 
+import dev.shortener.http.InvocationContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
@@ -119,7 +120,7 @@ final class TestBed {
     }
 
     Answer send(APIGatewayV2HTTPEvent event) {
-        return new Answer(handler.handleRequest(event, new TestContext()));
+        return new Answer(handler.handleRequest(event, InvocationContext.fresh("create-function")));
     }
 
     /** POSTs {@code body} as a create request with {@code apiKey}. */

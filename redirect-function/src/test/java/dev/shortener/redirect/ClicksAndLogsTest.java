@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,7 +137,7 @@ class ClicksAndLogsTest {
                     new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
 
             APIGatewayV2HTTPResponse response = handler.handleRequest(Events.load(Events.GET, "boom001"),
-                    new TestContext());
+                    InvocationContext.fresh("redirect-function"));
 
             assertEquals(500, response.getStatusCode());
             assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));

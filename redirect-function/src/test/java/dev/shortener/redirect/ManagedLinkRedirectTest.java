@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -125,7 +126,7 @@ class ManagedLinkRedirectTest {
         event.setPathParameters(code == null ? null : Map.of("code", code));
         event.setBody(body);
         event.setIsBase64Encoded(false);
-        return create.handleRequest(event, new TestContext());
+        return create.handleRequest(event, InvocationContext.fresh("redirect-function"));
     }
 
     private static String location(APIGatewayV2HTTPResponse response) {

@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import dev.shortener.http.InvocationContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.shortener.http.Json;
@@ -95,7 +96,7 @@ final class RedirectFixture implements AutoCloseable {
     }
 
     APIGatewayV2HTTPResponse send(String eventFile, String code) {
-        return handler.handleRequest(Events.load(eventFile, code), new TestContext());
+        return handler.handleRequest(Events.load(eventFile, code), InvocationContext.fresh("redirect-function"));
     }
 
     APIGatewayV2HTTPResponse get(String code) {

@@ -1,5 +1,6 @@
 package dev.shortener.analytics.counts;
 
+import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -176,7 +177,7 @@ class ClickCountHandlerTest {
 
     private static String invoke(ClickCountHandler handler, String event) throws IOException {
         var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new TestContext());
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, InvocationContext.fresh("click-count"));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package dev.shortener.redirect;
+package dev.shortener.http;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,10 +7,20 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda context with a fresh request id. */
-final class TestContext implements Context {
+/**
+ * The Lambda context of an invocation made outside Lambda: by the local runner and by handler tests. It carries
+ * what the handlers read (a request id, the time left); the rest is fixed.
+ *
+ * @param functionName    the function's name
+ * @param requestId       the invocation's request id
+ * @param remainingMillis the time left, as Lambda would report it
+ */
+public record InvocationContext(String functionName, String requestId, int remainingMillis) implements Context {
 
-    private final String requestId = UUID.randomUUID().toString();
+    /** A context with a fresh request id and the deployed functions' 10 s timeout. */
+    public static InvocationContext fresh(String functionName) {
+        return new InvocationContext(functionName, UUID.randomUUID().toString(), 10_000);
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -19,17 +29,17 @@ final class TestContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/redirect-test";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "2026/11/27/[$LATEST]test";
+        return "local";
     }
 
     @Override
     public String getFunctionName() {
-        return "redirect-test";
+        return functionName;
     }
 
     @Override
@@ -39,7 +49,7 @@ final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:redirect-test";
+        return "arn:aws:lambda:local:000000000000:function:" + functionName;
     }
 
     @Override
@@ -54,7 +64,7 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 10_000;
+        return remainingMillis;
     }
 
     @Override
