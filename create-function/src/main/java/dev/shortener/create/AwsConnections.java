@@ -1,19 +1,11 @@
 package dev.shortener.create;
 
-import dev.shortener.create.dynamodb.DynamoDbApiKeys;
-import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
-import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
-import dev.shortener.create.dynamodb.DynamoDbLinkStats;
-import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.linkcache.RedisClients;
-import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
 import java.util.Map;
 import redis.clients.jedis.JedisPooled;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,8 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @SuppressWarnings("deprecation") // JedisPooled, which link-cache's RedisClients returns; its pool is cleared here
 final class AwsConnections {
 
-    /** Rate-limit buckets' keys; the links' keys are the shared cache's own ({@link RedisLinkCache#DEFAULT_KEY_PREFIX}). */
-    static final String RATE_LIMIT_KEY_PREFIX = "ratelimit:";
     private static final Map<String, AttributeValue> PRIME_KEY =
             Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS("prime#snapstart"));
 
@@ -42,7 +32,7 @@ final class AwsConnections {
         this.dynamoDb = dynamoDb;
         this.redis = redis;
         this.table = table;
-        this.buckets = new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX);
+        this.buckets = new RedisTokenBuckets(redis, ProductionPorts.RATE_LIMIT_KEY_PREFIX);
     }
 
     static AwsConnections open(CreateConfig config) {
@@ -51,15 +41,7 @@ final class AwsConnections {
     }
 
     CreatePorts ports() {
-        return new CreatePorts(
-                new DynamoDbLinkStore(dynamoDb, table),
-                new DynamoDbCodeReservations(dynamoDb, table),
-                new DynamoDbLinkStats(dynamoDb, table),
-                new DynamoDbApiKeys(dynamoDb, table),
-                new DynamoDbIdempotencyStore(dynamoDb, table),
-                buckets,
-                new RedisLinkInvalidation(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
-                new DynamoDbWorkerLeases(dynamoDb, table));
+        return ProductionPorts.on(dynamoDb, redis, table);
     }
 
     /** A read of a key that never exists: signs a request, opens a connection, parses a response. */

@@ -1,0 +1,387 @@
+package dev.shortener.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole local mode, end to end: the packaged runner started as a separate process exactly as the README says,
+ * driven over HTTP like a user would. The tests run in order and share one data folder: each step builds on the
+ * links and clicks of the one before, as in the README's walk-through.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalRunnerIT {
+
+    static final String MARKER = "LOCAL-DESTINATION-PAGE-7f3a";
+    static final String BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    static final int SIGTERM_EXIT = 143;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private Path data;
+    private int port;
+    private HttpServer destination;
+    private String destinationUrl;
+    private RunnerProcess runner;
+    private String apiKey;
+    private String linkCode;
+    private String deletedCode;
+    private String expiringCode;
+    private Instant expiringAt;
+    private int humanClicks;
+
+    @BeforeAll
+    void startDestinationAndRunner() throws Exception {
+        assertTrue(Files.isRegularFile(RunnerProcess.JAR), "run `verify` (the jar is built by `package`): "
+                + RunnerProcess.JAR);
+        data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
+        port = freePort();
+        destination = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        destination.createContext("/", exchange -> {
+            byte[] page = ("<!doctype html><html><head><title>Destination</title></head><body><h1>" + MARKER
+                    + "</h1><p>You followed a short link to " + exchange.getRequestURI() + ".</p></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        destination.start();
+        destinationUrl = "http://127.0.0.1:" + destination.getAddress().getPort() + "/landing?from=short-link";
+        runner = RunnerProcess.start(env());
+        runner.awaitReady(START_TIMEOUT);
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (runner != null) {
+            runner.close();
+        }
+        if (destination != null) {
+            destination.stop(0);
+        }
+    }
+
+    /** The README's environment for the test: a free port, its own data folder, local destinations allowed. */
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("SHORTENER_DATA", data.toString());
+        env.put("ALLOW_PRIVATE_ADDRESSES", "true");
+        return env;
+    }
+
+    @Test
+    @Order(1)
+    void firstStart_printsAnApiKey_thatCreatesLinksOverHttp() throws Exception {
+        apiKey = runner.apiKey().orElseThrow(() -> new AssertionError("no API key printed:\n" + runner.output()));
+        assertTrue(runner.stdout().stream().anyMatch(line -> line.contains("curl") && line.contains(apiKey)),
+                "a curl example with the key");
+
+        HttpResponse<String> created = post("{\"url\":\"" + destinationUrl + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        linkCode = code(created);
+        assertTrue(created.body().contains("\"shortUrl\":\"http://localhost:" + port + "/" + linkCode + "\""),
+                created.body());
+        deletedCode = code(post("{\"url\":\"" + destinationUrl + "&n=2\"}"));
+        expiringAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        expiringCode = code(post("{\"url\":\"" + destinationUrl + "&n=3\",\"expiresAt\":\"" + expiringAt + "\"}"));
+        System.out.printf("created %s, %s, %s (expires %s) with key %s...%n", linkCode, deletedCode, expiringCode,
+                expiringAt, apiKey.substring(0, 8));
+
+        HttpResponse<String> unauthorised = http.send(HttpRequest.newBuilder(api("/api/links"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unauthorised.statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void shortLink_redirects302_toTheDestination_andABrowserLandsThere() throws Exception {
+        HttpResponse<String> redirect = get("/" + linkCode);
+        humanClicks++;
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        assertEquals(destinationUrl, redirect.headers().firstValue("location").orElseThrow());
+
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> landed = following.send(HttpRequest.newBuilder(api("/" + linkCode))
+                .header("User-Agent", BROWSER_UA).build(), HttpResponse.BodyHandlers.ofString());
+        humanClicks++;
+        assertEquals(200, landed.statusCode());
+        assertTrue(landed.body().contains(MARKER), landed.body());
+        assertEquals(destinationUrl, landed.uri().toString());
+
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(api("/" + linkCode))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("User-Agent", BROWSER_UA).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, head.statusCode()); // and, as HEAD, no click
+    }
+
+    @Test
+    @Order(3)
+    void unknownCode_is404_deletedAndExpiredLinks_are410() throws Exception {
+        assertEquals(404, get("/zzzzzzz").statusCode());
+        assertEquals(404, get("/no/such/path").statusCode());
+
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(api("/api/links/" + deletedCode))
+                .header("X-Api-Key", apiKey).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        HttpResponse<String> gone = get("/" + deletedCode);
+        assertEquals(410, gone.statusCode());
+        assertTrue(gone.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+
+        assertEquals(302, get("/" + expiringCode).statusCode(), "before its expiry");
+        humanClicks++;
+        long wait = Duration.between(Instant.now(), expiringAt).toMillis() + 1_100;
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        assertEquals(410, get("/" + expiringCode).statusCode(), "after its expiry");
+    }
+
+    @Test
+    @Order(4)
+    void clicks_areInTheNdjsonFiles_byDay() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(data.resolve("clicks"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertTrue(file.getParent().getFileName().toString().matches("dt=\\d{4}-\\d{2}-\\d{2}"), file.toString());
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        long ofLink = lines.stream().filter(line -> line.contains("\"code\":\"" + linkCode + "\"")).count();
+        System.out.printf("%d click lines, %d of %s; first: %s%n", lines.size(), ofLink, linkCode,
+                lines.isEmpty() ? "-" : lines.get(0));
+        assertEquals(2, ofLink, "the GET and the followed GET; HEAD, 404 and 410 record none");
+        assertTrue(lines.stream().allMatch(line -> line.contains("\"bot\":false")), "a browser's clicks are human");
+        assertFalse(lines.stream().anyMatch(line -> line.contains("127.0.0.1\"")), "no raw IP in the events");
+    }
+
+    @Test
+    @Order(5)
+    void stats_printsTheRightCount() throws Exception {
+        RunnerProcess stats = RunnerProcess.runToEnd(env(), Duration.ofSeconds(120), "stats");
+        assertEquals(0, stats.exitValue(), stats.output());
+        String text = String.join("\n", stats.stdout());
+        System.out.println(text);
+        assertTrue(text.contains("== Top links (top_links.sql"), text);
+        Matcher row = Pattern.compile("(?m)^" + linkCode + "\\s+(\\d+)\\s*$").matcher(
+                text.substring(text.indexOf("== Top links")));
+        assertTrue(row.find(), "a row for " + linkCode + ":\n" + text);
+        assertEquals(2, Integer.parseInt(row.group(1)));
+        Matcher expiring = Pattern.compile("(?m)^" + expiringCode + "\\s+(\\d+)\\s*$").matcher(text);
+        assertTrue(expiring.find() && expiring.group(1).equals("1"), text);
+        assertEquals(3, humanClicks);
+    }
+
+    @Test
+    @Order(6)
+    void inspect_decodesACode_withTheStoredSecret() throws Exception {
+        RunnerProcess inspect = RunnerProcess.runToEnd(env(), Duration.ofSeconds(60), "inspect", linkCode);
+        assertEquals(0, inspect.exitValue(), inspect.output());
+        String text = String.join("\n", inspect.stdout());
+        System.out.println(text);
+        Matcher time = Pattern.compile("time\\s+(\\S+)").matcher(text);
+        assertTrue(time.find(), text);
+        Instant minted = Instant.parse(time.group(1));
+        assertTrue(Duration.between(minted, Instant.now()).abs().toMinutes() < 10, "minted just now: " + minted);
+        assertTrue(text.matches("(?s).*worker\\s+\\d+.*sequence\\s+\\d+.*"), text);
+    }
+
+    @Test
+    @Order(7)
+    void chromium_landsOnTheDestination_andRendersThe404_410_andPreviewPages() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.findOrAbort();
+        Path shots = Path.of(System.getProperty("runner.screenshots", "target/screenshots"));
+        String base = "http://localhost:" + port;
+
+        String dom = chromium.dumpDom(base + "/" + linkCode);
+        assertTrue(dom.contains(MARKER), "Chromium followed the short link to the local page:\n" + dom);
+
+        for (var page : Map.of("destination", "/" + linkCode, "not-found-404", "/zzzzzzz",
+                "gone-410", "/" + deletedCode, "preview", "/" + linkCode + "+").entrySet()) {
+            Path file = shots.resolve(page.getKey() + ".png");
+            chromium.screenshot(base + page.getValue(), file);
+            assertTrue(Files.size(file) > 1_000, file + " is a real image");
+            System.out.printf("screenshot %s: %,d bytes%n", file, Files.size(file));
+        }
+        String preview = chromium.dumpDom(base + "/" + linkCode + "+");
+        assertTrue(preview.contains(destinationUrl.replace("&", "&amp;")) || preview.contains(destinationUrl),
+                "the preview shows the destination:\n" + preview);
+        String gone = chromium.dumpDom(base + "/" + deletedCode);
+        assertFalse(gone.contains(MARKER), "a deleted link goes nowhere");
+    }
+
+    @Test
+    @Order(8)
+    void restart_keepsTheLinks_andPrintsNoNewKey() throws Exception {
+        assertEquals(SIGTERM_EXIT, runner.stop(Duration.ofSeconds(30)), runner.output());
+        assertTrue(runner.stdout().contains("Stopped."), "the shutdown hook ran:\n" + runner.output());
+
+        runner = RunnerProcess.start(env());
+        runner.awaitReady(START_TIMEOUT);
+        assertTrue(runner.apiKey().isEmpty(), "the key is printed on the first start only");
+
+        HttpResponse<String> redirect = get("/" + linkCode);
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        assertEquals(destinationUrl, redirect.headers().firstValue("location").orElseThrow());
+        assertEquals(410, get("/" + deletedCode).statusCode());
+        assertEquals(410, get("/" + expiringCode).statusCode());
+        HttpResponse<String> again = post("{\"url\":\"" + destinationUrl + "&n=4\"}");
+        assertEquals(201, again.statusCode(), "the old key still works: " + again.body());
+        assertNotEquals(linkCode, code(again));
+    }
+
+    @Test
+    @Order(9)
+    void stop_leavesNoDynaliteOrRedisServerRunning() throws Exception {
+        List<ProcessHandle> children = runner.descendants();
+        int dynalitePort = runner.dynalitePort();
+        int redisPort = runner.redisPort();
+        System.out.printf("runner %d with %d descendants: %s; ports http %d, dynalite %d, redis %d%n",
+                runner.process().pid(), children.size(),
+                children.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList(), port,
+                dynalitePort, redisPort);
+        assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").contains("node")), "dynalite ran");
+        assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").contains("redis-server")),
+                "redis-server ran");
+
+        assertEquals(SIGTERM_EXIT, runner.stop(Duration.ofSeconds(30)), runner.output());
+        assertTrue(runner.stdout().contains("Stopped."), "the shutdown hook ran:\n" + runner.output());
+
+        for (ProcessHandle child : children) {
+            child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(child.isAlive(), "still alive: " + child.pid() + " " + child.info().commandLine().orElse(""));
+        }
+        List<String> leftovers = Leftovers.processesMentioning(List.of(data.toString(),
+                "127.0.0.1:" + redisPort, "--port " + redisPort));
+        assertTrue(leftovers.isEmpty(), "processes left: " + leftovers);
+        for (int used : new int[] {port, dynalitePort, redisPort}) {
+            assertFalse(listening(used), "something still listens on " + used);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void busyPort_unwritableDataFolder_andMissingNode_failWithClearMessages() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = env();
+            env.put("PORT", Integer.toString(taken.getLocalPort()));
+            RunnerProcess busy = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
+            assertEquals(1, busy.exitValue());
+            assertTrue(busy.stderrText().contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    && busy.stderrText().contains("--port"), busy.output());
+            System.out.println(busy.stderrText());
+        }
+
+        Path file = Files.writeString(data.resolve("not-a-folder"), "x");
+        Map<String, String> env = env();
+        env.put("SHORTENER_DATA", file.resolve("data").toString());
+        RunnerProcess unwritable = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
+        assertEquals(1, unwritable.exitValue());
+        assertTrue(unwritable.stderrText().contains("can't be written")
+                && unwritable.stderrText().contains("--data"), unwritable.output());
+        System.out.println(unwritable.stderrText());
+
+        Map<String, String> noNode = env();
+        noNode.put("PATH", Files.createTempDirectory(data, "empty-path").toString());
+        RunnerProcess missing = RunnerProcess.runToEnd(noNode, Duration.ofSeconds(60));
+        assertEquals(1, missing.exitValue());
+        assertTrue(missing.stderrText().contains("Node.js 20+ is needed")
+                && missing.stderrText().contains("install"), missing.output());
+        System.out.println(missing.stderrText());
+    }
+
+    @Test
+    @Order(11)
+    void killedWithSigkill_itsChildrenStillStop() throws Exception {
+        runner = RunnerProcess.start(env());
+        runner.awaitReady(START_TIMEOUT);
+        assertEquals(302, get("/" + linkCode).statusCode(), "a third start still resolves the first link");
+        List<ProcessHandle> children = runner.descendants();
+        int redisPort = runner.redisPort();
+        assertFalse(children.isEmpty());
+
+        runner.process().toHandle().destroyForcibly(); // kill -9: no shutdown hook runs
+        runner.process().waitFor();
+
+        for (ProcessHandle child : children) {
+            child.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS); // the stdin watchdogs
+        }
+        assertTrue(Leftovers.processesMentioning(List.of(data.toString(), "127.0.0.1:" + redisPort)).isEmpty());
+        System.out.printf("after kill -9 of %d: all %d descendants gone%n", runner.process().pid(), children.size());
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(api("/api/links"))
+                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(api(path)).header("User-Agent", BROWSER_UA)
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI api(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String code(HttpResponse<String> created) {
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher matcher = CODE.matcher(created.body());
+        assertTrue(matcher.find(), created.body());
+        return matcher.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
