@@ -7,7 +7,7 @@ import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,18 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * hooks need from them: a cheap call to each to prime the path, and dropping pooled Redis connections, which
  * would be dead sockets in every environment restored from a snapshot.
  */
-@SuppressWarnings("deprecation") // JedisPooled, which link-cache's RedisClients returns; its pool is cleared here
 final class AwsConnections {
 
     private static final Map<String, AttributeValue> PRIME_KEY =
             Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS("prime#snapstart"));
 
     private final DynamoDbClient dynamoDb;
-    private final JedisPooled redis;
+    private final RedisClient redis;
     private final String table;
     private final RedisTokenBuckets buckets;
 
-    private AwsConnections(DynamoDbClient dynamoDb, JedisPooled redis, String table) {
+    private AwsConnections(DynamoDbClient dynamoDb, RedisClient redis, String table) {
         this.dynamoDb = dynamoDb;
         this.redis = redis;
         this.table = table;

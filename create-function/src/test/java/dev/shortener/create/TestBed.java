@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,14 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One test's world: its own links table on dynalite, its own Redis key prefixes on redis-server, a clock it moves
  * by hand, and a handler built through the ports constructor with the real DynamoDB and Redis adapters.
  */
-@SuppressWarnings("deprecation") // JedisPooled, as link-cache's RedisClients returns it
 final class TestBed {
 
     static final String SECRET = "a-test-secret-that-is-long-enough-for-the-permutation";
     static final String SHORT_BASE = "https://sho.rt";
 
     private static DynamoDbClient dynamoDb;
-    private static JedisPooled redis;
+    private static RedisClient redis;
 
     final String table;
     final String cachePrefix;
@@ -104,7 +103,7 @@ final class TestBed {
         return dynamoDb;
     }
 
-    static synchronized JedisPooled redis() {
+    static synchronized RedisClient redis() {
         if (redis == null) {
             redis = RedisClients.create(RedisSettings.of(TestServers.redisUri()));
         }

@@ -2,7 +2,7 @@ package dev.shortener.linkcache;
 
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /** Builds the one Redis client of an execution environment. */
@@ -11,7 +11,7 @@ public final class RedisClients {
     private RedisClients() {
     }
 
-    public static JedisPooled create(RedisSettings settings) {
+    public static RedisClient create(RedisSettings settings) {
         var uri = settings.uri();
         var client = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(Math.toIntExact(settings.connectTimeout().toMillis()))
@@ -32,6 +32,10 @@ public final class RedisClients {
         // would add a round trip to every request.
         pool.setTestOnBorrow(false);
         pool.setJmxEnabled(false);
-        return new JedisPooled(JedisURIHelper.getHostAndPort(uri), client, pool);
+        return RedisClient.builder()
+                .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+                .clientConfig(client)
+                .poolConfig(pool)
+                .build();
     }
 }

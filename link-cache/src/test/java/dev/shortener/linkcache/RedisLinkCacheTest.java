@@ -10,12 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /** The link cache against a real redis-server, each test under its own key prefix. */
 class RedisLinkCacheTest {
 
-    private static JedisPooled redis;
+    private static RedisClient redis;
     private RedisLinkCache cache;
 
     @BeforeAll

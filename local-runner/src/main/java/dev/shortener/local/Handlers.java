@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The two real handlers, built through their "clients given" constructors from the same environment variables as
@@ -46,11 +46,11 @@ public record Handlers(CreateHandler create, RedirectHandler redirect, Map<Strin
             String table = createConfig.linksTable();
             var dynamoDb = backends.dynamoDb();
 
-            JedisPooled createRedis = backends.own(RedisClients.create(RedisSettings.of(createConfig.redisUrl())));
+            RedisClient createRedis = backends.own(RedisClients.create(RedisSettings.of(createConfig.redisUrl())));
             CreatePorts ports = ProductionPorts.on(dynamoDb, createRedis, table);
             CreateHandler create = new CreateHandler(createConfig, ports, InstantSource.system());
 
-            JedisPooled redirectRedis = backends.own(RedisClients.create(new RedisSettings(redirectConfig.redisUrl(),
+            RedisClient redirectRedis = backends.own(RedisClients.create(new RedisSettings(redirectConfig.redisUrl(),
                     redirectConfig.redisConnectTimeout(), redirectConfig.redisCommandTimeout(),
                     RedisSettings.DEFAULT_POOL_WAIT, RedisSettings.DEFAULT_POOL_SIZE)));
             RedirectHandler redirect = new RedirectHandler(redirectConfig,
