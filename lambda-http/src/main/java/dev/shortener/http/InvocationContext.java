@@ -5,21 +5,26 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * The Lambda context of an invocation made outside Lambda: by the local runner and by handler tests. It carries
  * what the handlers read (a request id, the time left); the rest is fixed.
  *
- * @param functionName    the function's name
- * @param requestId       the invocation's request id
- * @param remainingMillis the time left, as Lambda would report it
+ * @param functionName   the function's name
+ * @param requestId      the invocation's request id
+ * @param deadlineMillis when the invocation times out, in epoch milliseconds
  */
-public record InvocationContext(String functionName, String requestId, int remainingMillis) implements Context {
+public record InvocationContext(String functionName, String requestId, long deadlineMillis) implements Context {
 
-    /** A context with a fresh request id and the deployed functions' 10 s timeout. */
+    /** A context starting now, with a fresh request id and the deployed functions' 10 s timeout. */
     public static InvocationContext fresh(String functionName) {
-        return new InvocationContext(functionName, UUID.randomUUID().toString(), 10_000);
+        return startingNow(functionName, UUID.randomUUID().toString(), Duration.ofSeconds(10));
+    }
+
+    public static InvocationContext startingNow(String functionName, String requestId, Duration timeout) {
+        return new InvocationContext(functionName, requestId, System.currentTimeMillis() + timeout.toMillis());
     }
 
     @Override
@@ -64,7 +69,7 @@ public record InvocationContext(String functionName, String requestId, int remai
 
     @Override
     public int getRemainingTimeInMillis() {
-        return remainingMillis;
+        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
     }
 
     @Override

@@ -1,0 +1,418 @@
+package dev.shortener.benchmarks;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.shortener.benchmarks.jmh.ClickEventBench;
+import dev.shortener.benchmarks.jmh.MintBench;
+import dev.shortener.http.Json;
+import dev.shortener.linkcache.RedisClients;
+import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.Link;
+import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.localservers.DynaliteInstaller;
+import dev.shortener.localservers.DynaliteProcess;
+import dev.shortener.localservers.RedisProcess;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The one benchmark command: starts its own dynalite and redis-server, runs every benchmark with bounded
+ * durations, and writes docs/benchmarks.md. Run from the repository root (or any folder below it):
+ * {@code java -jar benchmarks/target/benchmarks.jar}. Option: {@code --cold-runs N} (default 9).
+ */
+public final class RunAll {
+
+    static final String COMMAND = "./mvnw -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
+    static final String APACHE_SERVICE = "software.amazon.awssdk.http.apache.ApacheSdkHttpService";
+    static final long MIB = 1024 * 1024;
+
+    final Path root;
+    final String lambdaFlags;
+    final String java;
+    final Map<String, Object> machine = new LinkedHashMap<>();
+    List<ArtifactSizes.Jar> jars;
+    Map<String, Map<String, Object>> inProcess;
+    Map<String, Object> inProcessScalars = new HashMap<>();
+    final Map<String, List<double[]>> cold = new LinkedHashMap<>();
+    Map<String, Long> coldClassLoads;
+    int coldClassTotal;
+    final Map<String, Double> jmhDefault = new LinkedHashMap<>();
+    final Map<String, Double> jmhLambda = new LinkedHashMap<>();
+    final Instant started = Instant.now();
+    Path lambdaJar;
+    boolean coldOnly;
+    double[] lastWarmup;
+    final List<String> coldFailures = new ArrayList<>();
+    final Map<String, List<double[]>> coldWarmup = new LinkedHashMap<>();
+    final Map<String, String> jmhError = new LinkedHashMap<>();
+    final Map<String, String> profiles = new LinkedHashMap<>();
+    String firehose;
+
+    RunAll(Path root) throws IOException {
+        this.root = root;
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Matcher m = Pattern.compile("JAVA_TOOL_OPTIONS:\\s*(.+)").matcher(Files.readString(root.resolve("template.yaml")));
+        if (!m.find()) {
+            throw new IllegalStateException("no JAVA_TOOL_OPTIONS in template.yaml");
+        }
+        this.lambdaFlags = m.group(1).trim();
+        this.lambdaJar = root.resolve("redirect-function/target/redirect-function-lambda.jar");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int coldRuns = 9;
+        boolean coldOnly = false;
+        Path lambdaJar = null;
+        boolean firehose = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cold-runs" -> coldRuns = Integer.parseInt(args[++i]);
+                // Checks another build of the redirect jar (e.g. a minimized one): tuned cold starts only, printed.
+                case "--cold-only" -> coldOnly = true;
+                case "--lambda-jar" -> lambdaJar = Path.of(args[++i]).toAbsolutePath();
+                // With --cold-only: clicks go through the Firehose client to a local endpoint, which must get them.
+                case "--firehose" -> firehose = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --cold-runs N, --cold-only, --lambda-jar PATH)");
+            }
+        }
+        Path root = findRoot();
+        if (System.getProperty(DynaliteInstaller.CACHE_DIR_PROPERTY) == null) {
+            System.setProperty(DynaliteInstaller.CACHE_DIR_PROPERTY, root.resolve("target/test-servers").toString());
+        }
+        RunAll run = new RunAll(root);
+        if (lambdaJar != null) {
+            run.lambdaJar = lambdaJar;
+        }
+        if (coldOnly) {
+            try (DynaliteProcess dynalite = DynaliteProcess.start(); RedisProcess redis = RedisProcess.start();
+                 var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
+                         dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
+                run.coldOnly = true;
+                if (firehose) {
+                    run.firehose = endpoint.endpoint().toString();
+                }
+                run.coldStarts(dynalite, redis, coldRuns);
+                if (firehose) {
+                    log("Firehose endpoint received " + endpoint.records.get() + " records from the cold starts");
+                    if (endpoint.records.get() == 0) {
+                        throw new IllegalStateException("no click reached the Firehose endpoint");
+                    }
+                }
+            }
+            Report report = new Report(run);
+            log(f("%s (%,d bytes): tuned cold start to first 302, median of %d: %.0f ms (init %.0f ms, first request "
+                            + "%.0f ms, second %.1f ms); every run answered 302", run.lambdaJar,
+                    Files.size(run.lambdaJar), run.cold.get("tuned").size(), report.coldMedian("tuned", 3),
+                    report.coldMedian("tuned", 1), report.coldMedian("tuned", 2), report.coldMedian("tuned", 4)));
+            return;
+        }
+        run.machine();
+        run.jars = ArtifactSizes.scan(root);
+        log("artifact sizes: " + run.jars.size() + " deployment jars");
+        try (DynaliteProcess dynalite = DynaliteProcess.start(); RedisProcess redis = RedisProcess.start()) {
+            log("dynalite " + dynalite.endpoint() + ", redis " + redis.uri());
+            run.inProcess(dynalite, redis);
+            run.coldStarts(dynalite, redis, coldRuns);
+        }
+        run.jmh();
+        Path out = root.resolve("docs/benchmarks.md");
+        Files.writeString(out, new Report(run).markdown(), StandardCharsets.UTF_8);
+        log("wrote " + out + " in " + (Instant.now().getEpochSecond() - run.started.getEpochSecond()) + " s");
+    }
+
+    static void log(String s) {
+        System.out.println("[bench] " + s);
+        System.out.flush();
+    }
+
+    static Path findRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("events/redirect-get.json")) && Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run from the repository (no events/redirect-get.json and template.yaml above "
+                + Path.of("").toAbsolutePath() + ")");
+    }
+
+    void machine() throws IOException {
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        String cpu = "unknown";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        }
+        machine.put("cpu", cpu);
+        Path meminfo = Path.of("/proc/meminfo");
+        if (Files.isReadable(meminfo)) {
+            machine.put("memory", Files.readAllLines(meminfo).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> String.format(Locale.ROOT, "%.1f GiB",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).findFirst().orElse("?"));
+        }
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + ")");
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+    }
+
+    Path benchmarksJar() {
+        return Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
+    }
+
+    void inProcess(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
+        log("in-process redirect benchmarks (child JVM, JAVA_TOOL_OPTIONS=" + lambdaFlags + ")");
+        Path out = Files.createTempFile("handler-bench", ".json");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", benchmarksJar().toString(),
+                "dev.shortener.benchmarks.redirect.HandlerBench", dynalite.endpoint().toString(),
+                redis.uri().toString(), "bench-links", root.resolve("events").toString(), out.toString())
+                .inheritIO();
+        pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
+        Process p = pb.start();
+        if (!p.waitFor(8, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the in-process benchmark failed");
+        }
+        Map<String, Object> all = Json.MAPPER.readValue(Files.readString(out), new TypeReference<>() { });
+        inProcess = new LinkedHashMap<>();
+        for (var e : all.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> stats = (Map<String, Object>) m;
+                inProcess.put(e.getKey(), stats);
+            } else {
+                inProcessScalars.put(e.getKey(), e.getValue());
+            }
+        }
+        Files.deleteIfExists(out);
+    }
+
+    void coldStarts(DynaliteProcess dynalite, RedisProcess redis, int runs) throws Exception {
+        Path target = benchmarksJar().getParent();
+        Path launcher;
+        try (var files = Files.list(target)) {
+            launcher = files.filter(f -> f.getFileName().toString().endsWith("-launcher.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no *-launcher.jar in " + target));
+        }
+        String baselineLib = target.resolve("baseline-lib").toString() + "/*";
+        String table = "cold-links";
+        String code = "c0LdSt4";
+        var admin = DynamoDbClients.forEmulator(dynalite.endpoint());
+        LinksTableSetup.createIfMissing(admin, table);
+        new DynamoDbLinkStore(admin, table).putIfAbsent(Link.create(code, "https://news.example/cold-start",
+                Instant.now().minusSeconds(60), null, "bench"));
+        UnifiedJedis jedis = RedisClients.create(RedisSettings.of(redis.uri()));
+        RedisLinkCache cache = new RedisLinkCache(jedis, RedisLinkCache.DEFAULT_KEY_PREFIX);
+        Path clickDir = Files.createTempDirectory("cold-clicks");
+        Map<String, String> env = new HashMap<>();
+        env.put("LINKS_TABLE", table);
+        env.put("REDIS_URL", redis.uri().toString());
+        env.put("DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        if (firehose == null) {
+            env.put("CLICK_LOCAL_DIR", clickDir.toString());
+        } else {
+            env.put("CLICK_STREAM_NAME", "clicks-bench");
+            env.put("FIREHOSE_ENDPOINT", firehose);
+            env.put("CLICK_VISITOR_SECRET", "benchmark-visitor-secret-0123456789");
+            env.put("BENCH_LINGER_MS", "2500");
+        }
+        String cpLambda = lambdaJar + File.pathSeparator + launcher;
+        String cpBaseline = cpLambda + File.pathSeparator + baselineLib;
+        String event = root.resolve("events/redirect-get.json").toString();
+        record Variant(String name, String flags, List<String> cmd) { }
+        List<Variant> variants = List.of(
+                new Variant("tuned", lambdaFlags, List.of(java, "-cp", cpLambda,
+                        "dev.shortener.benchmarks.coldstart.ColdStartMain", "lambda", event, code)),
+                new Variant("no_flags", null, List.of(java, "-cp", cpLambda,
+                        "dev.shortener.benchmarks.coldstart.ColdStartMain", "lambda", event, code)),
+                new Variant("untuned", null, List.of(java, "-Dsoftware.amazon.awssdk.http.service.impl=" + APACHE_SERVICE,
+                        "-cp", cpBaseline, "dev.shortener.benchmarks.coldstart.ColdStartMain", "unprimed", event, code)))
+                .subList(0, coldOnly ? 1 : 3);
+        log("cold starts: " + runs + " rounds of " + variants.size() + " variants (first request a cache miss)");
+        for (Variant v : variants) {
+            cold.put(v.name(), new ArrayList<>());
+        }
+        for (int round = 0; round <= runs; round++) {
+            for (Variant v : variants) {
+                jedis.del(cache.key(code));
+                double[] r;
+                try {
+                    r = coldStart(v.cmd(), env, v.flags(), null);
+                } catch (IllegalStateException e) {
+                    coldFailures.add(v.name() + ": " + e.getMessage().lines().limit(12)
+                            .collect(Collectors.joining(" / ")));
+                    log("a " + v.name() + " cold start failed; retrying once: " + e.getMessage());
+                    jedis.del(cache.key(code));
+                    r = coldStart(v.cmd(), env, v.flags(), null);
+                }
+                if (round > 0) { // round 0 warms the OS page cache for every variant; not recorded
+                    cold.get(v.name()).add(r);
+                    if (lastWarmup != null) {
+                        coldWarmup.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(lastWarmup);
+                    }
+                }
+            }
+        }
+        if (coldOnly) {
+            jedis.close();
+            admin.close();
+            return;
+        }
+        // One more tuned run with class-load logging: what the cold start spends its time loading.
+        Path classLog = Files.createTempFile("class-load", ".log");
+        jedis.del(cache.key(code));
+        coldStart(variants.get(0).cmd(), env, lambdaFlags, "-Xlog:class+load=info:file=" + classLog);
+        coldClassLoads = new HashMap<>();
+        for (String line : Files.readAllLines(classLog)) {
+            int at = line.indexOf("[class,load] ");
+            if (at < 0) {
+                continue;
+            }
+            String cls = line.substring(at + 13).split(" ")[0];
+            coldClassTotal++;
+            coldClassLoads.merge(ArtifactSizes.group(cls.replace('.', '/')), 1L, Long::sum);
+        }
+        Files.deleteIfExists(classLog);
+        jedis.close();
+        admin.close();
+    }
+
+    /** @return ms: spawn→main, main→init done, init→first response, spawn→first response, second request */
+    double[] coldStart(List<String> cmd, Map<String, String> env, String toolOptions, String extraFlag) throws Exception {
+        List<String> command = new ArrayList<>(cmd);
+        if (extraFlag != null) {
+            command.add(1, extraFlag);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().putAll(env);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("AWS_LAMBDA_RUNTIME_API");
+        if (toolOptions != null) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
+        }
+        Path stderr = Files.createTempFile("cold-start", ".err");
+        pb.redirectError(stderr.toFile());
+        lastWarmup = null;
+        long spawn = System.nanoTime();
+        Process p = pb.start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("cold start timed out");
+        }
+        String errors = Files.readString(stderr);
+        Files.deleteIfExists(stderr);
+        String line = stdout.lines().filter(l -> l.startsWith("COLDSTART ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("cold start printed no result (exit " + p.exitValue()
+                        + "): " + stdout + "\nstderr:\n" + errors));
+        Map<String, String> f = Arrays.stream(line.substring(10).split(" ")).map(kv -> kv.split("=", 2))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+        for (String l : stdout.lines().toList()) {
+            if (l.startsWith("{") && l.contains("\"warmup\"")) {
+                Map<String, Object> w = Json.MAPPER.readValue(l, new TypeReference<>() { });
+                if ("warmup".equals(w.get("message"))) {
+                    for (String step : List.of("redis", "dynamodb", "responses")) {
+                        if (!"ok".equals(w.get(step))) { // e.g. a class a minimized jar lost
+                            throw new IllegalStateException("init warm-up step " + step + " failed: " + l);
+                        }
+                    }
+                    lastWarmup = new double[] {num(w.get("redis_ms")), num(w.get("dynamodb_ms")), num(w.get("responses_ms"))};
+                }
+            }
+        }
+        if (!f.get("status1").equals("302") || !f.get("status2").equals("302")) {
+            throw new IllegalStateException("cold start did not redirect: " + line);
+        }
+        long main = Long.parseLong(f.get("main"));
+        long init = Long.parseLong(f.get("init"));
+        long first = Long.parseLong(f.get("first"));
+        long second = Long.parseLong(f.get("second"));
+        return new double[] {(main - spawn) / 1e6, (init - main) / 1e6, (first - init) / 1e6, (first - spawn) / 1e6,
+                (second - first) / 1e6};
+    }
+
+    void jmh() throws Exception {
+        log("JMH: minting and click events, default JIT, then the Lambda flags (" + lambdaFlags + ")");
+        for (boolean lambda : new boolean[] {false, true}) {
+            var options = new OptionsBuilder()
+                    .include(MintBench.class.getName() + ".*")
+                    .include(ClickEventBench.class.getName() + ".*")
+                    .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                    .threads(1)
+                    .verbosity(VerboseMode.SILENT);
+            if (lambda) {
+                options.jvmArgsAppend(lambdaFlags.split("\\s+"));
+            }
+            Collection<RunResult> results = new Runner(options.build()).run();
+            for (RunResult r : results) {
+                String name = r.getParams().getBenchmark();
+                name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+                (lambda ? jmhLambda : jmhDefault).put(name, r.getPrimaryResult().getScore());
+                jmhError.put((lambda ? "lambda:" : "default:") + name, f("%,.0f", r.getPrimaryResult().getScoreError()));
+            }
+            log("  " + (lambda ? "lambda flags" : "default JIT") + ": " + (lambda ? jmhLambda : jmhDefault));
+        }
+        // Where the time goes, under the Lambda flags: JMH's stack sampler on the two hot paths.
+        for (String bench : List.of(MintBench.class.getName() + ".mint",
+                ClickEventBench.class.getName() + ".deriveAndSerialise")) {
+            var options = new OptionsBuilder().include(Pattern.quote(bench) + "$").forks(1)
+                    .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                    .jvmArgsAppend(lambdaFlags.split("\\s+"))
+                    .addProfiler(org.openjdk.jmh.profile.StackProfiler.class, "lines=1;top=12;detailLine=false")
+                    .verbosity(VerboseMode.SILENT).build();
+            for (RunResult r : new Runner(options).run()) {
+                for (var sec : r.getAggregatedResult().getSecondaryResults().entrySet()) {
+                    if (sec.getKey().endsWith("stack")) {
+                        profiles.put(bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1),
+                                sec.getValue().extendedInfo());
+                    }
+                }
+            }
+        }
+    }
+
+    static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    static String f(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+
+    static String utcNow() {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.shortener.benchmarks.coldstart;
+
+import dev.shortener.http.InvocationContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.shortener.analytics.ClickSinks;
+import dev.shortener.http.Json;
+import dev.shortener.linkcache.RedisClients;
+import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.redirect.RedirectConfig;
+import dev.shortener.redirect.RedirectHandler;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import redis.clients.jedis.UnifiedJedis;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One cold start, run in a fresh JVM with only the redirect function's deployment jar and this class on the class
+ * path. Builds the handler the way Lambda does (or the untuned baseline's way), hands it one event (the first
+ * request) and then a second, and prints System.nanoTime() at each step (CLOCK_MONOTONIC: comparable with the
+ * parent's readings on Linux).
+ *
+ * <p>Args: mode (lambda | unprimed-default-client), event file, code.
+ */
+public final class ColdStartMain {
+
+    public static void main(String[] args) throws Exception {
+        long mainAt = System.nanoTime();
+        PrintStream out = System.out;
+        String mode = args[0];
+        String eventJson = Files.readString(Path.of(args[1])).replace("aB3dE5f", args[2]);
+        RedirectHandler handler;
+        if (mode.equals("lambda")) {
+            handler = new RedirectHandler(); // Lambda's constructor: environment, clients, priming
+        } else {
+            // The untuned baseline: the SDK's default client (Apache, chosen by the system property), default
+            // timeouts, and no warm-up at init.
+            RedirectConfig config = RedirectConfig.fromEnvironment();
+            DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                    .endpointOverride(config.dynamoDbEndpoint())
+                    .build();
+            // By reflection: RedisClients.create returned JedisPooled before Jedis 7's RedisClient; either is a
+            // UnifiedJedis, and the launcher must run against whichever the deployment jar was built with.
+            var redis = (UnifiedJedis) RedisClients.class.getMethod("create", RedisSettings.class)
+                    .invoke(null, RedisSettings.of(config.redisUrl()));
+            handler = new RedirectHandler(config, new DynamoDbLinkStore(dynamoDb, config.linksTable()),
+                    new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX), ClickSinks.fromEnvironment(),
+                    InstantSource.system());
+        }
+        long initAt = System.nanoTime();
+        // As the runtime does: the event arrives as JSON and is read into the handler's type.
+        APIGatewayV2HTTPEvent event = Json.MAPPER.readValue(eventJson, APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPResponse first = handler.handleRequest(event, context("cold-1"));
+        long firstAt = System.nanoTime();
+        APIGatewayV2HTTPEvent again = Json.MAPPER.readValue(eventJson, APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPResponse second = handler.handleRequest(again, context("cold-2"));
+        long secondAt = System.nanoTime();
+        out.println("COLDSTART main=" + mainAt + " init=" + initAt + " first=" + firstAt + " second=" + secondAt
+                + " status1=" + first.getStatusCode() + " status2=" + second.getStatusCode()
+                + " location=" + first.getHeaders().get("Location"));
+        out.flush();
+        String linger = System.getenv("BENCH_LINGER_MS");
+        if (linger != null) {
+            Thread.sleep(Long.parseLong(linger)); // lets the click flusher (a daemon thread) deliver before exit
+        }
+        System.exit(0);
+    }
+
+    /** A context as Lambda hands one to each invocation: its own request id, the template's 10 s timeout. */
+    private static InvocationContext context(String requestId) {
+        return InvocationContext.startingNow("redirect-bench", requestId, java.time.Duration.ofSeconds(10));
+    }
+}
