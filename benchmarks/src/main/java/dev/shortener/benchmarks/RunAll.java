@@ -48,7 +48,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RunAll {
 
-    static final String COMMAND = "./mvnw -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
+    static final String COMMAND = "./mvnw -q -pl benchmarks -am clean package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
     static final String APACHE_SERVICE = "software.amazon.awssdk.http.apache.ApacheSdkHttpService";
     static final long MIB = 1024 * 1024;
 
