@@ -87,7 +87,10 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
         long started = System.nanoTime();
         boolean cold = log.startInvocation();
         Map<String, Object> fields = new LinkedHashMap<>();
-        StructuredLog.Level level = StructuredLog.Level.INFO;
+        // A plain redirect is logged at DEBUG, which Lambda drops at the template's ApplicationLogLevel (INFO): one
+        // line per redirect would cost more in log ingestion than the function itself. A cold start is INFO, a
+        // degraded answer WARN, a failure ERROR; lowering the level to DEBUG shows every request.
+        StructuredLog.Level level = cold ? StructuredLog.Level.INFO : StructuredLog.Level.DEBUG;
         APIGatewayV2HTTPResponse response;
         try {
             response = exchange.respond(RedirectRequest.from(event), requestId(event, context), fields);
@@ -107,7 +110,7 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
         // Degraded but answered: a 503, a Redis failure, a click the sink refused.
         boolean degraded = "unavailable".equals(fields.get("outcome")) || fields.containsKey("cache_error")
                 || fields.containsKey("click_error");
-        if (degraded && level == StructuredLog.Level.INFO) {
+        if (degraded && level.compareTo(StructuredLog.Level.WARN) < 0) {
             level = StructuredLog.Level.WARN;
         }
         fields.put("status", response.getStatusCode());

@@ -105,10 +105,11 @@ class ClicksAndLogsTest {
         List<Map<String, Object>> lines = fx.logLines();
         assertEquals(4, lines.size());
         Map<String, Object> first = lines.get(0);
-        assertEquals("INFO", first.get("level"));
+        assertEquals("INFO", first.get("level"), "a cold start is worth a line at the default level");
         assertEquals("request", first.get("message"));
         assertEquals(true, first.get("cold_start"));
         assertEquals(false, lines.get(1).get("cold_start"));
+        assertEquals("DEBUG", lines.get(1).get("level"), "a plain warm redirect is not ingested at INFO");
         assertEquals("miss", first.get("outcome"));
         assertEquals("miss", first.get("cache"));
         assertEquals("closed", first.get("breaker"));
