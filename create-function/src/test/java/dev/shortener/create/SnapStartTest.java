@@ -1,6 +1,5 @@
 package dev.shortener.create;
 
-import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
+import dev.shortener.http.InvocationContext;
 import dev.shortener.localservers.TestServers;
 import java.security.SecureRandom;
 import java.time.Instant;

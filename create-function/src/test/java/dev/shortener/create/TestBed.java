@@ -1,6 +1,5 @@
 package dev.shortener.create;
 
-import dev.shortener.http.InvocationContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
@@ -10,6 +9,7 @@ import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;

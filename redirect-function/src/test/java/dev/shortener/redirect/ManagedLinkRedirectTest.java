@@ -1,6 +1,5 @@
 package dev.shortener.redirect;
 
-import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +15,7 @@ import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.http.InvocationContext;
 import dev.shortener.http.Json;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;

@@ -1,6 +1,5 @@
 package dev.shortener.analytics.counts;
 
-import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +15,7 @@ import dev.shortener.analytics.counts.handler.ClickCountHandler;
 import dev.shortener.analytics.event.ClickEvent;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.analytics.event.ClickEvents;
+import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;

@@ -1,9 +1,9 @@
 package dev.shortener.benchmarks.coldstart;
 
-import dev.shortener.http.InvocationContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.analytics.ClickSinks;
+import dev.shortener.http.InvocationContext;
 import dev.shortener.http.Json;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
