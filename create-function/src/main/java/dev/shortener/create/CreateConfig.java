@@ -3,6 +3,7 @@ package dev.shortener.create;
 import dev.shortener.create.domain.ratelimit.Bucket;
 import dev.shortener.create.domain.url.DomainSet;
 import dev.shortener.create.domain.url.UrlPolicy;
+import dev.shortener.http.OriginSecret;
 import dev.shortener.shortcode.ShortCodeSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public record CreateConfig(
         Bucket perKeyLimit,
         Bucket perClientLimit,
         String clientAddressHeader,
+        OriginSecret originSecret,
         URI dynamoDbEndpoint) {
 
     /** Required: the links table's name. */
@@ -53,6 +55,11 @@ public record CreateConfig(
      * when CloudFront is the only way in. Unset: the source address API Gateway saw.
      */
     public static final String CLIENT_IP_HEADER = "CLIENT_IP_HEADER";
+    /**
+     * Optional: the secret CloudFront adds as {@code X-Origin-Verify}; when set, {@link #CLIENT_IP_HEADER} is
+     * believed only on requests that present it (a direct call to the API could otherwise pick its own address).
+     */
+    public static final String ORIGIN_VERIFY_SECRET = "ORIGIN_VERIFY_SECRET";
     /** Optional: a DynamoDB endpoint override (an emulator, LocalStack). */
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
 
@@ -77,9 +84,10 @@ public record CreateConfig(
         Bucket perClient = new Bucket(read.integer(RATE_LIMIT_IP_BURST, 100, 1, 100_000),
                 read.integer(RATE_LIMIT_IP_PER_MINUTE, 300, 1, 1_000_000));
         String clientHeader = read.optional(CLIENT_IP_HEADER);
+        OriginSecret originSecret = OriginSecret.of(read.optional(ORIGIN_VERIFY_SECRET));
         URI dynamoDb = read.optional(DYNAMODB_ENDPOINT) == null ? null : read.httpUri(DYNAMODB_ENDPOINT);
         return new CreateConfig(table, redis, base.url(), shortCodes, maxUrlLength, blocked, allowPrivate, maxExpiry,
-                perKey, perClient, clientHeader, dynamoDb);
+                perKey, perClient, clientHeader, originSecret, dynamoDb);
     }
 
     /** The shortener's own domain (the short base URL's host), whose links would loop. */

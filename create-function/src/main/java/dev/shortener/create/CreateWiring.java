@@ -49,7 +49,7 @@ final class CreateWiring {
                 observability);
         IdempotentCreation idempotent = new IdempotentCreation(ports.idempotency(), creation, clock, observability);
         this.api = new ManagementApi(limits, new Authenticator(ports.apiKeys()), requests, creation, links, idempotent,
-                clock, config.shortBaseUrl(), config.clientAddressHeader());
+                clock, config.shortBaseUrl(), config.clientAddressHeader(), config.originSecret());
     }
 
     ManagementApi api() {

@@ -126,6 +126,30 @@ class RateLimitTest {
     }
 
     @Test
+    void withAnOriginSecret_theProxyHeaderIsBelievedOnlyFromRequestsPresentingIt() {
+        TestBed bed = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "1",
+                CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60", CreateConfig.CLIENT_IP_HEADER, "CloudFront-Viewer-Address",
+                CreateConfig.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"));
+        String key = bed.newApiKey("owner-a");
+        // A direct caller (no secret) cycling spoofed viewer addresses from one source address.
+        APIGatewayV2HTTPEvent spoofed1 = Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key),
+                "nothing"), "203.0.113.9");
+        APIGatewayV2HTTPEvent spoofed2 = Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key),
+                "nothing"), "203.0.113.9");
+        Events.withHeader(spoofed1, "cloudfront-viewer-address", "192.0.2.1:1111");
+        Events.withHeader(spoofed2, "cloudfront-viewer-address", "192.0.2.2:2222");
+        // Through CloudFront (the secret presented), from the same edge address, a viewer of its own.
+        APIGatewayV2HTTPEvent viaCloudFront = Events.fromAddress(Events.forCode(
+                Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
+        Events.withHeader(viaCloudFront, "cloudfront-viewer-address", "192.0.2.3:3333");
+        Events.withHeader(viaCloudFront, "x-origin-verify", "secret-cloudfront-sends");
+
+        bed.send(spoofed1).assertStatus(404);
+        bed.send(spoofed2).assertProblem(429, "rate-limited"); // the source address's bucket, not a fresh one
+        bed.send(viaCloudFront).assertStatus(404);
+    }
+
+    @Test
     void anUnreachableRedis_failsOpen_andIsNotAskedAgainForTenSeconds() {
         var deadRedis = RedisClients.create(RedisSettings.of(URI.create("redis://127.0.0.1:1")));
         AtomicInteger asked = new AtomicInteger();

@@ -156,6 +156,29 @@ class TemplateTrapsTest {
         }
     }
 
+    /**
+     * The execute-api endpoints are public: only requests carrying the secret CloudFront adds may have their
+     * CloudFront-Viewer-* headers believed, so every origin sends it and both functions know the same one.
+     */
+    @Test
+    void everyApiOriginSendsTheOriginSecret_thatBothFunctionsCheck() {
+        String expected = "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}";
+        JsonNode origins = distribution().path("Origins");
+        assertTrue(origins.size() > 0);
+        for (JsonNode origin : origins) {
+            boolean sends = false;
+            for (JsonNode header : origin.path("OriginCustomHeaders")) {
+                sends |= "X-Origin-Verify".equals(header.path("HeaderName").asText())
+                        && expected.equals(header.path("HeaderValue").path("Fn::Sub").asText());
+            }
+            assertTrue(sends, "origin " + origin.path("Id").asText() + " does not send X-Origin-Verify");
+        }
+        for (String function : List.of(REDIRECT, CREATE)) {
+            assertEquals(expected, template.environment(function).get("ORIGIN_VERIFY_SECRET").path("Fn::Sub").asText(),
+                    function + " does not check the origin secret");
+        }
+    }
+
     @Test
     void shortCodesAreCachedByPathOnly_forAsLongAsTheOriginSays() {
         JsonNode defaultBehaviour = distribution().path("DefaultCacheBehavior");

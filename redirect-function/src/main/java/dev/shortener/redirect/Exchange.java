@@ -2,6 +2,7 @@ package dev.shortener.redirect;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.analytics.ClickSink;
+import dev.shortener.http.OriginSecret;
 import dev.shortener.redirect.domain.Resolution;
 import dev.shortener.redirect.domain.Resolver;
 import dev.shortener.redirect.domain.ShortCodes;
@@ -26,12 +27,15 @@ final class Exchange {
     private final RedirectResponses responses;
     private final ClickSink clicks;
     private final InstantSource clock;
+    private final OriginSecret originSecret;
 
-    Exchange(Resolver resolver, RedirectResponses responses, ClickSink clicks, InstantSource clock) {
+    Exchange(Resolver resolver, RedirectResponses responses, ClickSink clicks, InstantSource clock,
+             OriginSecret originSecret) {
         this.resolver = resolver;
         this.responses = responses;
         this.clicks = clicks;
         this.clock = clock;
+        this.originSecret = originSecret;
     }
 
     APIGatewayV2HTTPResponse respond(RedirectRequest request, String requestId, Map<String, Object> fields) {
@@ -77,7 +81,7 @@ final class Exchange {
     private void recordClick(RedirectRequest request, String code, Instant now, String requestId, boolean cacheHit,
                              Map<String, Object> fields) {
         try {
-            clicks.record(Clicks.of(request, code, now, requestId, cacheHit));
+            clicks.record(Clicks.of(request, code, now, requestId, cacheHit, originSecret));
             fields.put("click", true);
         } catch (RuntimeException e) {
             fields.put("click", false);

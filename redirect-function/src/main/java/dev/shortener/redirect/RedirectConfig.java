@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import dev.shortener.http.OriginSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,11 +23,12 @@ import java.util.function.Function;
  * @param breakerFailures      consecutive Redis failures that open the circuit breaker
  * @param breakerOpenFor       how long the breaker skips Redis before it probes again
  * @param clickBudget          the most a request waits for the click sink before returning
+ * @param originSecret         what a request must present for its CloudFront-Viewer-* headers to be believed
  */
 public record RedirectConfig(String linksTable, URI redisUrl, URI dynamoDbEndpoint, int edgeCacheSeconds,
                              int errorEdgeCacheSeconds, long linkCacheSeconds, long negativeCacheSeconds,
                              Duration redisConnectTimeout, Duration redisCommandTimeout, int breakerFailures,
-                             Duration breakerOpenFor, Duration clickBudget) {
+                             Duration breakerOpenFor, Duration clickBudget, OriginSecret originSecret) {
 
     public static final String LINKS_TABLE = "LINKS_TABLE";
     public static final String REDIS_URL = "REDIS_URL";
@@ -40,6 +42,11 @@ public record RedirectConfig(String linksTable, URI redisUrl, URI dynamoDbEndpoi
     public static final String REDIS_BREAKER_FAILURES = "REDIS_BREAKER_FAILURES";
     public static final String REDIS_BREAKER_OPEN_SECONDS = "REDIS_BREAKER_OPEN_SECONDS";
     public static final String CLICK_BUDGET_MS = "CLICK_BUDGET_MS";
+    /**
+     * The secret CloudFront adds as {@code X-Origin-Verify}; when set, the viewer's address and country are read
+     * from CloudFront's headers only on requests that present it. Unset (tests, the local runner): always.
+     */
+    public static final String ORIGIN_VERIFY_SECRET = "ORIGIN_VERIFY_SECRET";
 
     public RedirectConfig {
         Objects.requireNonNull(linksTable, "linksTable");
@@ -48,6 +55,7 @@ public record RedirectConfig(String linksTable, URI redisUrl, URI dynamoDbEndpoi
         Objects.requireNonNull(redisCommandTimeout, "redisCommandTimeout");
         Objects.requireNonNull(breakerOpenFor, "breakerOpenFor");
         Objects.requireNonNull(clickBudget, "clickBudget");
+        Objects.requireNonNull(originSecret, "originSecret");
     }
 
     /** Reads the process environment. */
@@ -74,6 +82,7 @@ public record RedirectConfig(String linksTable, URI redisUrl, URI dynamoDbEndpoi
                 Duration.ofMillis(read.number(REDIS_COMMAND_TIMEOUT_MS, 250, 1, 10_000)),
                 (int) read.number(REDIS_BREAKER_FAILURES, 3, 1, 1_000),
                 Duration.ofSeconds(read.number(REDIS_BREAKER_OPEN_SECONDS, 10, 1, 3_600)),
-                Duration.ofMillis(read.number(CLICK_BUDGET_MS, 20, 0, 1_000)));
+                Duration.ofMillis(read.number(CLICK_BUDGET_MS, 20, 0, 1_000)),
+                OriginSecret.of(env.apply(ORIGIN_VERIFY_SECRET)));
     }
 }

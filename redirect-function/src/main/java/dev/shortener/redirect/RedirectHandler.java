@@ -69,7 +69,8 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
         var source = new DynamoDbLinkSource(links);
         this.cache = new GuardedLinkCache(cache, breaker);
         var responses = new RedirectResponses(times);
-        this.exchange = new Exchange(new Resolver(this.cache, source, times), responses, clicks, clock);
+        this.exchange = new Exchange(new Resolver(this.cache, source, times), responses, clicks, clock,
+                config.originSecret());
         this.warmup = new Warmup(cache, source, responses, clock, log);
     }
 

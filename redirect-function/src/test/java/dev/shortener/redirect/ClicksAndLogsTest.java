@@ -1,12 +1,12 @@
 package dev.shortener.redirect;
 
-import dev.shortener.http.InvocationContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.analytics.Click;
+import dev.shortener.http.InvocationContext;
 import dev.shortener.http.Json;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,29 @@ class ClicksAndLogsTest {
         assertEquals(fx.logLines().get(0).get("function_request_id"), first.requestId());
         assertFalse(first.cacheHit());
         assertTrue(fx.clicks.clicks.get(1).cacheHit());
+    }
+
+    @Test
+    void withAnOriginSecret_cloudFrontsViewerHeadersAreBelievedOnlyFromRequestsPresentingIt() {
+        try (RedirectFixture secured = RedirectFixture.create(
+                Map.of(RedirectConfig.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"))) {
+            secured.link("click03", "https://example.com/c", null);
+            var direct = Events.load(Events.GET, "click03"); // viewer headers, but no secret: a direct call
+            var viaCloudFront = Events.load(Events.GET, "click03");
+            Map<String, String> headers = new HashMap<>(viaCloudFront.getHeaders());
+            headers.put("x-origin-verify", "secret-cloudfront-sends");
+            viaCloudFront.setHeaders(headers);
+
+            secured.handler.handleRequest(direct, InvocationContext.fresh("redirect-function"));
+            secured.handler.handleRequest(viaCloudFront, InvocationContext.fresh("redirect-function"));
+
+            Click spoofable = secured.clicks.clicks.get(0);
+            Click believed = secured.clicks.clicks.get(1);
+            assertEquals("198.51.100.7", spoofable.clientIp(), "the source address, not the header's");
+            assertEquals(null, spoofable.country());
+            assertEquals("203.0.113.17", believed.clientIp());
+            assertEquals("DE", believed.country());
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.ratelimit.RateDecision;
 import dev.shortener.create.domain.ratelimit.RateLimits;
+import dev.shortener.http.OriginSecret;
 import dev.shortener.http.Problem;
 import java.time.InstantSource;
 import java.util.Map;
@@ -27,19 +28,22 @@ public final class ManagementApi {
     private final Authenticator authenticator;
     private final LinkRoutes routes;
     private final String clientAddressHeader;
+    private final OriginSecret originSecret;
 
     /**
      * @param clientAddressHeader a header set by a trusted proxy in front of the API (CloudFront's
      *                            {@code CloudFront-Viewer-Address}) naming the client's address, or null to use the
      *                            connection's source address
+     * @param originSecret        what a request must present for {@code clientAddressHeader} to be believed
      */
     public ManagementApi(RateLimits limits, Authenticator authenticator, LinkRequests requests,
                          LinkCreation creation, LinkService links, IdempotentCreation idempotent, InstantSource clock,
-                         String shortBase, String clientAddressHeader) {
+                         String shortBase, String clientAddressHeader, OriginSecret originSecret) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
         this.clientAddressHeader = clientAddressHeader;
+        this.originSecret = Objects.requireNonNull(originSecret, "originSecret");
     }
 
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
@@ -86,11 +90,13 @@ public final class ManagementApi {
     }
 
     /**
-     * The client's address: from the trusted proxy's header when configured and present (its value is
-     * {@code address:port}, IPv6 without brackets), else the source address API Gateway saw.
+     * The client's address: from the trusted proxy's header when configured, present and vouched for by the
+     * origin secret (its value is {@code address:port}, IPv6 without brackets), else the source address API
+     * Gateway saw.
      */
     String clientAddress(ApiRequest request) {
-        String forwarded = clientAddressHeader == null ? null : request.header(clientAddressHeader);
+        boolean trusted = clientAddressHeader != null && originSecret.vouchesFor(request.header(OriginSecret.HEADER));
+        String forwarded = trusted ? request.header(clientAddressHeader) : null;
         if (forwarded == null || forwarded.isBlank()) {
             return request.sourceIp();
         }

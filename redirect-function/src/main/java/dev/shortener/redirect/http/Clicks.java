@@ -1,6 +1,7 @@
 package dev.shortener.redirect.http;
 
 import dev.shortener.analytics.Click;
+import dev.shortener.http.OriginSecret;
 import java.time.Instant;
 
 /** Builds the click of a followed link from the request. The IP goes into the click only, never a log line. */
@@ -11,9 +12,16 @@ public final class Clicks {
     private Clicks() {
     }
 
-    public static Click of(RedirectRequest request, String code, Instant at, String requestId, boolean cacheHit) {
-        return new Click(code, at, clientIp(request), request.header("user-agent"), request.header("referer"),
-                request.header("cloudfront-viewer-country"), requestId, cacheHit);
+    /**
+     * @param originSecret what the request must present for CloudFront's viewer headers to be believed; a direct
+     *                     call to the API could send any
+     */
+    public static Click of(RedirectRequest request, String code, Instant at, String requestId, boolean cacheHit,
+                           OriginSecret originSecret) {
+        boolean viaCloudFront = originSecret.vouchesFor(request.header(OriginSecret.HEADER));
+        return new Click(code, at, viaCloudFront ? clientIp(request) : request.sourceIp(), request.header("user-agent"),
+                request.header("referer"), viaCloudFront ? request.header("cloudfront-viewer-country") : null,
+                requestId, cacheHit);
     }
 
     /**
