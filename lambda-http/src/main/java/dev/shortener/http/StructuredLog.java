@@ -17,19 +17,53 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class StructuredLog {
 
-    public enum Level { DEBUG, INFO, WARN, ERROR }
+    public enum Level {
+        DEBUG, INFO, WARN, ERROR;
+
+        /**
+         * The level Lambda filters application logs at ({@code AWS_LAMBDA_LOG_LEVEL}, set from the function's
+         * {@code ApplicationLogLevel}); DEBUG (everything) when unset.
+         */
+        static Level fromLambda(String value) {
+            if (value == null) {
+                return DEBUG;
+            }
+            return switch (value.trim().toUpperCase(java.util.Locale.ROOT)) {
+                case "INFO" -> INFO;
+                case "WARN" -> WARN;
+                case "ERROR", "FATAL" -> ERROR;
+                default -> DEBUG;
+            };
+        }
+    }
 
     private final String service;
     private final PrintStream out;
+    private final Level minimum;
     private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
+    /** Writes every line: what a test captures. */
     public StructuredLog(String service, PrintStream out) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.out = Objects.requireNonNull(out, "out");
+        this(service, out, Level.DEBUG);
     }
 
+    /**
+     * @param minimum lines below it are not even built: Lambda would drop them anyway, after the function paid
+     *                for their serialisation
+     */
+    public StructuredLog(String service, PrintStream out, Level minimum) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.out = Objects.requireNonNull(out, "out");
+        this.minimum = Objects.requireNonNull(minimum, "minimum");
+    }
+
+    /** To standard output, at the level Lambda keeps. */
     public StructuredLog(String service) {
-        this(service, System.out);
+        this(service, System.out, Level.fromLambda(System.getenv("AWS_LAMBDA_LOG_LEVEL")));
+    }
+
+    public boolean enabled(Level level) {
+        return level.compareTo(minimum) >= 0;
     }
 
     /**
@@ -59,6 +93,9 @@ public final class StructuredLog {
     }
 
     public void write(Level level, String message, Context context, boolean cold, Map<String, ?> fields) {
+        if (!enabled(level)) {
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", level.name());
         line.put("message", message);

@@ -37,6 +37,29 @@ class StructuredLogTest {
         assertFalse(Json.MAPPER.readTree(lines[1]).get("cold_start").asBoolean());
     }
 
+    @Test
+    void linesBelowTheMinimumLevel_areNotWritten_asLambdaWouldDropThem() {
+        var buffer = new ByteArrayOutputStream();
+        var log = new StructuredLog("redirect", new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                StructuredLog.Level.INFO);
+
+        log.write(StructuredLog.Level.DEBUG, "request", context("req-1"), false, Map.of());
+        log.write(StructuredLog.Level.WARN, "request", context("req-2"), false, Map.of());
+
+        String[] lines = buffer.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(1, lines.length);
+        assertTrue(lines[0].contains("req-2"));
+    }
+
+    @Test
+    void theMinimumFollowsLambdasLogLevelVariable() {
+        assertEquals(StructuredLog.Level.DEBUG, StructuredLog.Level.fromLambda(null));
+        assertEquals(StructuredLog.Level.DEBUG, StructuredLog.Level.fromLambda("TRACE"));
+        assertEquals(StructuredLog.Level.INFO, StructuredLog.Level.fromLambda("info"));
+        assertEquals(StructuredLog.Level.WARN, StructuredLog.Level.fromLambda("WARN"));
+        assertEquals(StructuredLog.Level.ERROR, StructuredLog.Level.fromLambda("FATAL"));
+    }
+
     /** A Context that knows only its request id (the only part the log reads). */
     static Context context(String requestId) {
         return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},

@@ -88,9 +88,9 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
         long started = System.nanoTime();
         boolean cold = log.startInvocation();
         Map<String, Object> fields = new LinkedHashMap<>();
-        // A plain redirect is logged at DEBUG, which Lambda drops at the template's ApplicationLogLevel (INFO): one
-        // line per redirect would cost more in log ingestion than the function itself. A cold start is INFO, a
-        // degraded answer WARN, a failure ERROR; lowering the level to DEBUG shows every request.
+        // A plain redirect is logged at DEBUG, which the template's ApplicationLogLevel (INFO) drops, so the line is
+        // not even built: one line per redirect would cost more in log ingestion than the function itself. A cold
+        // start is INFO, a degraded answer WARN, a failure ERROR; lowering the level to DEBUG shows every request.
         StructuredLog.Level level = cold ? StructuredLog.Level.INFO : StructuredLog.Level.DEBUG;
         APIGatewayV2HTTPResponse response;
         try {
