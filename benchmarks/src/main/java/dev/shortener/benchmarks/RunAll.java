@@ -1,9 +1,9 @@
 package dev.shortener.benchmarks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.benchmarks.jmh.ClickEventBench;
 import dev.shortener.benchmarks.jmh.MintBench;
-import dev.shortener.http.Json;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
@@ -47,6 +47,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@code java -jar benchmarks/target/benchmarks.jar}. Option: {@code --cold-runs N} (default 9).
  */
 public final class RunAll {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String COMMAND = "./mvnw -q -pl benchmarks -am clean package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
     static final String APACHE_SERVICE = "software.amazon.awssdk.http.apache.ApacheSdkHttpService";
@@ -200,7 +202,7 @@ public final class RunAll {
             p.destroyForcibly();
             throw new IllegalStateException("the in-process benchmark failed");
         }
-        Map<String, Object> all = Json.MAPPER.readValue(Files.readString(out), new TypeReference<>() { });
+        Map<String, Object> all = JSON.readValue(Files.readString(out), new TypeReference<>() { });
         inProcess = new LinkedHashMap<>();
         for (var e : all.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m) {
@@ -222,6 +224,7 @@ public final class RunAll {
                     .orElseThrow(() -> new IllegalStateException("no *-launcher.jar in " + target));
         }
         String baselineLib = target.resolve("baseline-lib").toString() + "/*";
+        String runtimeLib = target.resolve("runtime-lib").toString() + "/*";
         String table = "cold-links";
         String code = "c0LdSt4";
         var admin = DynamoDbClients.forEmulator(dynalite.endpoint());
@@ -247,7 +250,7 @@ public final class RunAll {
             env.put("CLICK_VISITOR_SECRET", "benchmark-visitor-secret-0123456789");
             env.put("BENCH_LINGER_MS", "2500");
         }
-        String cpLambda = lambdaJar + File.pathSeparator + launcher;
+        String cpLambda = lambdaJar + File.pathSeparator + launcher + File.pathSeparator + runtimeLib;
         String cpBaseline = cpLambda + File.pathSeparator + baselineLib;
         String event = root.resolve("events/redirect-get.json").toString();
         record Variant(String name, String flags, List<String> cmd) { }
@@ -340,7 +343,7 @@ public final class RunAll {
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
         for (String l : stdout.lines().toList()) {
             if (l.startsWith("{") && l.contains("\"warmup\"")) {
-                Map<String, Object> w = Json.MAPPER.readValue(l, new TypeReference<>() { });
+                Map<String, Object> w = JSON.readValue(l, new TypeReference<>() { });
                 if ("warmup".equals(w.get("message"))) {
                     for (String step : List.of("redis", "dynamodb", "responses")) {
                         if (!"ok".equals(w.get(step))) { // e.g. a class a minimized jar lost

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shortener.http.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A handler response, with the assertions tests make over and over. */
 record Answer(APIGatewayV2HTTPResponse response) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String PROBLEM_PREFIX = "tag:url-shortener,2026:problem/";
 
@@ -25,7 +27,7 @@ record Answer(APIGatewayV2HTTPResponse response) {
 
     JsonNode json() {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return JSON.readTree(response.getBody());
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }

@@ -11,11 +11,12 @@ public final class HttpResponses {
     }
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
-        return response(problem.status(), Problem.MEDIA_TYPE, Json.write(problem), Map.of("Cache-Control", "no-store"));
+        return response(problem.status(), Problem.MEDIA_TYPE, problem.toJson(), Map.of("Cache-Control", "no-store"));
     }
 
-    public static APIGatewayV2HTTPResponse json(int status, Object body) {
-        return response(status, "application/json", Json.write(body), Map.of("Cache-Control", "no-store"));
+    /** @param json the body, already serialised (the create function writes its bodies with its own mapper) */
+    public static APIGatewayV2HTTPResponse json(int status, String json) {
+        return response(status, "application/json", json, Map.of("Cache-Control", "no-store"));
     }
 
     public static APIGatewayV2HTTPResponse html(int status, String page, Map<String, String> headers) {

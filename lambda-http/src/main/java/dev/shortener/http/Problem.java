@@ -1,8 +1,5 @@
 package dev.shortener.http;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +10,8 @@ import java.util.Objects;
  *
  * @param extensions extra members, such as the offending {@code field}
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
 public record Problem(String type, String title, int status, String detail, String instance,
-                      @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+                      Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -43,8 +38,19 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, instance, more);
     }
 
-    @JsonAnyGetter
-    Map<String, Object> members() {
-        return extensions;
+    /** The problem document: the standard members first, absent ones omitted, then the extension members. */
+    public String toJson() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", type);
+        members.put("title", title);
+        members.put("status", status);
+        if (detail != null) {
+            members.put("detail", detail);
+        }
+        if (instance != null) {
+            members.put("instance", instance);
+        }
+        extensions.forEach(members::putIfAbsent);
+        return Json.write(members);
     }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class ProblemTest {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final ProblemType INVALID_URL = ProblemType.named("invalid-url", "Invalid URL", 400);
 
@@ -15,7 +19,7 @@ class ProblemTest {
     void serialises_asRfc9457_withExtensionMembers_andWithoutNulls() throws Exception {
         Problem problem = Problem.of(INVALID_URL, "Only http and https URLs can be shortened.").with("field", "url");
 
-        JsonNode json = Json.MAPPER.readTree(Json.write(problem));
+        JsonNode json = JSON.readTree(problem.toJson());
 
         assertEquals("tag:url-shortener,2026:problem/invalid-url", json.get("type").asText());
         assertEquals("Invalid URL", json.get("title").asText());

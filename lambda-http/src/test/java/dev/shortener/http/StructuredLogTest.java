@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
@@ -14,6 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StructuredLogTest {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void writesOneJsonLinePerEvent_withRequestIdColdStartAndFields() throws Exception {
@@ -27,14 +31,14 @@ class StructuredLogTest {
 
         String[] lines = buffer.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2, lines.length);
-        JsonNode line = Json.MAPPER.readTree(lines[0]);
+        JsonNode line = JSON.readTree(lines[0]);
         assertEquals("INFO", line.get("level").asText());
         assertEquals("redirected", line.get("message").asText());
         assertEquals("redirect", line.get("service").asText());
         assertEquals("req-1", line.get("function_request_id").asText());
         assertTrue(line.get("cold_start").asBoolean());
         assertEquals("hit", line.get("outcome").asText());
-        assertFalse(Json.MAPPER.readTree(lines[1]).get("cold_start").asBoolean());
+        assertFalse(JSON.readTree(lines[1]).get("cold_start").asBoolean());
     }
 
     @Test

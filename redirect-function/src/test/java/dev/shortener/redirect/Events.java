@@ -1,7 +1,7 @@
 package dev.shortener.redirect;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.shortener.http.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * with a code of their own.
  */
 final class Events {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String SAMPLE_CODE = "aB3dE5f";
     static final String GET = "redirect-get.json";
@@ -30,7 +33,7 @@ final class Events {
     static APIGatewayV2HTTPEvent load(String file, String code) {
         try {
             String json = Files.readString(DIRECTORY.resolve(file)).replace(SAMPLE_CODE, code);
-            return Json.MAPPER.readValue(json, APIGatewayV2HTTPEvent.class);
+            return JSON.readValue(json, APIGatewayV2HTTPEvent.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sample event " + file, e);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
 import dev.shortener.create.CreatePorts;
@@ -16,7 +17,6 @@ import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.http.InvocationContext;
-import dev.shortener.http.Json;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
 import dev.shortener.localservers.TestServers;
@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * redirect, though the old destination was cached in Redis a moment before.
  */
 class ManagedLinkRedirectTest {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RedirectFixture redirect;
     private CreateHandler create;
@@ -109,7 +112,7 @@ class ManagedLinkRedirectTest {
     private String createLink(String body) throws Exception {
         APIGatewayV2HTTPResponse created = manage("api-create-link.json", "POST", null, body);
         assertEquals(201, created.getStatusCode(), created.getBody());
-        return Json.MAPPER.readTree(created.getBody()).get("code").asText();
+        return JSON.readTree(created.getBody()).get("code").asText();
     }
 
     private APIGatewayV2HTTPResponse manage(String eventFile, String method, String code, String body) {

@@ -2,8 +2,8 @@ package dev.shortener.redirect;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.http.InvocationContext;
-import dev.shortener.http.Json;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -34,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * prefix on a redis-server, a clock the test steps, a recording click sink and a captured log.
  */
 final class RedirectFixture implements AutoCloseable {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String OWNER = "key-test";
 
@@ -112,7 +115,7 @@ final class RedirectFixture implements AutoCloseable {
         for (String line : logText().split("\n")) {
             if (!line.isBlank()) {
                 try {
-                    lines.add(Json.MAPPER.readValue(line, new TypeReference<Map<String, Object>>() { }));
+                    lines.add(JSON.readValue(line, new TypeReference<Map<String, Object>>() { }));
                 } catch (IOException e) {
                     throw new UncheckedIOException("not a JSON log line: " + line, e);
                 }

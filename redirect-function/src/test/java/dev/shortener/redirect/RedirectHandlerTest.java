@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.linkcache.CachedLink;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * dynalite: each test has its own table and key prefix.
  */
 class RedirectHandlerTest {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RedirectFixture fx;
 
@@ -228,14 +232,14 @@ class RedirectHandlerTest {
         APIGatewayV2HTTPResponse gone = fx.send(Events.GET_JSON, "gonejs1");
 
         assertEquals("application/problem+json", unknown.getHeaders().get("Content-Type"));
-        var problem = dev.shortener.http.Json.MAPPER.readTree(unknown.getBody());
+        var problem = JSON.readTree(unknown.getBody());
         assertEquals(404, problem.get("status").asInt());
         assertEquals("tag:url-shortener,2026:problem/not-found", problem.get("type").asText());
         assertEquals("/nojson1", problem.get("instance").asText());
         assertEquals("application/problem+json", gone.getHeaders().get("Content-Type"));
-        assertEquals(410, dev.shortener.http.Json.MAPPER.readTree(gone.getBody()).get("status").asInt());
+        assertEquals(410, JSON.readTree(gone.getBody()).get("status").asInt());
         assertEquals("tag:url-shortener,2026:problem/gone",
-                dev.shortener.http.Json.MAPPER.readTree(gone.getBody()).get("type").asText());
+                JSON.readTree(gone.getBody()).get("type").asText());
     }
 
     @Test

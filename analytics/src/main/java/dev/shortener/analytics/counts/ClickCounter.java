@@ -1,7 +1,5 @@
 package dev.shortener.analytics.counts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortener.http.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +31,7 @@ public final class ClickCounter {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode event = parse(line);
+            Map<String, Object> event = parse(line);
             String id = text(event, "event_id");
             String code = text(event, "code");
             if (id == null || code == null) {
@@ -42,7 +40,7 @@ public final class ClickCounter {
                 duplicates++;
             } else {
                 clicks++;
-                if (event.path("bot").asBoolean(false)) {
+                if (Boolean.TRUE.equals(event.get("bot"))) {
                     bots++;
                 } else {
                     perCode.merge(code, 1L, Long::sum);
@@ -52,19 +50,19 @@ public final class ClickCounter {
         return new ObjectClickCounts(perCode, clicks, bots, duplicates, malformed);
     }
 
-    private static JsonNode parse(String line) {
+    /** The line's JSON object, or null when it is not one. */
+    private static Map<String, Object> parse(String line) {
         try {
-            return Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
+            return Json.readObject(line);
+        } catch (IOException e) {
             return null;
         }
     }
 
-    private static String text(JsonNode event, String field) {
-        if (event == null || !event.path(field).isTextual()) {
+    private static String text(Map<String, Object> event, String field) {
+        if (event == null || !(event.get(field) instanceof String value)) {
             return null;
         }
-        String value = event.get(field).asText();
         return value.isEmpty() ? null : value;
     }
 }

@@ -1,9 +1,10 @@
 package dev.shortener.analytics.delivery;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortener.http.Json;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,16 +55,15 @@ public final class DeliveryMetrics {
     }
 
     private void emit(long now) {
-        ObjectNode line = Json.MAPPER.createObjectNode();
-        ObjectNode directive = line.putObject("_aws").put("Timestamp", now)
-                .putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
-        directive.putArray("Dimensions").addArray().add("Service");
-        ArrayNode metrics = directive.putArray("Metrics");
+        List<Map<String, String>> metrics = new ArrayList<>(NAMES.length);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", now, "CloudWatchMetrics", List.of(Map.of(
+                "Namespace", namespace, "Dimensions", List.of(List.of("Service")), "Metrics", metrics))));
         line.put("Service", service);
         boolean any = false;
         for (String name : NAMES) {
             long value = counters.get(name).getAndSet(0);
-            metrics.addObject().put("Name", name).put("Unit", "Count");
+            metrics.add(Map.of("Name", name, "Unit", "Count"));
             line.put(name, value);
             any |= value != 0;
         }

@@ -1,7 +1,7 @@
 package dev.shortener.analytics.delivery;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.shortener.analytics.event.ClickEventCodec;
+import dev.shortener.http.Json;
 import dev.shortener.http.StructuredLog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class UndeliveredLog {
             fields.put("attempts", attempts);
             fields.put("event_id", click.eventId());
             // Written raw: the event's own bytes, not a re-serialisation that could drift from what was sent.
-            fields.put("event", new RawValue(ClickEventCodec.toJson(click.line())));
+            fields.put("event", new Json.Raw(ClickEventCodec.toJson(click.line())));
             log.outsideInvocation(StructuredLog.Level.ERROR, MESSAGE, fields);
         }
     }

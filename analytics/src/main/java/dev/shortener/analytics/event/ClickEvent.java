@@ -1,17 +1,13 @@
 package dev.shortener.analytics.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
  * One click as it leaves the function: one JSON object per line (NDJSON), the row that Athena and DuckDB query.
  * Derived from a {@link dev.shortener.analytics.Click} by {@link ClickEvents}; it carries no raw IP address.
  *
- * <p>Field names are the Glue table's column names ({@code glue/clicks-table.json}); a test keeps them in step.
- * Absent values are omitted rather than written as {@code null}: every byte is paid for in Firehose ingestion.
- * A change that breaks readers increments {@link #SCHEMA_VERSION}.
+ * <p>{@link ClickEventCodec} writes it with the Glue table's column names. A change that breaks readers
+ * increments {@link #SCHEMA_VERSION}.
  *
  * @param v            schema version
  * @param eventId      unique per click (UUIDv7); resends carry the same id, so queries deduplicate by it
@@ -29,23 +25,20 @@ import java.util.Objects;
  * @param requestId    the invocation's request id
  * @param cacheHit     whether Redis answered the lookup
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"v", "event_id", "code", "ts", "referrer_host", "user_agent", "country", "bot", "bot_reason",
-        "visitor_id", "ip_prefix", "request_id", "cache_hit"})
 public record ClickEvent(
-        @JsonProperty("v") int v,
-        @JsonProperty("event_id") String eventId,
-        @JsonProperty("code") String code,
-        @JsonProperty("ts") String ts,
-        @JsonProperty("referrer_host") String referrerHost,
-        @JsonProperty("user_agent") String userAgent,
-        @JsonProperty("country") String country,
-        @JsonProperty("bot") boolean bot,
-        @JsonProperty("bot_reason") String botReason,
-        @JsonProperty("visitor_id") String visitorId,
-        @JsonProperty("ip_prefix") String ipPrefix,
-        @JsonProperty("request_id") String requestId,
-        @JsonProperty("cache_hit") boolean cacheHit) {
+        int v,
+        String eventId,
+        String code,
+        String ts,
+        String referrerHost,
+        String userAgent,
+        String country,
+        boolean bot,
+        String botReason,
+        String visitorId,
+        String ipPrefix,
+        String requestId,
+        boolean cacheHit) {
 
     public static final int SCHEMA_VERSION = 1;
 

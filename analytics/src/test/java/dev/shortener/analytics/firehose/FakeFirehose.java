@@ -1,11 +1,11 @@
 package dev.shortener.analytics.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.shortener.http.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * LimitExceededException), partial failures ({@code FailedPutCount > 0} on a 200), hangs, and 500s.
  */
 public final class FakeFirehose implements AutoCloseable {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the endpoint does with one call. */
     public record Fault(Kind kind, long hangMillis, EntryFailure failEntry, String errorType) {
@@ -115,7 +118,7 @@ public final class FakeFirehose implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            JsonNode request = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             if (!"Firehose_20150804.PutRecordBatch".equals(target)) {
                 error(exchange, 400, "UnknownOperationException", "unexpected target " + target);
                 return;
@@ -164,7 +167,7 @@ public final class FakeFirehose implements AutoCloseable {
             default -> {
             }
         }
-        ArrayNode answers = Json.MAPPER.createArrayNode();
+        ArrayNode answers = JSON.createArrayNode();
         int failed = 0;
         for (int i = 0; i < records.size(); i++) {
             boolean fails = fault.kind() == Kind.PARTIAL && fault.failEntry().fails(number, i);
@@ -180,9 +183,9 @@ public final class FakeFirehose implements AutoCloseable {
         if (fault.kind() == Kind.STORE_THEN_HANG) {
             sleep(fault.hangMillis()); // stored, but the answer comes too late: the client must resend
         }
-        ObjectNode body = Json.MAPPER.createObjectNode().put("FailedPutCount", failed).put("Encrypted", false);
+        ObjectNode body = JSON.createObjectNode().put("FailedPutCount", failed).put("Encrypted", false);
         body.set("RequestResponses", answers);
-        send(exchange, 200, Json.write(body));
+        send(exchange, 200, body.toString());
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {

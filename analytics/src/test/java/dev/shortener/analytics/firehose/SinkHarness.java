@@ -1,13 +1,13 @@
 package dev.shortener.analytics.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.analytics.CapturedLines;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
-import dev.shortener.http.Json;
 import dev.shortener.http.StructuredLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 
 /** A batching sink wired to a {@link FakeFirehose} through the real SDK client, its output captured. */
 final class SinkHarness implements AutoCloseable {
+
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String STREAM = "clicks-test";
 
@@ -69,7 +72,7 @@ final class SinkHarness implements AutoCloseable {
 
     static JsonNode parse(String line) {
         try {
-            return Json.MAPPER.readTree(line);
+            return JSON.readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

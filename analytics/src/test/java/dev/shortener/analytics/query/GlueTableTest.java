@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.analytics.ClickLayout;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.event.ClickEventCodec;
-import dev.shortener.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 /** The Glue table (JSON for the template, DDL for Athena), the event's fields and the queries agree. */
 class GlueTableTest {
 
+    /** An independent reader of what the code under test writes. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final Path CFN_SCHEMA = Path.of("../../shared/schemas/cfn/aws-glue-table.json");
 
     @Test
@@ -40,7 +43,7 @@ class GlueTableTest {
             ddl.put(column.group(1), column.group(2));
         }
         List<String> eventFields = new ArrayList<>();
-        JsonNode event = Json.MAPPER.readTree(ClickEventCodec.toLine(TestClicks.events().from(
+        JsonNode event = JSON.readTree(ClickEventCodec.toLine(TestClicks.events().from(
                 new dev.shortener.analytics.Click("c", Instant.now(), "192.0.2.1", "curl/8", "https://t.co/", "US",
                         "r", true))));
         event.fieldNames().forEachRemaining(eventFields::add);
@@ -71,7 +74,7 @@ class GlueTableTest {
     @Test
     void tableInput_validatesAgainstTheCloudFormationSchema() throws IOException {
         Assumptions.assumeTrue(Files.exists(CFN_SCHEMA), "no schema at " + CFN_SCHEMA.toAbsolutePath());
-        JsonNode schema = Json.MAPPER.readTree(CFN_SCHEMA.toFile());
+        JsonNode schema = JSON.readTree(CFN_SCHEMA.toFile());
         List<String> problems = new ArrayList<>();
         check(tableJson(), schema.at("/definitions/TableInput"), schema, "TableInput", problems);
         assertEquals(List.of(), problems);
@@ -122,7 +125,7 @@ class GlueTableTest {
     }
 
     private static JsonNode tableJson() throws IOException {
-        return Json.MAPPER.readTree(resource("glue/clicks_table.json"));
+        return JSON.readTree(resource("glue/clicks_table.json"));
     }
 
     private static String resource(String name) throws IOException {

@@ -1,9 +1,9 @@
 package dev.shortener.benchmarks.redirect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.shortener.http.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * model's billed and stored bytes per click.
  */
 public final class FirehoseEndpoint implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Mode { FAST, SLOW, FAILING }
 
@@ -65,7 +67,7 @@ public final class FirehoseEndpoint implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            JsonNode request = Json.MAPPER.readTree(body);
+            JsonNode request = JSON.readTree(body);
             StringBuilder out = new StringBuilder("{\"FailedPutCount\":0,\"Encrypted\":false,\"RequestResponses\":[");
             int i = 0;
             for (JsonNode record : request.path("Records")) {

@@ -3,6 +3,7 @@ package dev.shortener.benchmarks.redirect;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.analytics.Click;
 import dev.shortener.analytics.ClickSink;
 import dev.shortener.analytics.delivery.BatchingClickSink;
@@ -14,7 +15,6 @@ import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
 import dev.shortener.benchmarks.Stats;
 import dev.shortener.http.InvocationContext;
-import dev.shortener.http.Json;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -55,6 +55,8 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
  * <p>Args: dynamoDbEndpoint redisUri table eventsDir outFile
  */
 public final class HandlerBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String SAMPLE_CODE = "aB3dE5f";
     static final int HOT = 500;
@@ -99,7 +101,7 @@ public final class HandlerBench {
     }
 
     APIGatewayV2HTTPEvent event(String code) throws Exception {
-        return Json.MAPPER.readValue(eventTemplate.replace(SAMPLE_CODE, code), APIGatewayV2HTTPEvent.class);
+        return JSON.readValue(eventTemplate.replace(SAMPLE_CODE, code), APIGatewayV2HTTPEvent.class);
     }
 
     RedirectHandler handler(ClickSink clicks) {
@@ -272,7 +274,7 @@ public final class HandlerBench {
         bench.clicks();
         bench.results.put("jvm_flags", String.join(" ",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        Files.writeString(Path.of(args[4]), Json.MAPPER.writerWithDefaultPrettyPrinter()
+        Files.writeString(Path.of(args[4]), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(bench.results));
         bench.redis.close();
         bench.handlerDynamoDb.close();

@@ -2,7 +2,6 @@ package dev.shortener.create.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.http.HttpResponses;
-import dev.shortener.http.Json;
 import dev.shortener.http.Problem;
 import dev.shortener.http.ProblemType;
 import java.util.HashMap;
@@ -47,6 +46,6 @@ public final class ApiProblem extends RuntimeException {
     static APIGatewayV2HTTPResponse respond(Problem problem, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Cache-Control", "no-store");
-        return HttpResponses.response(problem.status(), Problem.MEDIA_TYPE, Json.write(problem), all);
+        return HttpResponses.response(problem.status(), Problem.MEDIA_TYPE, problem.toJson(), all);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shortener.http.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,7 +27,7 @@ final class JsonBodies {
     /** PATCH bodies are merge patches (RFC 7396): {@code "expiresAt": null} removes the expiry. */
     static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
 
-    private static final ObjectReader READER = Json.MAPPER.reader()
+    private static final ObjectReader READER = ApiJson.MAPPER.reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

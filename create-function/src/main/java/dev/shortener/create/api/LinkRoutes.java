@@ -10,9 +10,9 @@ import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.link.NewLink;
 import dev.shortener.http.HttpResponses;
-import dev.shortener.http.Json;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkChange;
+import dev.shortener.links.LinkLookup;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -67,12 +67,13 @@ final class LinkRoutes {
         if (replayed) {
             headers.put("Idempotent-Replayed", "true"); // as Stripe does: the client can tell a replay
         }
-        return HttpResponses.response(201, "application/json", Json.write(LinkBodies.created(link, shortBase)),
+        return HttpResponses.response(201, "application/json", ApiJson.write(LinkBodies.created(link, shortBase)),
                 headers);
     }
 
     APIGatewayV2HTTPResponse read(String code, Caller caller) {
-        return HttpResponses.json(200, LinkBodies.details(links.read(code, caller.ownerId()), shortBase));
+        return HttpResponses.json(200, ApiJson.write(LinkBodies.details(links.read(code, caller.ownerId()),
+                shortBase)));
     }
 
     APIGatewayV2HTTPResponse update(ApiRequest request, String code, Caller caller) {
@@ -85,7 +86,8 @@ final class LinkRoutes {
         String url = body.has("url") ? JsonMembers.requiredString(body, "url") : null;
         String expiresAt = JsonMembers.optionalString(body, "expiresAt");
         LinkChange change = requests.change(url, body.has("expiresAt"), expiresAt, clock.instant());
-        return HttpResponses.json(200, LinkBodies.details(links.update(code, caller.ownerId(), change), shortBase));
+        LinkLookup updated = links.update(code, caller.ownerId(), change);
+        return HttpResponses.json(200, ApiJson.write(LinkBodies.details(updated, shortBase)));
     }
 
     APIGatewayV2HTTPResponse delete(String code, Caller caller) {
@@ -106,10 +108,10 @@ final class LinkRoutes {
         var now = clock.instant();
         NewLink link = requests.newLink(JsonMembers.requiredString(body, "url"),
                 JsonMembers.optionalString(body, "alias"), now.plusSeconds(86_400).toString(), now);
-        Json.write(LinkBodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime"), shortBase));
+        ApiJson.write(LinkBodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime"), shortBase));
     }
 
     APIGatewayV2HTTPResponse stats(String code, Caller caller) {
-        return HttpResponses.json(200, LinkBodies.stats(links.stats(code, caller.ownerId())));
+        return HttpResponses.json(200, ApiJson.write(LinkBodies.stats(links.stats(code, caller.ownerId()))));
     }
 }

@@ -2,7 +2,6 @@ package dev.shortener.redirect.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.http.HttpResponses;
-import dev.shortener.http.Json;
 import dev.shortener.http.Problem;
 import dev.shortener.http.ProblemType;
 import dev.shortener.redirect.domain.CacheTimes;
@@ -83,13 +82,13 @@ public final class RedirectResponses {
         Map<String, String> headers = common("no-store");
         headers.put("Allow", ALLOW);
         Problem problem = Problem.of(ProblemType.METHOD_NOT_ALLOWED, "Short links answer GET and HEAD only.");
-        return HttpResponses.response(405, Problem.MEDIA_TYPE, Json.write(problem), headers);
+        return HttpResponses.response(405, Problem.MEDIA_TYPE, problem.toJson(), headers);
     }
 
     /** Reveals nothing: the log line has the details. */
     public APIGatewayV2HTTPResponse internalError() {
         Problem problem = Problem.of(ProblemType.INTERNAL_ERROR, "Something went wrong on our side. Please try again.");
-        return HttpResponses.response(500, Problem.MEDIA_TYPE, Json.write(problem), common("no-store"));
+        return HttpResponses.response(500, Problem.MEDIA_TYPE, problem.toJson(), common("no-store"));
     }
 
     /** A HEAD response: the same status and headers as the GET, no body. */
@@ -103,7 +102,7 @@ public final class RedirectResponses {
         // The body depends on Accept. (CloudFront ignores Vary: its cache key must carry a normalised Accept.)
         headers.put("Vary", "Accept");
         if (json) {
-            return HttpResponses.response(problem.status(), Problem.MEDIA_TYPE, Json.write(problem), headers);
+            return HttpResponses.response(problem.status(), Problem.MEDIA_TYPE, problem.toJson(), headers);
         }
         headers.put("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
         return HttpResponses.html(problem.status(), page, headers);

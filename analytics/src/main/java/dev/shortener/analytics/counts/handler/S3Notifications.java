@@ -1,6 +1,5 @@
 package dev.shortener.analytics.counts.handler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortener.analytics.counts.ObjectRef;
 import dev.shortener.http.Json;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the objects an S3 event notification names. Parsed by hand from the JSON, so that the committed sample
@@ -21,21 +21,33 @@ final class S3Notifications {
     }
 
     static List<ObjectRef> objectsCreated(InputStream event) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(event);
         List<ObjectRef> objects = new ArrayList<>();
-        for (JsonNode record : root.path("Records")) {
-            if (!record.path("eventName").asText("").startsWith("ObjectCreated")) {
+        if (!(Json.readObject(event).get("Records") instanceof List<?> records)) {
+            return objects;
+        }
+        for (Object record : records) {
+            if (!text(record, "eventName").startsWith("ObjectCreated")) {
                 continue; // e.g. s3:TestEvent, or a misconfigured trigger
             }
-            JsonNode s3 = record.path("s3");
-            String bucket = s3.path("bucket").path("name").asText(null);
-            String key = s3.path("object").path("key").asText(null);
-            if (bucket == null || key == null) {
+            Object s3 = member(record, "s3");
+            String bucket = text(member(s3, "bucket"), "name");
+            String key = text(member(s3, "object"), "key");
+            if (bucket.isEmpty() || key.isEmpty()) {
                 continue;
             }
             objects.add(new ObjectRef(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    s3.path("object").path("eTag").asText("")));
+                    text(member(s3, "object"), "eTag")));
         }
         return objects;
+    }
+
+    /** The member {@code name} of {@code object}, or null when either is missing or not an object. */
+    private static Object member(Object object, String name) {
+        return object instanceof Map<?, ?> map ? map.get(name) : null;
+    }
+
+    /** The string member {@code name} of {@code object}, or "" when there is none. */
+    private static String text(Object object, String name) {
+        return member(object, name) instanceof String text ? text : "";
     }
 }
