@@ -24,6 +24,11 @@ final class ArtifactSizes {
                 if (Files.isRegularFile(jar)) {
                     jars.add(scan(dir.getFileName().toString(), jar));
                 }
+                // The redirect function's jar before ProGuard shrinks it: what the shrinking saves.
+                Path shaded = dir.resolve("target").resolve(dir.getFileName() + "-shaded.jar");
+                if (Files.isRegularFile(shaded)) {
+                    jars.add(scan(dir.getFileName() + " (shaded, before shrinking)", shaded));
+                }
             }
         }
         return jars;

@@ -114,10 +114,13 @@ final class Report {
                 coldTuned, run.cold.get("tuned").size(), coldUntuned, met(coldTuned <= 600)));
         line(f("| cold start ≥ 2× faster than untuned | %.2f× | untuned %.0f ms, same code without the flags %.0f ms | %s |",
                 coldUntuned / coldTuned, coldUntuned, coldMedian("no_flags", 3), met(coldUntuned / coldTuned >= 2)));
-        line(f("| redirect package ≤ 8 MB (8 MiB, 8,388,608 bytes) | %,d bytes (%.1f MiB) | create function %s | %s |",
-                redirect.bytes(), redirect.bytes() / (double) RunAll.MIB, run.jars.stream()
-                        .filter(j -> j.module().equals("create-function")).map(j -> f("%.1f MiB", j.bytes() / (double) RunAll.MIB))
-                        .findFirst().orElse("-"), met(redirect.bytes() <= 8 * RunAll.MIB)));
+        line(f("| redirect package ≤ 8 MB (8,000,000 bytes) | %,d bytes (%.1f MiB) | before shrinking %s; create function %s | %s |",
+                redirect.bytes(), redirect.bytes() / (double) RunAll.MIB,
+                run.jars.stream().filter(j -> j.module().startsWith("redirect-function (shaded"))
+                        .map(j -> f("%,d bytes", j.bytes())).findFirst().orElse("-"),
+                run.jars.stream().filter(j -> j.module().equals("create-function"))
+                        .map(j -> f("%.1f MiB", j.bytes() / (double) RunAll.MIB)).findFirst().orElse("-"),
+                met(redirect.bytes() <= 8_000_000)));
         line(f("| minting ≥ 1 M codes/s on one thread, default JIT (C2) | %,.0f codes/s | counter + Base62 %,.0f; SecureRandom 7 chars %,.0f | %s |",
                 mint, run.jmhDefault.getOrDefault("MintBench.counterBase62", Double.NaN),
                 run.jmhDefault.getOrDefault("MintBench.secureRandom7", Double.NaN), met(mint >= 1e6)));
@@ -195,10 +198,10 @@ final class Report {
         line("- **tuned**: the template's `JAVA_TOOL_OPTIONS`, Lambda's no-arg constructor (URL-connection HTTP "
                 + "client, init-time priming of Redis, DynamoDB and every response).");
         line("- **no_flags**: the same code without `JAVA_TOOL_OPTIONS` (isolates the JVM flags).");
-        line("- **untuned**: no `JAVA_TOOL_OPTIONS`, the SDK's default HTTP client (Apache, jars from "
-                + "`benchmarks/target/baseline-lib`, chosen with `-Dsoftware.amazon.awssdk.http.service.impl`), "
-                + "`DynamoDbClient.builder()` defaults, default Redis settings, no priming (the public 5-argument "
-                + "constructor, which does not warm up).");
+        line("- **untuned**: the shaded jar before ProGuard shrinks it, no `JAVA_TOOL_OPTIONS`, the SDK's default "
+                + "HTTP client (Apache, jars from `benchmarks/target/baseline-lib`, chosen with "
+                + "`-Dsoftware.amazon.awssdk.http.service.impl`), `DynamoDbClient.builder()` defaults, default Redis "
+                + "settings, no priming (the public 5-argument constructor, which does not warm up).");
         line("");
         line("| variant | runs | JVM start → main ms | init (constructor) ms | first request ms | **start → first 302 ms** (min–max) | second request ms |");
         line("|---|---|---|---|---|---|---|");
@@ -378,7 +381,7 @@ final class Report {
         }
         ArtifactSizes.Jar redirect = run.jars.stream().filter(j -> j.module().equals("redirect-function")).findFirst()
                 .orElseThrow();
-        if (redirect.bytes() > 8 * RunAll.MIB) {
+        if (redirect.bytes() > 8_000_000) {
             StringBuilder top = new StringBuilder();
             for (int i = 0; i < 4; i++) {
                 top.append(i == 0 ? "" : ", ").append(f("`%s` %,.0f KiB", redirect.top().get(i).getKey(),
@@ -408,7 +411,9 @@ final class Report {
                 + "every variant. SnapStart and provisioned concurrency are not simulated.");
         line("- What could not be varied in the cold start: the tuned variant uses the deployment jar exactly; the "
                 + "untuned one needs extra jars (Apache client) on the class path and builds its clients in the "
-                + "launcher, because the deployment jar has no Apache client and its no-arg constructor always primes.");
+                + "launcher, because the deployment jar has no Apache client and its no-arg constructor always primes. "
+                + "Events are read by the Lambda runtime's own serialisation library (`aws-lambda-java-serialization`, "
+                + "in `benchmarks/target/runtime-lib`), as in Lambda; that cost lands in the first request.");
         line("- p99 differences of a few tens of µs between the hit and the bare Redis GET are within this "
                 + "machine's run-to-run noise (compare the two hit rows); the p50 difference is the steadier measure "
                 + "of what the handler adds to the Redis round trip.");

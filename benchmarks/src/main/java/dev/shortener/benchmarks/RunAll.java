@@ -251,7 +251,12 @@ public final class RunAll {
             env.put("BENCH_LINGER_MS", "2500");
         }
         String cpLambda = lambdaJar + File.pathSeparator + launcher + File.pathSeparator + runtimeLib;
-        String cpBaseline = cpLambda + File.pathSeparator + baselineLib;
+        Path shadedJar = lambdaJar.resolveSibling(lambdaJar.getFileName().toString().replace("-lambda.jar", "-shaded.jar"));
+        if (!Files.isRegularFile(shadedJar)) {
+            shadedJar = lambdaJar; // a jar given with --lambda-jar, from a build without the shrinking step
+        }
+        String cpBaseline = String.join(File.pathSeparator, shadedJar.toString(), launcher.toString(), runtimeLib,
+                baselineLib);
         String event = root.resolve("events/redirect-get.json").toString();
         record Variant(String name, String flags, List<String> cmd) { }
         List<Variant> variants = List.of(
