@@ -30,6 +30,14 @@ final class Repository {
     }
 
     /**
+     * This module's supplement to {@code shared/schemas}: provider schemas from the same source for the types the
+     * read-only shared folder lacks (see its {@code cfn/SOURCE.md}).
+     */
+    static Path schemaSupplement() {
+        return root().resolve("deployment/src/test/resources/schemas");
+    }
+
+    /**
      * {@code ../shared} relative to the root: present beside every checkout (and in CI) as a read-only folder.
      *
      * @throws IllegalStateException saying what is missing and where it was looked for

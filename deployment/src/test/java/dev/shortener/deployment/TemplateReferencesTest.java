@@ -44,7 +44,7 @@ class TemplateReferencesTest {
     static void load() {
         template = Template.load();
         refs = References.of(template);
-        schemas = new TemplateSchemas(Repository.shared());
+        schemas = TemplateSchemas.load();
         parameters = template.names("Parameters");
         resources = template.names("Resources");
         conditions = template.names("Conditions");

@@ -2,20 +2,24 @@ package dev.shortener.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every resource of template.yaml against its schema in {@code ../shared/schemas/}, intrinsic functions counting
- * as valid values of any type. The validator itself is tested first on small broken resources, so that a
+ * Every resource of template.yaml against its schema in {@code ../shared/schemas/} (or, for a type that folder
+ * lacks, in this module's supplement), intrinsic functions counting as valid values of any type. The validator itself is tested first on small broken resources, so that a
  * validator that accepts everything can't pass for a valid template.
  */
 class TemplateSchemaTest {
@@ -30,7 +34,7 @@ class TemplateSchemaTest {
 
     @BeforeAll
     static void load() {
-        schemas = new TemplateSchemas(Repository.shared());
+        schemas = TemplateSchemas.load();
         template = Template.load();
     }
 
@@ -58,16 +62,30 @@ class TemplateSchemaTest {
     }
 
     @Test
-    void everyTypeHasASchemaInTheSharedFolder() {
+    void everyTypeHasASchema_inTheSharedFolderOrTheSupplement() {
         List<String> missing = new ArrayList<>();
         template.resources().forEach((id, resource) -> {
             String type = resource.path("Type").asText();
-            if (!TemplateSchemas.isSam(type) && !Files.isRegularFile(schemas.providerSchemaFile(type))) {
-                missing.add(id + " (" + type + "): add " + schemas.providerSchemaFile(type).getFileName()
-                        + " from the same source as the others (schemas/cfn/SOURCE.md)");
+            if (!TemplateSchemas.isSam(type) && schemas.providerSchemaFile(type).isEmpty()) {
+                missing.add(id + " (" + type + "): add " + TemplateSchemas.providerSchemaFileName(type)
+                        + " to " + Repository.schemaSupplement().resolve("cfn")
+                        + " from the same source as the others, and name it in the SOURCE.md there");
             }
         });
         assertEquals(List.of(), missing);
+    }
+
+    /** The supplement says where each of its files comes from, as shared/schemas/cfn/SOURCE.md does. */
+    @Test
+    void everySupplementSchemaIsNamedInItsSourceMd() throws IOException {
+        Path folder = Repository.schemaSupplement().resolve("cfn");
+        String source = Files.readString(folder.resolve("SOURCE.md"));
+        List<String> unnamed = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                    .filter(name -> !source.contains(name)).forEach(unnamed::add);
+        }
+        assertEquals(List.of(), unnamed, "schemas in " + folder + " that its SOURCE.md doesn't account for");
     }
 
     @Test
@@ -143,6 +161,49 @@ class TemplateSchemaTest {
                     DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all }
                     ViewerCertificate: { CloudFrontDefaultCertificate: true, AcmCertificateArn: arn, SslSupportMethod: sni-only }
                 """);
+    }
+
+    @Test
+    void validator_takesWhatTheSharedFolderLacksFromTheSupplement() {
+        List<Path> candidates = schemas.providerSchemaCandidates("AWS::CloudFront::Function");
+        assertEquals(List.of(Repository.shared().resolve("schemas/cfn/aws-cloudfront-function.json"),
+                Repository.schemaSupplement().resolve("cfn/aws-cloudfront-function.json")), candidates, "shared first");
+        assertTrue(schemas.providerSchemaFile("AWS::CloudFront::Function").isPresent());
+        assertInvalid("""
+                Type: AWS::CloudFront::Function
+                Properties:
+                  Name: n
+                  FunctionConfig: { Comment: c, Runtime: cloudfront-js-3.0 }
+                  FunctionCode: "function handler(event) { return event.request; }"
+                """);
+        assertInvalid("""
+                Type: AWS::CloudFront::Function
+                Properties:
+                  Name: n
+                  FunctionConfig: { Comment: c, Runtime: cloudfront-js-2.0 }
+                """);
+        assertValid("""
+                Type: AWS::CloudFront::Function
+                Properties:
+                  Name: !Sub "${AWS::StackName}-f"
+                  AutoPublish: true
+                  FunctionConfig: { Comment: c, Runtime: cloudfront-js-2.0 }
+                  FunctionCode: "function handler(event) { return event.request; }"
+                """);
+    }
+
+    @Test
+    void validator_failsForATypeInNeitherFolder() {
+        JsonNode resource = CfnYaml.read("""
+                Type: AWS::CloudFront::NoSuchType
+                Properties: {}
+                """);
+        AssertionError error = assertThrows(AssertionError.class, () -> schemas.validateResource("Test", resource));
+        for (Path candidate : schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType")) {
+            assertTrue(error.getMessage().contains(candidate.toString()), error.getMessage());
+        }
+        assertEquals(2, schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType").size(),
+                "looked for in shared/schemas/cfn and in the supplement");
     }
 
     @Test

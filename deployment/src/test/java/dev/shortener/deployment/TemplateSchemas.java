@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * The schemas in {@code shared/schemas/}: the SAM schema for {@code AWS::Serverless::*} resources and
  * {@code Globals}, one CloudFormation resource provider schema per other type ({@code cfn/aws-s3-bucket.json} for
- * {@code AWS::S3::Bucket}). All are rewritten by {@link IntrinsicTolerantSchema} before use, and compiled once.
+ * {@code AWS::S3::Bucket}). A type that {@code shared/schemas/cfn} lacks is looked up in this module's supplement
+ * ({@code src/test/resources/schemas/cfn}, same source; {@code shared/} is read-only); a type in neither fails.
+ * All are rewritten by {@link IntrinsicTolerantSchema} before use, and compiled once.
  */
 final class TemplateSchemas {
 
@@ -45,30 +47,50 @@ final class TemplateSchemas {
             Map.entry("RuntimeManagementConfig", new String[] {"AWS::Lambda::Function", "RuntimeManagementConfig"}),
             Map.entry("Tracing", new String[] {"AWS::Lambda::Function", "TracingConfig", "Mode"}));
 
-    private final Path schemas;
     private final JsonNode sam;
+    /** Where provider schemas are looked for, in order: shared/schemas/cfn, then the supplement's cfn folder. */
+    private final List<Path> providerFolders;
     private final Map<String, Schema> compiled = new HashMap<>();
     private final Map<String, JsonNode> providers = new HashMap<>();
 
-    TemplateSchemas(Path sharedFolder) {
-        this.schemas = sharedFolder.resolve("schemas");
-        this.sam = readJson(schemas.resolve("sam/sam.schema.json"));
+    /**
+     * @param sharedFolder     {@code shared/}, holding {@code schemas/sam} and {@code schemas/cfn}
+     * @param supplementFolder a folder whose {@code cfn/} holds the provider schemas {@code shared/} lacks
+     */
+    TemplateSchemas(Path sharedFolder, Path supplementFolder) {
+        Path shared = sharedFolder.resolve("schemas");
+        this.sam = readJson(shared.resolve("sam/sam.schema.json"));
+        this.providerFolders = List.of(shared.resolve("cfn"), supplementFolder.resolve("cfn"));
+    }
+
+    /** The schemas beside the checkout and this module's supplement. */
+    static TemplateSchemas load() {
+        return new TemplateSchemas(Repository.shared(), Repository.schemaSupplement());
     }
 
     static boolean isSam(String type) {
         return type.startsWith("AWS::Serverless::");
     }
 
-    /** {@code AWS::S3::Bucket} -> {@code cfn/aws-s3-bucket.json}. */
-    Path providerSchemaFile(String type) {
-        return schemas.resolve("cfn").resolve(type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json");
+    /** {@code AWS::S3::Bucket} -> {@code aws-s3-bucket.json}. */
+    static String providerSchemaFileName(String type) {
+        return type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
     }
 
-    /** The provider schema of a CloudFormation type, if shared/schemas/cfn has it. */
+    /** The places a type's provider schema is looked for, in order. */
+    List<Path> providerSchemaCandidates(String type) {
+        return providerFolders.stream().map(folder -> folder.resolve(providerSchemaFileName(type))).toList();
+    }
+
+    /** The first of {@link #providerSchemaCandidates} that exists. */
+    Optional<Path> providerSchemaFile(String type) {
+        return providerSchemaCandidates(type).stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    /** The provider schema of a CloudFormation type, if shared/schemas/cfn or the supplement has it. */
     Optional<JsonNode> providerSchema(String type) {
         if (!providers.containsKey(type)) {
-            Path file = providerSchemaFile(type);
-            providers.put(type, Files.isRegularFile(file) ? readJson(file) : null);
+            providers.put(type, providerSchemaFile(type).map(TemplateSchemas::readJson).orElse(null));
         }
         return Optional.ofNullable(providers.get(type));
     }
@@ -87,7 +109,8 @@ final class TemplateSchemas {
             return problems;
         }
         JsonNode provider = providerSchema(type).orElseThrow(() -> new AssertionError(logicalId + ": no schema for "
-                + type + " at " + providerSchemaFile(type) + " (add it from the same source, see schemas/cfn/SOURCE.md)"));
+                + type + " at any of " + providerSchemaCandidates(type)
+                + " (add it to the supplement from the same source, see its SOURCE.md)"));
         Schema schema = compiled.computeIfAbsent(type, t -> compile(provider, Dialect.DRAFT_2020_12));
         report(problems, logicalId + ".Properties", schema.validate(resource.path("Properties").isMissingNode()
                 ? JSON.createObjectNode() : resource.path("Properties")));

@@ -25,6 +25,7 @@ class TemplateTrapsTest {
 
     static final String REDIRECT = "RedirectFunction";
     static final String CREATE = "CreateFunction";
+    static final String NORMALISE_ACCEPT = "NormaliseAcceptFunction";
 
     /** Managed CloudFront policies by id. */
     static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -180,7 +181,7 @@ class TemplateTrapsTest {
     }
 
     @Test
-    void shortCodesAreCachedByPathOnly_forAsLongAsTheOriginSays() {
+    void shortCodesAreCachedByPathAndAccept_forAsLongAsTheOriginSays() {
         JsonNode defaultBehaviour = distribution().path("DefaultCacheBehavior");
         String policy = defaultBehaviour.path("CachePolicyId").path("Ref").asText();
         JsonNode config = template.properties(policy).path("CachePolicyConfig");
@@ -190,19 +191,79 @@ class TemplateTrapsTest {
         assertTrue(config.path("MaxTTL").asInt() >= edgeMax,
                 "MaxTTL must not cut the s-maxage the function sends (EdgeCacheSeconds up to " + edgeMax + ")");
         JsonNode key = config.path("ParametersInCacheKeyAndForwardedToOrigin");
-        assertEquals("none", key.path("HeadersConfig").path("HeaderBehavior").asText(), "key by path only: no headers");
-        assertEquals("none", key.path("CookiesConfig").path("CookieBehavior").asText(), "key by path only: no cookies");
-        assertEquals("none", key.path("QueryStringsConfig").path("QueryStringBehavior").asText(), "key by path only: no query");
+        assertEquals("whitelist", key.path("HeadersConfig").path("HeaderBehavior").asText());
+        assertEquals(Set.of("Accept"), texts(key.path("HeadersConfig").path("Headers")),
+                "the key holds Accept (404/410 bodies depend on it and CloudFront ignores Vary) and no other header");
+        assertEquals("none", key.path("CookiesConfig").path("CookieBehavior").asText(), "no cookies in the key");
+        assertEquals("none", key.path("QueryStringsConfig").path("QueryStringBehavior").asText(), "no query in the key");
         assertEquals(Set.of("GET", "HEAD"), texts(defaultBehaviour.path("AllowedMethods")));
     }
 
+    /**
+     * Accept in the key is only safe normalised: browsers, libraries and versions send hundreds of different
+     * values, and each would be a cache entry (and an origin request) of its own. The function that normalises it
+     * must run before the cache look-up (viewer request) on short codes; /api/* is never cached and reads Accept as
+     * sent. AcceptNormalisationTest checks what the function does.
+     */
     @Test
-    void shortCodeRequestsCarryWhatTheClickEventNeeds() {
-        String policy = distribution().path("DefaultCacheBehavior").path("OriginRequestPolicyId").path("Ref").asText();
+    void acceptIsNormalisedBeforeTheCacheLookUp_onShortCodesOnly() {
+        JsonNode associations = distribution().path("DefaultCacheBehavior").path("FunctionAssociations");
+        assertEquals(1, associations.size(), "one function on the default behaviour: " + associations);
+        assertEquals("viewer-request", associations.get(0).path("EventType").asText());
+        JsonNode arn = associations.get(0).path("FunctionARN").path("Fn::GetAtt");
+        assertEquals("FunctionARN", arn.path(1).asText(), "the function's ARN (GetAtt Function.FunctionARN)");
+        String function = arn.path(0).asText();
+        assertEquals(NORMALISE_ACCEPT, function);
+        assertEquals("AWS::CloudFront::Function", template.type(function));
+        JsonNode properties = template.properties(function);
+        assertEquals("cloudfront-js-2.0", properties.path("FunctionConfig").path("Runtime").asText());
+        assertTrue(properties.path("AutoPublish").asBoolean(), "AutoPublish: a distribution can only use the LIVE stage");
+        for (JsonNode behaviour : behaviours()) {
+            if (!behaviour.path("PathPattern").isMissingNode()) {
+                assertTrue(behaviour.path("FunctionAssociations").isMissingNode(), behaviour.path("PathPattern").asText()
+                        + " must see Accept as the client sent it");
+            }
+            assertTrue(behaviour.path("LambdaFunctionAssociations").isMissingNode(), "no Lambda@Edge");
+        }
+    }
+
+    /**
+     * A CloudFront function name is unique per account and may have 64 characters of [a-zA-Z0-9-_]; a stack name
+     * may have 128, so the name is derived from the stack's id.
+     */
+    @Test
+    void normaliseAcceptFunctionNameFits_forTheLongestStackName() {
+        String stackName = "s" + "-long".repeat(25) + "-x";
+        assertEquals(128, stackName.length());
+        String uuid = "0e8f3a10-1234-4abc-8def-0123456789ab";
+        TemplateValues values = new TemplateValues(template, Map.of("AWS::StackName", stackName,
+                "AWS::StackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/" + stackName + "/" + uuid));
+        String name = values.string(template.properties(NORMALISE_ACCEPT).path("Name"));
+        assertTrue(name.matches("[a-zA-Z0-9-_]{1,64}"), "not a valid CloudFront function name: " + name);
+        assertTrue(name.contains(uuid), "unique per stack: " + name);
+    }
+
+    /**
+     * What the redirect function reads reaches it. Headers in the cache key reach the origin with it; the origin
+     * request policy adds the rest and, as CloudFront's documentation puts it, is for values not in the cache key,
+     * so it names none of the key's headers.
+     */
+    @Test
+    void shortCodeRequestsCarryWhatTheClickEventAndNegotiationNeed() {
+        JsonNode defaultBehaviour = distribution().path("DefaultCacheBehavior");
+        String policy = defaultBehaviour.path("OriginRequestPolicyId").path("Ref").asText();
         JsonNode headers = template.properties(policy).path("OriginRequestPolicyConfig").path("HeadersConfig");
         assertEquals("whitelist", headers.path("HeaderBehavior").asText());
+        Set<String> inKey = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        inKey.addAll(texts(template.properties(defaultBehaviour.path("CachePolicyId").path("Ref").asText())
+                .path("CachePolicyConfig").path("ParametersInCacheKeyAndForwardedToOrigin").path("HeadersConfig")
+                .path("Headers")));
         Set<String> forwarded = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         forwarded.addAll(texts(headers.path("Headers")));
+        for (String header : forwarded) {
+            assertFalse(inKey.contains(header), header + " is in the cache key already: leave it out of " + policy);
+        }
+        forwarded.addAll(inKey);
         for (String needed : List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address", "User-Agent", "Referer", "Accept")) {
             assertTrue(forwarded.contains(needed), "the redirect function reads " + needed);
         }
@@ -429,6 +490,7 @@ class TemplateTrapsTest {
                 Map.entry("AWS::Glue::Database", "DatabaseInput/Name"),
                 Map.entry("AWS::CloudFront::CachePolicy", "CachePolicyConfig/Name"),
                 Map.entry("AWS::CloudFront::OriginRequestPolicy", "OriginRequestPolicyConfig/Name"),
+                Map.entry("AWS::CloudFront::Function", "Name"),
                 Map.entry("AWS::ApiGatewayV2::Api", "Name"),
                 Map.entry("AWS::EC2::SecurityGroup", "GroupName"),
                 Map.entry("AWS::CloudWatch::Alarm", "AlarmName"));

@@ -1,10 +1,13 @@
 package dev.shortener.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates template values as CloudFormation would for one set of parameters (their defaults, with overrides),
@@ -64,8 +67,26 @@ final class TemplateValues {
                 }
                 yield joined.toString();
             }
+            case "Fn::Select" -> {
+                List<String> items = list(argument.get(1));
+                yield items.get(Integer.parseInt(string(argument.get(0))));
+            }
             default -> throw new AssertionError("can't evaluate " + function + " offline: " + value);
         };
+    }
+
+    /** A list value: a literal array or Fn::Split. */
+    List<String> list(JsonNode value) {
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(string(item)));
+            return items;
+        }
+        JsonNode split = value.get("Fn::Split");
+        if (split == null) {
+            throw new AssertionError("can't evaluate this list offline: " + value);
+        }
+        return List.of(string(split.get(1)).split(Pattern.quote(split.get(0).asText()), -1));
     }
 
     boolean condition(String name) {

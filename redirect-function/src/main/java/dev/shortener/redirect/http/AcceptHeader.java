@@ -37,7 +37,8 @@ final class AcceptHeader {
     private static Rating rating(String accept, String type, String subtype) {
         Rating best = Rating.NONE;
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            // -1 keeps empty parts: ";".split(";") is an empty array, and parts[0] would throw.
+            String[] parts = range.split(";", -1);
             String media = parts[0].trim().toLowerCase(Locale.ROOT);
             int slash = media.indexOf('/');
             if (slash < 0) {

@@ -27,4 +27,13 @@ class AcceptHeaderTest {
         assertFalse(AcceptHeader.prefersJson("application/json;q=0, */*"));
         assertFalse(AcceptHeader.prefersJson("application/json, text/html"), "a tie between named types: the page");
     }
+
+    /** A range of semicolons alone made every request a 500 (Accept is read before the code is looked up). */
+    @Test
+    void emptyRangesAndParameters_areIgnored() {
+        assertFalse(AcceptHeader.prefersJson(";"));
+        assertFalse(AcceptHeader.prefersJson(";;, ;"));
+        assertTrue(AcceptHeader.prefersJson("application/json, ;"));
+        assertTrue(AcceptHeader.prefersJson("application/json;;;q=0.5;;, text/html;q=0.4"));
+    }
 }
