@@ -1,6 +1,7 @@
 package dev.shortener.redirect.http;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Just enough content negotiation to choose between the HTML page (for people) and problem+json (for API
@@ -19,6 +20,12 @@ final class AcceptHeader {
             return q > other.q || (q == other.q && q > 0 && specificity > other.specificity);
         }
     }
+
+    /**
+     * RFC 9110's qvalue: {@code "0" [ "." 0*3DIGIT ] / "1" [ "." 0*3("0") ]}. Strict, so that the CloudFront
+     * function that normalises Accept at the edge (template.yaml) reads every q exactly as this class does.
+     */
+    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     private AcceptHeader() {
     }
@@ -63,17 +70,14 @@ final class AcceptHeader {
         return best;
     }
 
+    /** The first q parameter's value (RFC 9110 qvalue); 0 when it is malformed; 1 without one. */
     private static double q(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].trim();
             if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
                     && parameter.charAt(1) == '=') {
-                try {
-                    double q = Double.parseDouble(parameter.substring(2).trim());
-                    return q >= 0 && q <= 1 ? q : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
+                String value = parameter.substring(2).trim();
+                return QVALUE.matcher(value).matches() ? Double.parseDouble(value) : 0;
             }
         }
         return 1;

@@ -36,4 +36,15 @@ class AcceptHeaderTest {
         assertTrue(AcceptHeader.prefersJson("application/json, ;"));
         assertTrue(AcceptHeader.prefersJson("application/json;;;q=0.5;;, text/html;q=0.4"));
     }
+
+    /** RFC 9110's qvalue only (what the CloudFront function also reads): any other number rates the range 0. */
+    @Test
+    void qValues_followRfc9110_andAMalformedOneRatesItsRangeZero() {
+        assertTrue(AcceptHeader.prefersJson("application/json;q=0.5, text/html;q=0.4"));
+        assertTrue(AcceptHeader.prefersJson("application/json;q=1., text/html;q=0.999"));
+        assertFalse(AcceptHeader.prefersJson("application/json;q=0.5f, text/html;q=0.4"));
+        assertFalse(AcceptHeader.prefersJson("application/json;q=5e-1, text/html;q=0.4"));
+        assertFalse(AcceptHeader.prefersJson("application/json;q=0.5000, text/html;q=0.4"), "four decimals");
+        assertFalse(AcceptHeader.prefersJson("application/json;q=1.001, text/html;q=0.4"), "above 1");
+    }
 }
