@@ -4,8 +4,8 @@ import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
-import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
@@ -32,7 +32,7 @@ public final class ProductionPorts {
                 new DynamoDbApiKeys(dynamoDb, table),
                 new DynamoDbIdempotencyStore(dynamoDb, table),
                 new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX),
-                new RedisLinkInvalidation(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
+                new SharedLinkCache(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
                 new DynamoDbWorkerLeases(dynamoDb, table));
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shortener.create.redis.RedisLinkInvalidation;
+import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
@@ -239,7 +239,7 @@ class ErrorKindsTest {
         var deadRedis = RedisClients.create(RedisSettings.of(URI.create("redis://127.0.0.1:1")));
         TestBed broken = TestBed.create(Map.of(), ports -> new CreatePorts(ports.links(), ports.reservations(),
                 ports.stats(), ports.apiKeys(), ports.idempotency(), ports.rateLimiter(),
-                new RedisLinkInvalidation(new RedisLinkCache(deadRedis, "x:")), ports.workerLeases()));
+                new SharedLinkCache(new RedisLinkCache(deadRedis, "x:")), ports.workerLeases()));
         String brokenKey = broken.newApiKey("owner-b");
         broken.create(brokenKey, "{\"url\":\"https://old.example/\",\"alias\":\"keep-me\"}").assertStatus(201);
 

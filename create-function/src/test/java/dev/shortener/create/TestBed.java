@@ -7,8 +7,8 @@ import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
-import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -65,7 +65,7 @@ final class TestBed {
                 new DynamoDbApiKeys(dynamoDb(), table),
                 new DynamoDbIdempotencyStore(dynamoDb(), table),
                 new RedisTokenBuckets(redis(), rateLimitPrefix),
-                new RedisLinkInvalidation(cache),
+                new SharedLinkCache(cache),
                 new DynamoDbWorkerLeases(dynamoDb(), table)));
         handler = new CreateHandler(config, ports, clock);
     }

@@ -1,5 +1,6 @@
 package dev.shortener.linkcache;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,11 @@ public record CachedLink(State state, String url, long expiresAtEpochSecond) {
 
     public static CachedLink found(String url, long expiresAtEpochSecond) {
         return new CachedLink(State.FOUND, url, expiresAtEpochSecond);
+    }
+
+    /** @param expiresAt null for a link that never expires */
+    public static CachedLink found(String url, Instant expiresAt) {
+        return found(url, expiresAt == null ? 0 : expiresAt.getEpochSecond());
     }
 
     /** No link under this code. */

@@ -1,6 +1,7 @@
 package dev.shortener.linkcache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.localservers.TestServers;
@@ -67,6 +68,28 @@ class RedisLinkCacheTest {
         cache.invalidate("stale01");
 
         assertEquals(Optional.empty(), cache.get("stale01"));
+    }
+
+    @Test
+    void fill_storesIntoAnEmptyKeyOnly() {
+        assertTrue(cache.fill("fill001", CachedLink.notFound(), 60));
+
+        assertFalse(cache.fill("fill001", CachedLink.found("https://late.example/", 0), 60), "a second fill");
+        assertEquals(Optional.of(CachedLink.notFound()), cache.get("fill001"));
+    }
+
+    /** A fill that read the table before a change arrives after it: the change's state stays. */
+    @Test
+    void replace_overwritesAnyEntry_andHoldsTheKeyAgainstFills_forTheFence() {
+        cache.put("chang01", CachedLink.found("https://old.example/", 0), 86_400);
+
+        cache.replace("chang01", CachedLink.gone());
+        boolean staleFill = cache.fill("chang01", CachedLink.found("https://old.example/", 0), 86_400);
+
+        assertFalse(staleFill);
+        assertEquals(Optional.of(CachedLink.gone()), cache.get("chang01"));
+        long ttl = redis.ttl(cache.key("chang01"));
+        assertTrue(ttl > 0 && ttl <= RedisLinkCache.CHANGE_FENCE_SECONDS, "ttl " + ttl);
     }
 
     @Test

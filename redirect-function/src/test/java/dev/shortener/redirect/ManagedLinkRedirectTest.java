@@ -1,6 +1,7 @@
 package dev.shortener.redirect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -14,15 +15,27 @@ import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
-import dev.shortener.create.redis.RedisLinkInvalidation;
 import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.http.InvocationContext;
+import dev.shortener.links.Link;
+import dev.shortener.links.LinkChange;
+import dev.shortener.links.LinkLookup;
+import dev.shortener.links.LinkStore;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
 import dev.shortener.localservers.TestServers;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +54,12 @@ class ManagedLinkRedirectTest {
     private CreateHandler create;
     private String apiKey;
 
+    /** The redirect's table lookups, which a test can hold between the read and the cache fill. */
+    private final HeldLookups held = new HeldLookups();
+
     @BeforeEach
     void deployBothFunctions() {
-        redirect = RedirectFixture.create();
+        redirect = RedirectFixture.withHandlerStore(store -> held.around(store));
         Map<String, String> env = new HashMap<>();
         env.put(CreateConfig.LINKS_TABLE, redirect.table);
         env.put(CreateConfig.REDIS_URL, TestServers.redisUri().toString());
@@ -56,7 +72,7 @@ class ManagedLinkRedirectTest {
                 new DynamoDbApiKeys(redirect.admin, redirect.table),
                 new DynamoDbIdempotencyStore(redirect.admin, redirect.table),
                 new RedisTokenBuckets(redirect.redis, TestServers.uniqueName("ratelimit") + ":"),
-                new RedisLinkInvalidation(redirect.cache),
+                new SharedLinkCache(redirect.cache),
                 new DynamoDbWorkerLeases(redirect.admin, redirect.table));
         create = new CreateHandler(CreateConfig.fromEnvironment(env), ports, redirect.clock);
         apiKey = ApiKeyFormat.generate(new SecureRandom());
@@ -109,6 +125,50 @@ class ManagedLinkRedirectTest {
         assertEquals("https://launch.example/", location(redirect.get(code)));
     }
 
+    /**
+     * The cache-aside race: a redirect misses, reads the link from the table, and before it fills Redis the link
+     * is changed. Its own answer may be the old state (it started before the change), but what it caches must not
+     * outlive the change: the fill would otherwise serve the old state for a day (LINK_CACHE_SECONDS).
+     */
+    @Test
+    void aRedirectThatReadTheLinkBeforeAPatch_cannotCacheTheOldDestination() throws Exception {
+        String code = createLink("{\"url\":\"https://old.example/page\"}");
+        redirect.cache.invalidate(code); // a miss, as after the link's cache entry expired
+
+        APIGatewayV2HTTPResponse slow = held.whileHeld(() -> redirect.get(code), () -> assertEquals(200,
+                manage("api-update-link.json", "PATCH", code, "{\"url\":\"https://new.example/page\"}")
+                        .getStatusCode()));
+
+        assertEquals("https://old.example/page", location(slow), "answered with what it read, before the change");
+        assertEquals("https://new.example/page", location(redirect.get(code)));
+        assertEquals("https://new.example/page", redirect.cache.get(code).orElseThrow().url());
+    }
+
+    /** The same race on a takedown: a deleted link must not be served from a fill made before the delete. */
+    @Test
+    void aRedirectThatReadTheLinkBeforeADelete_cannotCacheIt() throws Exception {
+        String code = createLink("{\"url\":\"https://phishing.example/login\"}");
+        redirect.cache.invalidate(code);
+
+        APIGatewayV2HTTPResponse slow = held.whileHeld(() -> redirect.get(code), () -> assertEquals(204,
+                manage("api-delete-link.json", "DELETE", code, null).getStatusCode()));
+
+        assertEquals(302, slow.getStatusCode());
+        assertEquals(410, redirect.get(code).getStatusCode());
+        assertEquals(410, redirect.get(code).getStatusCode(), "and from the cache");
+    }
+
+    /** An alias probed just before it is created: the probe's "no such code" must not hide the new link. */
+    @Test
+    void aProbeThatReadNothingBeforeTheAliasWasCreated_cannotCacheNotFound() throws Exception {
+        APIGatewayV2HTTPResponse probe = held.whileHeld(() -> redirect.get("race-alias"),
+                () -> assertEquals("race-alias", createLink(
+                        "{\"url\":\"https://launch.example/\",\"alias\":\"race-alias\"}")));
+
+        assertEquals(404, probe.getStatusCode());
+        assertEquals("https://launch.example/", location(redirect.get("race-alias")));
+    }
+
     private String createLink(String body) throws Exception {
         APIGatewayV2HTTPResponse created = manage("api-create-link.json", "POST", null, body);
         assertEquals(201, created.getStatusCode(), created.getBody());
@@ -134,5 +194,74 @@ class ManagedLinkRedirectTest {
 
     private static String location(APIGatewayV2HTTPResponse response) {
         return response.getHeaders().get("Location");
+    }
+
+    /** Wraps the redirect's store: while armed, the next lookup returns only after the test's change is done. */
+    private static final class HeldLookups {
+
+        private volatile CountDownLatch read;
+        private volatile CountDownLatch release;
+
+        LinkStore around(LinkStore store) {
+            return new LinkStore() {
+                @Override
+                public boolean putIfAbsent(Link link) {
+                    return store.putIfAbsent(link);
+                }
+
+                @Override
+                public LinkLookup find(String code, Instant now) {
+                    LinkLookup lookup = store.find(code, now);
+                    CountDownLatch armed = read;
+                    if (armed != null) {
+                        read = null;
+                        armed.countDown();
+                        await(release);
+                    }
+                    return lookup;
+                }
+
+                @Override
+                public Optional<Link> update(String code, String owner, LinkChange change, Instant now) {
+                    return store.update(code, owner, change, now);
+                }
+
+                @Override
+                public boolean delete(String code, String owner, Instant now) {
+                    return store.delete(code, owner, now);
+                }
+            };
+        }
+
+        /** Runs {@code request} on another thread, holds its lookup, runs {@code change}, then lets it go on. */
+        <T> T whileHeld(Callable<T> request, ThrowingRunnable change) throws Exception {
+            release = new CountDownLatch(1);
+            read = new CountDownLatch(1);
+            CountDownLatch readNow = read;
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<T> pending = thread.submit(request);
+                assertTrue(readNow.await(10, TimeUnit.SECONDS), "the request never read the table");
+                change.run();
+                release.countDown();
+                return pending.get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                thread.shutdownNow();
+            }
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 }

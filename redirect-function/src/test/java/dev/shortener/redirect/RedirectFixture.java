@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -52,7 +53,8 @@ final class RedirectFixture implements AutoCloseable {
     private final DynamoDbClient handlerDynamoDb;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private RedirectFixture(URI redisUri, URI handlerDynamoDbEndpoint, Map<String, String> env) {
+    private RedirectFixture(URI redisUri, URI handlerDynamoDbEndpoint, Map<String, String> env,
+                            UnaryOperator<LinkStore> handlerStore) {
         URI dynamoDbEndpoint = TestServers.dynamoDbEndpoint();
         admin = DynamoDbClients.forEmulator(dynamoDbEndpoint);
         table = TestServers.uniqueName("redirect");
@@ -68,7 +70,8 @@ final class RedirectFixture implements AutoCloseable {
         // The handler's own client has the production redirect timeouts.
         handlerDynamoDb = DynamoDbClients.forEmulator(
                 handlerDynamoDbEndpoint == null ? dynamoDbEndpoint : handlerDynamoDbEndpoint, DynamoDbTimeouts.REDIRECT);
-        handler = new RedirectHandler(config, new DynamoDbLinkStore(handlerDynamoDb, table), cache, clicks, clock,
+        handler = new RedirectHandler(config, handlerStore.apply(new DynamoDbLinkStore(handlerDynamoDb, table)), cache,
+                clicks, clock,
                 new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
     }
 
@@ -77,17 +80,22 @@ final class RedirectFixture implements AutoCloseable {
     }
 
     static RedirectFixture create(Map<String, String> env) {
-        return new RedirectFixture(TestServers.redisUri(), null, env);
+        return new RedirectFixture(TestServers.redisUri(), null, env, UnaryOperator.identity());
     }
 
     /** With a Redis of the test's own (one it can stop). */
     static RedirectFixture withRedis(URI redisUri, Map<String, String> env) {
-        return new RedirectFixture(redisUri, null, env);
+        return new RedirectFixture(redisUri, null, env, UnaryOperator.identity());
     }
 
     /** With the handler's DynamoDB client pointed somewhere else (a closed port, a server that never answers). */
     static RedirectFixture withHandlerDynamoDb(URI endpoint) {
-        return new RedirectFixture(TestServers.redisUri(), endpoint, Map.of());
+        return new RedirectFixture(TestServers.redisUri(), endpoint, Map.of(), UnaryOperator.identity());
+    }
+
+    /** With the handler's store wrapped, e.g. to hold a lookup between its read and the cache fill. */
+    static RedirectFixture withHandlerStore(UnaryOperator<LinkStore> wrap) {
+        return new RedirectFixture(TestServers.redisUri(), null, Map.of(), wrap);
     }
 
     Link link(String code, String url, Instant expiresAt) {

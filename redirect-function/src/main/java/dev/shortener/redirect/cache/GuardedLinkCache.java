@@ -48,7 +48,7 @@ public final class GuardedLinkCache implements LinkCache {
         }
         attempts.incrementAndGet();
         try {
-            redis.put(code, entry, ttlSeconds);
+            redis.fill(code, entry, ttlSeconds);
         } catch (RuntimeException e) {
             breaker.onFailure();
             return;

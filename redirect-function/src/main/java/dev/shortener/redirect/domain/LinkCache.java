@@ -10,6 +10,10 @@ public interface LinkCache {
 
     CacheRead read(String code);
 
-    /** Best effort: a failed write is counted against the cache and otherwise ignored. */
+    /**
+     * Fills a miss with what the table answered, unless the entry was written meanwhile (by another fill, or by
+     * a change through the management API, which is newer than this read). Best effort: a failed write is
+     * counted against the cache and otherwise ignored.
+     */
     void write(String code, CachedLink entry, long ttlSeconds);
 }

@@ -68,8 +68,8 @@ public final class Resolver {
         switch (lookup.status()) {
             case ACTIVE -> {
                 Link link = lookup.link();
-                long expiry = link.expires() ? link.expiresAt().getEpochSecond() : 0;
-                cache.write(code, CachedLink.found(link.url(), expiry), times.redisSeconds(link.expiresAt(), now));
+                cache.write(code, CachedLink.found(link.url(), link.expiresAt()),
+                        times.redisSeconds(link.expiresAt(), now));
             }
             case EXPIRED, DELETED -> cache.write(code, CachedLink.gone(), times.linkSeconds());
             case NOT_FOUND -> cache.write(code, CachedLink.notFound(), times.negativeSeconds());

@@ -66,9 +66,7 @@ public final class LinkCreation {
         for (int attempt = 1; ; attempt++) {
             Link link = Link.create(code, request.url(), now, request.expiresAt(), owner);
             if (place(link, request.hasAlias())) {
-                if (request.hasAlias()) {
-                    forgetNegativeEntry(code);
-                }
+                settleNewLink(link);
                 return link;
             }
             if (resuming) {
@@ -117,12 +115,15 @@ public final class LinkCreation {
         }
     }
 
-    /** The redirect may have cached "no such code" for a new alias; that entry lives seconds, so best effort. */
-    private void forgetNegativeEntry(String code) {
+    /**
+     * The redirect may have cached "no such code" for it (an alias probed before it existed, a scanner's guess),
+     * or be about to: the new link replaces that entry. Best effort: a negative entry lives a minute at most.
+     */
+    private void settleNewLink(Link link) {
         try {
-            cache.invalidate(code);
+            cache.settle(link.code(), link);
         } catch (CacheUnavailableException e) {
-            events.cacheInvalidationFailed(code);
+            events.cacheInvalidationFailed(link.code());
         }
     }
 }

@@ -57,7 +57,7 @@ public final class LinkService {
         }
         forgetBeforeChange(code);
         Link updated = links.update(code, owner, change, now).orElseThrow(() -> notFound(code));
-        forgetAfterChange(code);
+        settleAfterChange(code, updated);
         return updated.isExpiredAt(now) ? LinkLookup.expired(updated) : LinkLookup.active(updated);
     }
 
@@ -67,7 +67,7 @@ public final class LinkService {
         if (!links.delete(code, owner, clock.instant())) {
             throw notFound(code);
         }
-        forgetAfterChange(code);
+        settleAfterChange(code, null);
     }
 
     public LinkStats stats(String code, String owner) {
@@ -86,9 +86,10 @@ public final class LinkService {
         }
     }
 
-    private void forgetAfterChange(String code) {
+    /** The change is made either way; a cache that failed now is reported (the entry may still be the old one). */
+    private void settleAfterChange(String code, Link current) {
         try {
-            cache.invalidate(code);
+            cache.settle(code, current);
         } catch (CacheUnavailableException e) {
             events.cacheInvalidationFailed(code);
         }
