@@ -18,8 +18,7 @@ import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.http.InvocationContext;
-import dev.shortener.links.Link;
-import dev.shortener.links.LinkChange;
+import dev.shortener.links.ForwardingLinkStore;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
@@ -29,7 +28,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -203,15 +201,10 @@ class ManagedLinkRedirectTest {
         private volatile CountDownLatch release;
 
         LinkStore around(LinkStore store) {
-            return new LinkStore() {
-                @Override
-                public boolean putIfAbsent(Link link) {
-                    return store.putIfAbsent(link);
-                }
-
+            return new ForwardingLinkStore(store) {
                 @Override
                 public LinkLookup find(String code, Instant now) {
-                    LinkLookup lookup = store.find(code, now);
+                    LinkLookup lookup = super.find(code, now);
                     CountDownLatch armed = read;
                     if (armed != null) {
                         read = null;
@@ -219,16 +212,6 @@ class ManagedLinkRedirectTest {
                         await(release);
                     }
                     return lookup;
-                }
-
-                @Override
-                public Optional<Link> update(String code, String owner, LinkChange change, Instant now) {
-                    return store.update(code, owner, change, now);
-                }
-
-                @Override
-                public boolean delete(String code, String owner, Instant now) {
-                    return store.delete(code, owner, now);
                 }
             };
         }
