@@ -292,9 +292,9 @@ final class Report {
                 {"MintBench.counterBase62", "baseline: counter + Base62 (no permutation)", "codes/s"},
                 {"MintBench.secureRandom7", "baseline: SecureRandom, 7 Base62 chars", "codes/s"},
                 {"ClickEventBench.deriveEvent", "click → event (bot, IP prefix, HMAC visitor id, UUIDv7)", "ns/call"},
-                {"ClickEventBench.serialiseLine", "event → NDJSON line (typed Jackson writer)", "ns/call"},
+                {"ClickEventBench.serialiseLine", "event → NDJSON line (jackson-jr, an ordered map, as the function writes it)", "ns/call"},
                 {"ClickEventBench.deriveAndSerialise", "**both: `record()`'s CPU work**", "ns/call"},
-                {"ClickEventBench.baselineMapToJson", "baseline: Jackson writing the same fields from a Map", "ns/call"}};
+                {"ClickEventBench.baselineMapToJson", "baseline: jackson-databind writing the same members from a map", "ns/call"}};
         for (String[] r : rows) {
             line(f("| %s | %,.0f ± %s | %,.0f ± %s | %s |", r[1], run.jmhDefault.getOrDefault(r[0], Double.NaN),
                     run.jmhError.getOrDefault("default:" + r[0], "?"), run.jmhLambda.getOrDefault(r[0], Double.NaN),
