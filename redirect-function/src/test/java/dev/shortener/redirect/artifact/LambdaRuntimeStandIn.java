@@ -67,6 +67,7 @@ public final class LambdaRuntimeStandIn {
                 : JacksonFactory.getInstance().getSerializer(type));
     }
 
+    /** Not the function's own InvocationContext: the stand-in uses none of the function's classes. */
     private record StandInContext(String requestId) implements Context {
 
         @Override
