@@ -11,8 +11,8 @@ import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
-import dev.shortener.localservers.DynaliteInstaller;
 import dev.shortener.localservers.DynaliteProcess;
+import dev.shortener.localservers.NodePackageInstaller;
 import dev.shortener.localservers.RedisProcess;
 import java.io.File;
 import java.io.IOException;
@@ -105,8 +105,8 @@ public final class RunAll {
             }
         }
         Path root = findRoot();
-        if (System.getProperty(DynaliteInstaller.CACHE_DIR_PROPERTY) == null) {
-            System.setProperty(DynaliteInstaller.CACHE_DIR_PROPERTY, root.resolve("target/test-servers").toString());
+        if (System.getProperty(NodePackageInstaller.CACHE_DIR_PROPERTY) == null) {
+            System.setProperty(NodePackageInstaller.CACHE_DIR_PROPERTY, root.resolve("target/test-servers").toString());
         }
         RunAll run = new RunAll(root);
         if (lambdaJar != null) {

@@ -5,12 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A dynalite (DynamoDB emulator) on a free loopback port, run by node as a child of this JVM. The
@@ -19,9 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class DynaliteProcess implements AutoCloseable {
 
-  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-  private static final Pattern PORT_LINE = Pattern.compile("\\{\\s*\"port\"\\s*:\\s*(\\d+)\\s*}");
 
   private final Process process;
   private final URI endpoint;
@@ -34,7 +26,7 @@ public final class DynaliteProcess implements AutoCloseable {
 
   /** Starts an emulator that keeps its tables in memory only. */
   public static DynaliteProcess start() {
-    return start(DynaliteInstaller.atDefaultLocation(), null);
+    return start(NodePackageInstaller.dynalite(), null);
   }
 
   /**
@@ -42,11 +34,11 @@ public final class DynaliteProcess implements AutoCloseable {
    * missing), so that they survive a restart. Only one emulator at a time can use a folder.
    */
   public static DynaliteProcess start(Path dataDir) {
-    return start(DynaliteInstaller.atDefaultLocation(), dataDir);
+    return start(NodePackageInstaller.dynalite(), dataDir);
   }
 
   /** Starts an emulator installed by {@code installer}; {@code dataDir} may be null for memory only. */
-  public static DynaliteProcess start(DynaliteInstaller installer, Path dataDir) {
+  public static DynaliteProcess start(NodePackageInstaller installer, Path dataDir) {
     NodeRuntime node = NodeRuntime.find();
     Path script = installer.install(node);
     ProcessBuilder builder = new ProcessBuilder(node.node().toString(), script.toString())
@@ -70,33 +62,12 @@ public final class DynaliteProcess implements AutoCloseable {
   }
 
   private static DynaliteProcess launch(ProcessBuilder builder, Path dataDir) throws IOException {
-    Process process = builder.start();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    OutputTail.drain(process.getInputStream(), "dynalite-stdout", line -> {
-      Matcher matcher = PORT_LINE.matcher(line);
-      if (matcher.find()) {
-        port.complete(Integer.parseInt(matcher.group(1)));
-      }
-    });
-    OutputTail stderr = OutputTail.drain(process.getErrorStream(), "dynalite-stderr");
-    process.onExit().thenRun(() -> port.completeExceptionally(
-        new IllegalStateException("exited with code " + process.exitValue())));
-    try {
-      return new DynaliteProcess(process, port.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (InterruptedException | ExecutionException | TimeoutException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      ChildProcesses.stop(process, Duration.ofSeconds(2));
-      String why = e instanceof TimeoutException
-          ? "did not report its port within " + STARTUP_TIMEOUT.toSeconds() + " s"
-          : e instanceof ExecutionException ? e.getCause().getMessage() : "startup was interrupted";
-      String dataHint = dataDir == null ? ""
-          : " If another emulator is using the data folder " + dataDir + ", stop it first.";
-      throw new LocalServerException("The DynamoDB emulator (dynalite) " + why + "." + dataHint
-          + " Its stderr:\n" + stderr.finalText() + "\n(Delete " + builder.directory()
-          + " to force a fresh install, or set DYNAMODB_ENDPOINT.)");
-    }
+    String advice = (dataDir == null ? ""
+        : " If another emulator is using the data folder " + dataDir + ", stop it first.")
+        + " Or set DYNAMODB_ENDPOINT.";
+    NodeServerLauncher.Launched launched =
+        NodeServerLauncher.launch(builder, "dynalite", "The DynamoDB emulator (dynalite)", advice);
+    return new DynaliteProcess(launched.process(), launched.port());
   }
 
   /** The emulator's HTTP endpoint, {@code http://127.0.0.1:<port>}, to pass as an SDK endpoint override. */

@@ -17,41 +17,66 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Installs the pinned dynalite (the committed package-lock.json) with {@code npm ci} into a folder keyed
- * by the lock file's hash, once per machine: later JVMs and later builds reuse it, and a changed lock
- * file gets a fresh folder. A file lock keeps two JVMs (two modules' test forks) from installing into
- * the same folder at once.
+ * Installs a pinned Node.js emulator (dynalite, s3rver: a resource folder with package.json, the committed
+ * package-lock.json and a launcher script) with {@code npm ci} into a folder keyed by the lock file's hash,
+ * once per machine: later JVMs and later builds reuse it, and a changed lock file gets a fresh folder. A file
+ * lock keeps two JVMs (two modules' test forks) from installing into the same folder at once.
  */
-public final class DynaliteInstaller {
+public final class NodePackageInstaller {
 
   /** The system property that the root pom's surefire configuration points at target/test-servers. */
   public static final String CACHE_DIR_PROPERTY = "shortener.cacheDir";
 
   static final String SERVER_SCRIPT = "server.js";
 
-  private static final String RESOURCE_DIR = "/dynalite/";
   private static final List<String> FILES = List.of("package.json", "package-lock.json", SERVER_SCRIPT);
   private static final String MARKER = ".installed";
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
   private static final Object IN_JVM_LOCK = new Object();
 
+  /**
+   * One emulator package.
+   *
+   * @param name        its resource folder, and the prefix of its install folder
+   * @param description what it is, for messages ("the DynamoDB emulator (dynalite)")
+   * @param instead     what to do instead when it can't be installed, for messages
+   */
+  record Emulator(String name, String description, String instead) {
+
+    static final Emulator DYNALITE = new Emulator("dynalite", "the DynamoDB emulator (dynalite)",
+        "set DYNAMODB_ENDPOINT");
+    static final Emulator S3RVER = new Emulator("s3rver", "the S3 emulator (s3rver)", "install Node.js 20+");
+  }
+
+  private final Emulator emulator;
   private final Path installDir;
 
-  /** Installs into {@code installDir}, which is created when missing. */
-  public DynaliteInstaller(Path installDir) {
+  /** Installs {@code emulator} into {@code installDir}, which is created when missing. */
+  NodePackageInstaller(Emulator emulator, Path installDir) {
+    this.emulator = emulator;
     this.installDir = installDir.toAbsolutePath();
   }
 
+  /** dynalite, at {@link #atDefaultLocation(Emulator) the default location}. */
+  public static NodePackageInstaller dynalite() {
+    return atDefaultLocation(Emulator.DYNALITE);
+  }
+
+  /** s3rver, at {@link #atDefaultLocation(Emulator) the default location}. */
+  public static NodePackageInstaller s3rver() {
+    return atDefaultLocation(Emulator.S3RVER);
+  }
+
   /**
-   * Installs into {@code ${shortener.cacheDir}/dynalite-<hash>}, or under
+   * Installs into {@code ${shortener.cacheDir}/<name>-<hash>}, or under
    * {@code ${java.io.tmpdir}/url-shortener} when that property is not set.
    */
-  public static DynaliteInstaller atDefaultLocation() {
+  static NodePackageInstaller atDefaultLocation(Emulator emulator) {
     String cacheDir = System.getProperty(CACHE_DIR_PROPERTY);
     Path root = cacheDir != null && !cacheDir.isBlank()
         ? Path.of(cacheDir)
         : Path.of(System.getProperty("java.io.tmpdir"), "url-shortener");
-    return new DynaliteInstaller(root.resolve("dynalite-" + lockFileHash()));
+    return new NodePackageInstaller(emulator, root.resolve(emulator.name() + "-" + lockFileHash(emulator)));
   }
 
   public Path installDir() {
@@ -59,7 +84,7 @@ public final class DynaliteInstaller {
   }
 
   /**
-   * Makes sure dynalite is installed (running {@code npm ci} only the first time) and returns the
+   * Makes sure the emulator is installed (running {@code npm ci} only the first time) and returns the
    * launcher script to run with node.
    *
    * @throws LocalServerException when Node.js or npm is missing or too old, or npm ci fails
@@ -84,15 +109,15 @@ public final class DynaliteInstaller {
         }
         return installDir.resolve(SERVER_SCRIPT);
       } catch (IOException e) {
-        throw new LocalServerException("Could not install dynalite into " + installDir + ": " + e
-            + ". Check that the folder is writable, or set DYNAMODB_ENDPOINT.", e);
+        throw new LocalServerException("Could not install " + emulator.description() + " into " + installDir
+            + ": " + e + ". Check that the folder is writable, or " + emulator.instead() + ".", e);
       }
     }
   }
 
   private void copyResources() throws IOException {
     for (String name : FILES) {
-      byte[] content = resource(name);
+      byte[] content = resource(emulator, name);
       Path target = installDir.resolve(name);
       if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
         Files.write(target, content);
@@ -124,25 +149,25 @@ public final class DynaliteInstaller {
   }
 
   private LocalServerException npmFailed(String how, OutputTail output) {
-    return new LocalServerException("'npm ci' for the DynamoDB emulator (dynalite) in " + installDir + " "
-        + how + ". Check that the npm registry is reachable (npm config get registry), or set"
-        + " DYNAMODB_ENDPOINT. Last output of npm:\n" + output.finalText());
+    return new LocalServerException("'npm ci' for " + emulator.description() + " in " + installDir + " "
+        + how + ". Check that the npm registry is reachable (npm config get registry), or "
+        + emulator.instead() + ". Last output of npm:\n" + output.finalText());
   }
 
-  private static String lockFileHash() {
+  private static String lockFileHash(Emulator emulator) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(resource("package-lock.json"));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(resource(emulator, "package-lock.json"));
       return HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
   }
 
-  private static byte[] resource(String name) {
-    try (InputStream in = DynaliteInstaller.class.getResourceAsStream(RESOURCE_DIR + name)) {
+  private static byte[] resource(Emulator emulator, String name) {
+    String path = "/" + emulator.name() + "/" + name;
+    try (InputStream in = NodePackageInstaller.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("Resource " + RESOURCE_DIR + name + " is missing from the"
-            + " local-servers jar; rebuild it.");
+        throw new IllegalStateException("Resource " + path + " is missing from the local-servers jar; rebuild it.");
       }
       return in.readAllBytes();
     } catch (IOException e) {
