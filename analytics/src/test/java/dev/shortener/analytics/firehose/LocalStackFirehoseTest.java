@@ -9,7 +9,6 @@ import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.http.StructuredLog;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,11 +19,7 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -44,22 +39,9 @@ class LocalStackFirehoseTest {
 
     @Test
     void clicksSentThroughTheSink_arriveInS3_underTheClickPrefix_eachOnce() throws Exception {
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
-        URI endpoint = URI.create(LOCALSTACK.getEndpoint().toString());
-        Region region = Region.of(LOCALSTACK.getRegion());
-        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
-                .forcePathStyle(true).build();
-             FirehoseClient firehose = FirehoseClients.forEndpoint(endpoint, credentials)) {
-            s3.createBucket(create -> create.bucket(BUCKET));
-            firehose.createDeliveryStream(create -> create.deliveryStreamName(STREAM)
-                    .deliveryStreamType(DeliveryStreamType.DIRECT_PUT)
-                    .extendedS3DestinationConfiguration(s3Destination -> s3Destination
-                            .bucketARN("arn:aws:s3:::" + BUCKET)
-                            .roleARN("arn:aws:iam::000000000000:role/firehose-delivery")
-                            .prefix(ClickLayout.FIREHOSE_PREFIX)
-                            .errorOutputPrefix(ClickLayout.FIREHOSE_ERROR_PREFIX)
-                            .bufferingHints(hints -> hints.intervalInSeconds(60).sizeInMBs(1))));
+        try (S3Client s3 = LocalStackClicks.s3(LOCALSTACK);
+             FirehoseClient firehose = LocalStackClicks.firehose(LOCALSTACK)) {
+            LocalStackClicks.createDeliveryStream(s3, firehose, BUCKET, STREAM);
 
             var sink = new BatchingClickSink(TestClicks.events(), new FirehoseRecordSender(firehose, STREAM),
                     SinkSettings.defaults(), new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
