@@ -44,11 +44,10 @@ final class Exchange {
             fields.put("outcome", "method_not_allowed");
             return responses.methodNotAllowed();
         }
-        boolean json = request.prefersJson();
         String code = request.code();
         if (!ShortCodes.isValid(code)) {
             fields.put("outcome", "invalid_code");
-            return bodyFor(request, responses.notFound(null, json));
+            return bodyFor(request, responses.notFound(null, request.prefersJson()));
         }
         fields.put("code", code);
         fields.put("preview", request.preview());
@@ -62,9 +61,10 @@ final class Exchange {
             case ACTIVE -> request.preview()
                     ? responses.preview(code, resolution.url(), resolution.expiresAt(), now)
                     : responses.redirect(resolution.url(), resolution.expiresAt(), now);
-            case NOT_FOUND -> responses.notFound(code, json);
-            case GONE -> responses.gone(code, json);
-            case UNAVAILABLE -> responses.unavailable(json);
+            // Accept is read only for an error: a redirect is the same for every client.
+            case NOT_FOUND -> responses.notFound(code, request.prefersJson());
+            case GONE -> responses.gone(code, request.prefersJson());
+            case UNAVAILABLE -> responses.unavailable(request.prefersJson());
         };
         // A click is a person (or bot) following the link: not HEAD (link checkers), not the preview, no error.
         if (resolution.status() == Resolution.Status.ACTIVE && request.isGet() && !request.preview()) {
