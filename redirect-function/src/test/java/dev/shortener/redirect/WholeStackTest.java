@@ -1,6 +1,7 @@
 package dev.shortener.redirect;
 
 import dev.shortener.analytics.ClickLayout;
+import dev.shortener.analytics.counts.S3rverClients;
 import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.links.dynamodb.DynamoDbClients;
@@ -12,14 +13,10 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * {@link ClickPath} on this machine's servers: dynalite, redis-server, a Firehose endpoint speaking the
@@ -33,19 +30,12 @@ class WholeStackTest {
 
     @Test
     void aLinkCreatedThroughTheApi_redirects_andItsClicksAreCounted_fromTheirS3Object() throws Exception {
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(S3Process.ACCESS_KEY, S3Process.SECRET_KEY));
         try (S3Process s3rver = TestServers.startOrSkip(S3Process::start);
              FakeFirehose endpoint = new FakeFirehose();
              DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-             FirehoseClient firehose = FirehoseClients.forEndpoint(endpoint.endpoint(), credentials);
-             // Over plain HTTP the SDK signs uploads chunk by chunk (aws-chunked), which s3rver would store as
-             // they are: this client, standing in for Firehose's delivery, sends them whole.
-             S3Client s3 = S3Client.builder().endpointOverride(s3rver.endpoint()).forcePathStyle(true)
-                     .region(Region.US_EAST_1).credentialsProvider(credentials)
-                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                     .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+             FirehoseClient firehose = FirehoseClients.forEndpoint(endpoint.endpoint(),
+                     StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+             S3Client s3 = S3rverClients.uploader(s3rver)) {
             s3.createBucket(create -> create.bucket(BUCKET));
 
             // Firehose's delivery: every record received, concatenated, one object under the day's prefix.

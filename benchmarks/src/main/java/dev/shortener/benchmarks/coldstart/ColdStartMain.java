@@ -65,7 +65,8 @@ public final class ColdStartMain {
         APIGatewayV2HTTPEvent again = events.fromJson(eventJson);
         APIGatewayV2HTTPResponse second = handler.handleRequest(again, context("cold-2"));
         long secondAt = System.nanoTime();
-        out.println("COLDSTART main=" + mainAt + " read=" + readAt + " init=" + initAt + " first=" + firstAt + " second=" + secondAt
+        out.println("COLDSTART main=" + mainAt + " read=" + readAt + " init=" + initAt + " first=" + firstAt
+                + " second=" + secondAt
                 + " status1=" + first.getStatusCode() + " status2=" + second.getStatusCode()
                 + " location=" + first.getHeaders().get("Location"));
         out.flush();

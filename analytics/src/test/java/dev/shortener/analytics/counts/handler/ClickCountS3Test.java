@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.counts.ClickCountService;
+import dev.shortener.analytics.counts.S3rverClients;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
@@ -27,16 +28,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -116,15 +111,7 @@ class ClickCountS3Test {
         for (byte[] member : members) {
             out.write(member);
         }
-        // A client of the test's own: over plain HTTP the SDK signs uploads chunk by chunk (aws-chunked), which
-        // s3rver would store as they are; Firehose, not this code, writes the objects in production.
-        try (S3Client s3 = S3Client.builder().endpointOverride(s3rver.endpoint()).forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3Process.ACCESS_KEY, S3Process.SECRET_KEY)))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        try (S3Client s3 = S3rverClients.uploader(s3rver)) {
             if (!s3.listBuckets().buckets().stream().anyMatch(bucket -> bucket.name().equals(BUCKET))) {
                 s3.createBucket(create -> create.bucket(BUCKET));
             }
