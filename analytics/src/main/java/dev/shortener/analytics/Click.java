@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param requestId the invocation's request id
  * @param cacheHit  whether Redis answered the lookup
  */
-public record Click(String code, Instant at, String clientIp, String userAgent, String referer, String country,
-                    String requestId, boolean cacheHit) {
+public record Click(
+        String code,
+        Instant at,
+        String clientIp,
+        String userAgent,
+        String referer,
+        String country,
+        String requestId,
+        boolean cacheHit) {
 
     public Click {
         Objects.requireNonNull(code, "code");

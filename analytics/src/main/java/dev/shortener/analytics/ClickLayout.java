@@ -20,6 +20,7 @@ public final class ClickLayout {
 
     /** Under this prefix: only event objects (the click-count function ignores anything else). */
     public static final String EVENTS_PREFIX = "clicks/";
+
     public static final String PARTITION_KEY = "dt";
     /** Firehose {@code Prefix}. */
     public static final String FIREHOSE_PREFIX = "clicks/dt=!{timestamp:yyyy-MM-dd}/";
@@ -34,8 +35,7 @@ public final class ClickLayout {
     /** Athena partition projection's first day. */
     public static final String PROJECTION_START = "2026-01-01";
 
-    private ClickLayout() {
-    }
+    private ClickLayout() {}
 
     /** {@code clicks/dt=2026-05-01/}. */
     public static String partitionPrefix(LocalDate day) {

@@ -53,8 +53,7 @@ public final class ClickSinks {
     /** Only for the local runner, where nothing leaves the machine. */
     static final String LOCAL_ONLY_SECRET = "local-development-only-visitor-secret";
 
-    private ClickSinks() {
-    }
+    private ClickSinks() {}
 
     public static ClickSink fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -64,8 +63,8 @@ public final class ClickSinks {
         String stream = value(env, STREAM_NAME);
         String dir = value(env, LOCAL_DIR);
         if ((stream == null) == (dir == null)) {
-            throw new IllegalStateException("set exactly one of " + STREAM_NAME + " (Firehose) and " + LOCAL_DIR
-                    + " (local NDJSON files)");
+            throw new IllegalStateException(
+                    "set exactly one of " + STREAM_NAME + " (Firehose) and " + LOCAL_DIR + " (local NDJSON files)");
         }
         if (dir != null) {
             String secret = value(env, VISITOR_SECRET);
@@ -84,7 +83,10 @@ public final class ClickSinks {
                 FirehoseClients.forFunction(Region.of(region), endpoint == null ? null : URI.create(endpoint)), stream);
         String service = env.getOrDefault(SERVICE_NAME, "redirect");
         var log = new StructuredLog(service);
-        var metrics = new DeliveryMetrics(env.getOrDefault(METRICS_NAMESPACE, "UrlShortener"), service, System.out,
+        var metrics = new DeliveryMetrics(
+                env.getOrDefault(METRICS_NAMESPACE, "UrlShortener"),
+                service,
+                System.out,
                 SinkSettings.defaults().metricsInterval().toMillis());
         var sink = new BatchingClickSink(events(secret), sender, settings(env), metrics, new UndeliveredLog(log));
         ShutdownFlush.install(sink, env.get(LambdaExtension.RUNTIME_API_ENV), log);

@@ -28,34 +28,45 @@ class ClickSinksTest {
     @Test
     void needsExactlyOneDestination() {
         var none = assertThrows(IllegalStateException.class, () -> ClickSinks.fromEnvironment(Map.of()));
-        assertTrue(none.getMessage().contains("CLICK_STREAM_NAME") && none.getMessage().contains("CLICK_LOCAL_DIR"));
-        assertThrows(IllegalStateException.class, () -> ClickSinks.fromEnvironment(
-                Map.of("CLICK_STREAM_NAME", "s", "CLICK_LOCAL_DIR", dir.toString())));
+        assertTrue(none.getMessage().contains("CLICK_STREAM_NAME")
+                && none.getMessage().contains("CLICK_LOCAL_DIR"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "s", "CLICK_LOCAL_DIR", dir.toString())));
     }
 
     @Test
     void aStream_needsTheSecretAndARegion() {
-        var secret = assertThrows(IllegalStateException.class, () -> ClickSinks.fromEnvironment(
-                Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1")));
+        var secret = assertThrows(
+                IllegalStateException.class,
+                () -> ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1")));
         assertTrue(secret.getMessage().contains("CLICK_VISITOR_SECRET"));
-        var shortSecret = assertThrows(IllegalStateException.class, () -> ClickSinks.fromEnvironment(
-                Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1", "CLICK_VISITOR_SECRET", "short")));
+        var shortSecret = assertThrows(
+                IllegalStateException.class,
+                () -> ClickSinks.fromEnvironment(
+                        Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1", "CLICK_VISITOR_SECRET", "short")));
         assertTrue(shortSecret.getMessage().contains("CLICK_VISITOR_SECRET"));
-        var region = assertThrows(IllegalStateException.class, () -> ClickSinks.fromEnvironment(
-                Map.of("CLICK_STREAM_NAME", "s", "CLICK_VISITOR_SECRET", SECRET)));
+        var region = assertThrows(
+                IllegalStateException.class,
+                () -> ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "s", "CLICK_VISITOR_SECRET", SECRET)));
         assertTrue(region.getMessage().contains("AWS_REGION"));
     }
 
     @Test
     void malformedTunables_failWithTheirName() {
-        var encoding = assertThrows(IllegalStateException.class,
-                () -> ClickSinks.settings(Map.of("CLICK_RECORD_ENCODING", "zstd")));
+        var encoding = assertThrows(
+                IllegalStateException.class, () -> ClickSinks.settings(Map.of("CLICK_RECORD_ENCODING", "zstd")));
         assertTrue(encoding.getMessage().contains("CLICK_RECORD_ENCODING"));
-        var age = assertThrows(IllegalStateException.class,
-                () -> ClickSinks.settings(Map.of("CLICK_MAX_BUFFER_AGE_MS", "soon")));
+        var age = assertThrows(
+                IllegalStateException.class, () -> ClickSinks.settings(Map.of("CLICK_MAX_BUFFER_AGE_MS", "soon")));
         assertTrue(age.getMessage().contains("CLICK_MAX_BUFFER_AGE_MS"));
-        var settings = ClickSinks.settings(Map.of("CLICK_RECORD_ENCODING", "ndjson", "CLICK_MAX_BUFFER_AGE_MS", "500",
-                "CLICK_HOLD_IF_NEXT_WITHIN_MS", "250"));
+        var settings = ClickSinks.settings(Map.of(
+                "CLICK_RECORD_ENCODING",
+                "ndjson",
+                "CLICK_MAX_BUFFER_AGE_MS",
+                "500",
+                "CLICK_HOLD_IF_NEXT_WITHIN_MS",
+                "250"));
         assertEquals(RecordEncoding.NDJSON, settings.encoding());
         assertEquals(Duration.ofMillis(500), settings.maxBufferAge());
         assertEquals(Duration.ofMillis(250), settings.holdIfNextWithin());
@@ -82,9 +93,15 @@ class ClickSinksTest {
         System.setProperty("aws.accessKeyId", "test"); // the default chain, as in Lambda, finds these
         System.setProperty("aws.secretAccessKey", "test");
         try (var firehose = new FakeFirehose()) {
-            ClickSink sink = ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "clicks-stream",
-                    "CLICK_VISITOR_SECRET", SECRET, "AWS_REGION", "eu-west-1",
-                    "FIREHOSE_ENDPOINT", firehose.endpoint().toString()));
+            ClickSink sink = ClickSinks.fromEnvironment(Map.of(
+                    "CLICK_STREAM_NAME",
+                    "clicks-stream",
+                    "CLICK_VISITOR_SECRET",
+                    SECRET,
+                    "AWS_REGION",
+                    "eu-west-1",
+                    "FIREHOSE_ENDPOINT",
+                    firehose.endpoint().toString()));
             assertInstanceOf(BatchingClickSink.class, sink);
 
             sink.record(TestClicks.click("fh"));

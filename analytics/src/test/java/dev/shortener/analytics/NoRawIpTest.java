@@ -52,7 +52,8 @@ class NoRawIpTest {
         List<String> delivered;
         System.setOut(console.stream());
         System.setErr(console.stream());
-        try (var healthy = new FakeFirehose(); var failing = new FakeFirehose()) {
+        try (var healthy = new FakeFirehose();
+                var failing = new FakeFirehose()) {
             failing.plan(call -> FakeFirehose.Fault.error500());
             BatchingClickSink good = sink(healthy, logs, metrics);
             BatchingClickSink bad = sink(failing, logs, metrics);
@@ -86,20 +87,24 @@ class NoRawIpTest {
         assertTrue(delivered.get(0).contains("\"ip_prefix\":\"203.0.113.0/24\""));
         assertTrue(delivered.get(1).contains("\"ip_prefix\":\"2001:db8:85a3::/48\""));
 
-        String everything = String.join("\n", delivered) + "\n" + String.join("\n", localLines) + "\n"
-                + logs.text() + "\n" + metrics.text() + "\n" + console.text();
+        String everything = String.join("\n", delivered) + "\n" + String.join("\n", localLines) + "\n" + logs.text()
+                + "\n" + metrics.text() + "\n" + console.text();
         for (String form : forms()) {
-            assertTrue(!everything.toLowerCase(Locale.ROOT).contains(form.toLowerCase(Locale.ROOT)),
+            assertTrue(
+                    !everything.toLowerCase(Locale.ROOT).contains(form.toLowerCase(Locale.ROOT)),
                     "found the raw address as '" + form + "'");
         }
-        System.out.printf("searched %,d characters of events, logs and metrics for %d forms of the addresses%n",
+        System.out.printf(
+                "searched %,d characters of events, logs and metrics for %d forms of the addresses%n",
                 everything.length(), forms().size());
     }
 
     private static BatchingClickSink sink(FakeFirehose endpoint, CapturedLines logs, CapturedLines metrics) {
-        var client = FirehoseClients.forEndpoint(endpoint.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-        return new BatchingClickSink(TestClicks.events(), new FirehoseRecordSender(client, "clicks"),
+        var client = FirehoseClients.forEndpoint(
+                endpoint.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        return new BatchingClickSink(
+                TestClicks.events(),
+                new FirehoseRecordSender(client, "clicks"),
                 SinkSettings.defaults().withRetries(2, Duration.ofMillis(5), Duration.ofMillis(10)),
                 new DeliveryMetrics("UrlShortener", "redirect", metrics.stream(), 60_000),
                 new UndeliveredLog(new StructuredLog("redirect", logs.stream())));
@@ -107,15 +112,30 @@ class NoRawIpTest {
 
     /** Dotted, integer, hex, IPv4-mapped; IPv6 compressed, expanded, and its host half in any spelling. */
     static List<String> forms() {
-        return List.of(IPV4, "203.000.113.077", "113.77", "3405803853", "cb00714d", "0xcb00714d", "cb00:714d",
-                "::ffff:" + IPV4, IPV6, "2001:0db8:85a3:08d3:1319:8a2e:0370:7348", "2001:db8:85a3:8d3:1319",
-                "1319:8a2e:370:7348", "1319:8a2e:0370:7348", "13198a2e03707348", "8d3:1319");
+        return List.of(
+                IPV4,
+                "203.000.113.077",
+                "113.77",
+                "3405803853",
+                "cb00714d",
+                "0xcb00714d",
+                "cb00:714d",
+                "::ffff:" + IPV4,
+                IPV6,
+                "2001:0db8:85a3:08d3:1319:8a2e:0370:7348",
+                "2001:db8:85a3:8d3:1319",
+                "1319:8a2e:370:7348",
+                "1319:8a2e:0370:7348",
+                "13198a2e03707348",
+                "8d3:1319");
     }
 
     @Test
     void theEventLine_ofAnIpv6Click_isExactlyThePrefix() {
-        String line = new String(ClickEventCodec.toLine(TestClicks.events().from(
-                TestClicks.click("x", Instant.now(), IPV6, TestClicks.CHROME))), StandardCharsets.UTF_8);
+        String line = new String(
+                ClickEventCodec.toLine(
+                        TestClicks.events().from(TestClicks.click("x", Instant.now(), IPV6, TestClicks.CHROME))),
+                StandardCharsets.UTF_8);
         assertTrue(line.contains("\"ip_prefix\":\"2001:db8:85a3::/48\""));
         forms().forEach(form -> assertTrue(!line.contains(form), form));
     }

@@ -15,8 +15,7 @@ public final class TestClicks {
             + " (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
     private static final AtomicLong REQUESTS = new AtomicLong();
 
-    private TestClicks() {
-    }
+    private TestClicks() {}
 
     public static ClickEvents events() {
         return new ClickEvents(SECRET);
@@ -27,7 +26,7 @@ public final class TestClicks {
     }
 
     public static Click click(String code, Instant at, String ip, String userAgent) {
-        return new Click(code, at, ip, userAgent, "https://t.co/abc?x=1", "US",
-                "req-" + REQUESTS.incrementAndGet(), true);
+        return new Click(
+                code, at, ip, userAgent, "https://t.co/abc?x=1", "US", "req-" + REQUESTS.incrementAndGet(), true);
     }
 }

@@ -13,8 +13,7 @@ import java.util.zip.ZipFile;
 /** Each function's deployment jar: its size and the packages that take the most compressed bytes. */
 final class ArtifactSizes {
 
-    record Jar(String module, Path path, long bytes, int entries, List<Map.Entry<String, Long>> top) {
-    }
+    record Jar(String module, Path path, long bytes, int entries, List<Map.Entry<String, Long>> top) {}
 
     static List<Jar> scan(Path root) throws IOException {
         List<Jar> jars = new ArrayList<>();
@@ -61,8 +60,10 @@ final class ArtifactSizes {
         int depth = 3;
         if (name.startsWith("software/amazon/awssdk/services/")) {
             depth = 5;
-        } else if (name.startsWith("software/amazon/awssdk/") || name.startsWith("com/fasterxml/jackson/")
-                || name.startsWith("com/amazonaws/services/") || name.startsWith("dev/shortener/")) {
+        } else if (name.startsWith("software/amazon/awssdk/")
+                || name.startsWith("com/fasterxml/jackson/")
+                || name.startsWith("com/amazonaws/services/")
+                || name.startsWith("dev/shortener/")) {
             depth = 4;
         } else if (name.startsWith("META-INF/")) {
             depth = 1;

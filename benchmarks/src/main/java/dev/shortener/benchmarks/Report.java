@@ -61,10 +61,15 @@ final class Report {
         line(RunAll.COMMAND);
         line("```");
         line("");
-        line(f("Run of %s, taking %d s. Machine: %s cores, %s, %s memory; %s; %s. Absolute times on a shared "
+        line(f(
+                "Run of %s, taking %d s. Machine: %s cores, %s, %s memory; %s; %s. Absolute times on a shared "
                         + "machine are noisy: read every figure against the baseline measured beside it in the same run.",
-                RunAll.utcNow(), java.time.Instant.now().getEpochSecond() - run.started.getEpochSecond(),
-                run.machine.get("cores"), run.machine.get("cpu"), run.machine.get("memory"), run.machine.get("jdk"),
+                RunAll.utcNow(),
+                java.time.Instant.now().getEpochSecond() - run.started.getEpochSecond(),
+                run.machine.get("cores"),
+                run.machine.get("cpu"),
+                run.machine.get("memory"),
+                run.machine.get("jdk"),
                 run.machine.get("os")));
         line("");
         line("Lambda's flags, read from `template.yaml` (Globals, `JAVA_TOOL_OPTIONS`): `" + run.lambdaFlags
@@ -91,7 +96,9 @@ final class Report {
         double handoffSparse = st("clicks_fast_sparse", "p99_us") - st("clicks_none_sparse", "p99_us");
         double coldTuned = coldMedian("tuned", 3);
         double coldUntuned = coldMedian("untuned", 3);
-        ArtifactSizes.Jar redirect = run.jars.stream().filter(j -> j.module().equals("redirect-function")).findFirst()
+        ArtifactSizes.Jar redirect = run.jars.stream()
+                .filter(j -> j.module().equals("redirect-function"))
+                .findFirst()
                 .orElseThrow();
         double mint = run.jmhDefault.getOrDefault("MintBench.mint", Double.NaN);
         double mintC1 = run.jmhLambda.getOrDefault("MintBench.mint", Double.NaN);
@@ -99,35 +106,64 @@ final class Report {
         line("");
         line("| target | measured | baseline (same run) | verdict |");
         line("|---|---|---|---|");
-        line(f("| cache-hit handler p99 ≤ 1 ms | %.0f µs (repeat at the end: %.0f µs) | naive DynamoDB-every-time handler p99 %.0f µs | %s |",
+        line(f(
+                "| cache-hit handler p99 ≤ 1 ms | %.0f µs (repeat at the end: %.0f µs) | naive DynamoDB-every-time handler p99 %.0f µs | %s |",
                 hitP99, hitP99b, naiveP99, met(Math.max(hitP99, hitP99b) <= 1000)));
-        line(f("| cache-hit p99 ≤ 50 µs above bare Redis GET | %+.0f µs (p50: %+.0f µs) | bare Redis GET p99 %.0f µs, p50 %.0f µs | %s |",
-                hitP99 - redisP99, st("hit", "p50_us") - st("redis_get", "p50_us"), redisP99, st("redis_get", "p50_us"),
+        line(f(
+                "| cache-hit p99 ≤ 50 µs above bare Redis GET | %+.0f µs (p50: %+.0f µs) | bare Redis GET p99 %.0f µs, p50 %.0f µs | %s |",
+                hitP99 - redisP99,
+                st("hit", "p50_us") - st("redis_get", "p50_us"),
+                redisP99,
+                st("redis_get", "p50_us"),
                 met(hitP99 - redisP99 <= 50)));
-        line(f("| ≥ 5× naive throughput on a hot set | %.1f× (%,.0f vs %,.0f requests/s, one at a time) | naive handler | %s |",
+        line(f(
+                "| ≥ 5× naive throughput on a hot set | %.1f× (%,.0f vs %,.0f requests/s, one at a time) | naive handler | %s |",
                 ratio, st("hit", "throughput_per_s"), st("naive", "throughput_per_s"), met(ratio >= 5)));
-        line(f("| click hand-off ≤ 0.5 ms p99, healthy endpoint, under load | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs | %s |",
+        line(f(
+                "| click hand-off ≤ 0.5 ms p99, healthy endpoint, under load | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs | %s |",
                 handoffBusy, st("clicks_none_busy", "p99_us"), met(handoffBusy <= 500)));
-        line(f("| click hand-off ≤ 0.5 ms p99, healthy endpoint, low traffic | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs | %s |",
+        line(f(
+                "| click hand-off ≤ 0.5 ms p99, healthy endpoint, low traffic | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs | %s |",
                 handoffSparse, st("clicks_none_sparse", "p99_us"), met(handoffSparse <= 500)));
-        line(f("| cold start to first 302 ≤ 0.6 s here | %.0f ms (median of %d) | untuned %.0f ms; of the tuned one, the function's init + first request %.0f + %.0f ms, the runtime reading the event %.0f ms | %s |",
-                coldTuned, run.cold.get("tuned").size(), coldUntuned, coldMedian("tuned", 1), coldMedian("tuned", 2),
-                coldMedian("tuned", 5), met(coldTuned <= 600)));
-        line(f("| cold start ≥ 2× faster than untuned | %.2f× | untuned %.0f ms, same code without the flags %.0f ms | %s |",
+        line(f(
+                "| cold start to first 302 ≤ 0.6 s here | %.0f ms (median of %d) | untuned %.0f ms; of the tuned one, the function's init + first request %.0f + %.0f ms, the runtime reading the event %.0f ms | %s |",
+                coldTuned,
+                run.cold.get("tuned").size(),
+                coldUntuned,
+                coldMedian("tuned", 1),
+                coldMedian("tuned", 2),
+                coldMedian("tuned", 5),
+                met(coldTuned <= 600)));
+        line(f(
+                "| cold start ≥ 2× faster than untuned | %.2f× | untuned %.0f ms, same code without the flags %.0f ms | %s |",
                 coldUntuned / coldTuned, coldUntuned, coldMedian("no_flags", 3), met(coldUntuned / coldTuned >= 2)));
-        line(f("| redirect package ≤ 8 MB (8,000,000 bytes) | %,d bytes (%.1f MiB) | before shrinking %s; create function %s | %s |",
-                redirect.bytes(), redirect.bytes() / (double) RunAll.MIB,
-                run.jars.stream().filter(j -> j.module().startsWith("redirect-function (shaded"))
-                        .map(j -> f("%,d bytes", j.bytes())).findFirst().orElse("-"),
-                run.jars.stream().filter(j -> j.module().equals("create-function"))
-                        .map(j -> f("%.1f MiB", j.bytes() / (double) RunAll.MIB)).findFirst().orElse("-"),
+        line(f(
+                "| redirect package ≤ 8 MB (8,000,000 bytes) | %,d bytes (%.1f MiB) | before shrinking %s; create function %s | %s |",
+                redirect.bytes(),
+                redirect.bytes() / (double) RunAll.MIB,
+                run.jars.stream()
+                        .filter(j -> j.module().startsWith("redirect-function (shaded"))
+                        .map(j -> f("%,d bytes", j.bytes()))
+                        .findFirst()
+                        .orElse("-"),
+                run.jars.stream()
+                        .filter(j -> j.module().equals("create-function"))
+                        .map(j -> f("%.1f MiB", j.bytes() / (double) RunAll.MIB))
+                        .findFirst()
+                        .orElse("-"),
                 met(redirect.bytes() <= 8_000_000)));
-        line(f("| minting ≥ 1 M codes/s on one thread, default JIT (C2) | %,.0f codes/s | counter + Base62 %,.0f; SecureRandom 7 chars %,.0f | %s |",
-                mint, run.jmhDefault.getOrDefault("MintBench.counterBase62", Double.NaN),
-                run.jmhDefault.getOrDefault("MintBench.secureRandom7", Double.NaN), met(mint >= 1e6)));
-        line(f("| minting ≥ 1 M codes/s on one thread, Lambda flags (C1 only, as the create function runs) | %,.0f codes/s | counter + Base62 %,.0f; SecureRandom 7 chars %,.0f | %s |",
-                mintC1, run.jmhLambda.getOrDefault("MintBench.counterBase62", Double.NaN),
-                run.jmhLambda.getOrDefault("MintBench.secureRandom7", Double.NaN), met(mintC1 >= 1e6)));
+        line(f(
+                "| minting ≥ 1 M codes/s on one thread, default JIT (C2) | %,.0f codes/s | counter + Base62 %,.0f; SecureRandom 7 chars %,.0f | %s |",
+                mint,
+                run.jmhDefault.getOrDefault("MintBench.counterBase62", Double.NaN),
+                run.jmhDefault.getOrDefault("MintBench.secureRandom7", Double.NaN),
+                met(mint >= 1e6)));
+        line(f(
+                "| minting ≥ 1 M codes/s on one thread, Lambda flags (C1 only, as the create function runs) | %,.0f codes/s | counter + Base62 %,.0f; SecureRandom 7 chars %,.0f | %s |",
+                mintC1,
+                run.jmhLambda.getOrDefault("MintBench.counterBase62", Double.NaN),
+                run.jmhLambda.getOrDefault("MintBench.secureRandom7", Double.NaN),
+                met(mintC1 >= 1e6)));
         line("");
     }
 
@@ -154,9 +190,17 @@ final class Report {
     }
 
     void row(String label, String key) {
-        line(f("| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f | %.2f |", label, (int) st(key, "n"),
-                st(key, "p50_us"), st(key, "p90_us"), st(key, "p99_us"), st(key, "max_us"), st(key, "mean_us"),
-                st(key, "throughput_per_s"), st(key, "billed_ms_mean")));
+        line(f(
+                "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f | %.2f |",
+                label,
+                (int) st(key, "n"),
+                st(key, "p50_us"),
+                st(key, "p90_us"),
+                st(key, "p99_us"),
+                st(key, "max_us"),
+                st(key, "mean_us"),
+                st(key, "throughput_per_s"),
+                st(key, "billed_ms_mean")));
     }
 
     void clicks() {
@@ -176,9 +220,15 @@ final class Report {
             double base = st("clicks_none_" + traffic, "p99_us");
             for (String mode : new String[] {"none", "fast", "slow", "failing"}) {
                 String key = "clicks_" + mode + "_" + traffic;
-                line(f("| %s | %s | %,d | %.1f | %.1f | %.1f | %s |", mode.equals("none") ? "baseline: no-op sink" : mode,
-                        traffic.equals("busy") ? "busy" : "low traffic", (int) st(key, "n"), st(key, "p50_us"),
-                        st(key, "p99_us"), st(key, "max_us"), mode.equals("none") ? "—" : f("%+.0f", st(key, "p99_us") - base)));
+                line(f(
+                        "| %s | %s | %,d | %.1f | %.1f | %.1f | %s |",
+                        mode.equals("none") ? "baseline: no-op sink" : mode,
+                        traffic.equals("busy") ? "busy" : "low traffic",
+                        (int) st(key, "n"),
+                        st(key, "p50_us"),
+                        st(key, "p99_us"),
+                        st(key, "max_us"),
+                        mode.equals("none") ? "—" : f("%+.0f", st(key, "p99_us") - base)));
             }
         }
         line("");
@@ -187,15 +237,16 @@ final class Report {
     void coldStart() {
         line("## Cold start");
         line("");
-        line("A fresh JVM per run: `java -cp redirect-function/target/redirect-function-lambda.jar:<launcher>:<runtime-lib>` "
-                + "where the launcher (`ColdStartMain`, in this module's `*-launcher.jar`) reads the event JSON into "
-                + "`APIGatewayV2HTTPEvent` with the Lambda runtime's own serialisation library (timed apart: the "
-                + "runtime's cost, not the function's), builds the handler and hands the event over, then a second one. Environment: `LINKS_TABLE`, "
-                + "`REDIS_URL`, `DYNAMODB_ENDPOINT` (this run's servers), `AWS_REGION`, static credentials in the "
-                + "environment, `CLICK_LOCAL_DIR` (local NDJSON sink). The first request is a cache **miss** (the key is "
-                + "deleted before each run: Redis, then DynamoDB, then the cache fill); the second is a hit. Variants "
-                + "interleave, one warm-up round discarded. Times from `System.nanoTime()` (CLOCK_MONOTONIC) in parent "
-                + "and child.");
+        line(
+                "A fresh JVM per run: `java -cp redirect-function/target/redirect-function-lambda.jar:<launcher>:<runtime-lib>` "
+                        + "where the launcher (`ColdStartMain`, in this module's `*-launcher.jar`) reads the event JSON into "
+                        + "`APIGatewayV2HTTPEvent` with the Lambda runtime's own serialisation library (timed apart: the "
+                        + "runtime's cost, not the function's), builds the handler and hands the event over, then a second one. Environment: `LINKS_TABLE`, "
+                        + "`REDIS_URL`, `DYNAMODB_ENDPOINT` (this run's servers), `AWS_REGION`, static credentials in the "
+                        + "environment, `CLICK_LOCAL_DIR` (local NDJSON sink). The first request is a cache **miss** (the key is "
+                        + "deleted before each run: Redis, then DynamoDB, then the cache fill); the second is a hit. Variants "
+                        + "interleave, one warm-up round discarded. Times from `System.nanoTime()` (CLOCK_MONOTONIC) in parent "
+                        + "and child.");
         line("");
         line("- **tuned**: the template's `JAVA_TOOL_OPTIONS`, Lambda's no-arg constructor (URL-connection HTTP "
                 + "client, init-time priming of Redis, DynamoDB and every response).");
@@ -205,12 +256,22 @@ final class Report {
                 + "`-Dsoftware.amazon.awssdk.http.service.impl`), `DynamoDbClient.builder()` defaults, default Redis "
                 + "settings, no priming (the public 5-argument constructor, which does not warm up).");
         line("");
-        line("| variant | runs | JVM start → main ms | runtime reads the event ms | init (constructor) ms | first request ms | **start → first 302 ms** (min–max) | second request ms |");
+        line(
+                "| variant | runs | JVM start → main ms | runtime reads the event ms | init (constructor) ms | first request ms | **start → first 302 ms** (min–max) | second request ms |");
         line("|---|---|---|---|---|---|---|---|");
         for (String v : run.cold.keySet()) {
-            line(f("| %s | %d | %.0f | %.0f | %.0f | %.0f | **%.0f** (%.0f–%.0f) | %.1f |", v, run.cold.get(v).size(),
-                    coldMedian(v, 0), coldMedian(v, 5), coldMedian(v, 1), coldMedian(v, 2), coldMedian(v, 3),
-                    coldMin(v, 3), coldMax(v, 3), coldMedian(v, 4)));
+            line(f(
+                    "| %s | %d | %.0f | %.0f | %.0f | %.0f | **%.0f** (%.0f–%.0f) | %.1f |",
+                    v,
+                    run.cold.get(v).size(),
+                    coldMedian(v, 0),
+                    coldMedian(v, 5),
+                    coldMedian(v, 1),
+                    coldMedian(v, 2),
+                    coldMedian(v, 3),
+                    coldMin(v, 3),
+                    coldMax(v, 3),
+                    coldMedian(v, 4)));
         }
         line("");
         line("Medians per column (so the parts need not add up to the total exactly).");
@@ -244,12 +305,15 @@ final class Report {
             }
             line("");
         }
-        line(f("Where a tuned cold start goes: it loads %,d classes (`-Xlog:class+load`, one extra tuned run). By package:",
+        line(f(
+                "Where a tuned cold start goes: it loads %,d classes (`-Xlog:class+load`, one extra tuned run). By package:",
                 run.coldClassTotal));
         line("");
         line("| package | classes loaded |");
         line("|---|---|");
-        run.coldClassLoads.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+        run.coldClassLoads.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(14)
                 .forEach(e -> line(f("| `%s` | %,d |", e.getKey(), e.getValue())));
         line("");
     }
@@ -268,8 +332,9 @@ final class Report {
                 var e = j.top().get(i);
                 top.append(i == 0 ? "" : ", ").append(f("`%s` %,.0f", e.getKey(), e.getValue() / 1024.0));
             }
-            line(f("| %s | %,d | %.1f | %,d | %s |", j.module(), j.bytes(), j.bytes() / (double) RunAll.MIB, j.entries(),
-                    top));
+            line(f(
+                    "| %s | %,d | %.1f | %,d | %s |",
+                    j.module(), j.bytes(), j.bytes() / (double) RunAll.MIB, j.entries(), top));
         }
         line("");
     }
@@ -287,18 +352,32 @@ final class Report {
         line("|---|---|---|---|");
         // ± is JMH's 99.9% confidence half-width over the 5 measurement iterations.
         String[][] rows = {
-                {"MintBench.mint", "**mint + permute + Base62**", "codes/s"},
-                {"MintBench.permuteOnly", "permutation alone", "ops/s"},
-                {"MintBench.counterBase62", "baseline: counter + Base62 (no permutation)", "codes/s"},
-                {"MintBench.secureRandom7", "baseline: SecureRandom, 7 Base62 chars", "codes/s"},
-                {"ClickEventBench.deriveEvent", "click → event (bot, IP prefix, HMAC visitor id, UUIDv7)", "ns/call"},
-                {"ClickEventBench.serialiseLine", "event → NDJSON line (jackson-jr, an ordered map, as the function writes it)", "ns/call"},
-                {"ClickEventBench.deriveAndSerialise", "**both: `record()`'s CPU work**", "ns/call"},
-                {"ClickEventBench.baselineMapToJson", "baseline: jackson-databind writing the same members from a map", "ns/call"}};
+            {"MintBench.mint", "**mint + permute + Base62**", "codes/s"},
+            {"MintBench.permuteOnly", "permutation alone", "ops/s"},
+            {"MintBench.counterBase62", "baseline: counter + Base62 (no permutation)", "codes/s"},
+            {"MintBench.secureRandom7", "baseline: SecureRandom, 7 Base62 chars", "codes/s"},
+            {"ClickEventBench.deriveEvent", "click → event (bot, IP prefix, HMAC visitor id, UUIDv7)", "ns/call"},
+            {
+                "ClickEventBench.serialiseLine",
+                "event → NDJSON line (jackson-jr, an ordered map, as the function writes it)",
+                "ns/call"
+            },
+            {"ClickEventBench.deriveAndSerialise", "**both: `record()`'s CPU work**", "ns/call"},
+            {
+                "ClickEventBench.baselineMapToJson",
+                "baseline: jackson-databind writing the same members from a map",
+                "ns/call"
+            }
+        };
         for (String[] r : rows) {
-            line(f("| %s | %,.0f ± %s | %,.0f ± %s | %s |", r[1], run.jmhDefault.getOrDefault(r[0], Double.NaN),
-                    run.jmhError.getOrDefault("default:" + r[0], "?"), run.jmhLambda.getOrDefault(r[0], Double.NaN),
-                    run.jmhError.getOrDefault("lambda:" + r[0], "?"), r[2]));
+            line(f(
+                    "| %s | %,.0f ± %s | %,.0f ± %s | %s |",
+                    r[1],
+                    run.jmhDefault.getOrDefault(r[0], Double.NaN),
+                    run.jmhError.getOrDefault("default:" + r[0], "?"),
+                    run.jmhLambda.getOrDefault(r[0], Double.NaN),
+                    run.jmhError.getOrDefault("lambda:" + r[0], "?"),
+                    r[2]));
         }
         line("");
         line("± is JMH's 99.9% confidence half-width over the 5 measurement iterations.");
@@ -337,19 +416,29 @@ final class Report {
         line("| input | model's value | measured here | note |");
         line("|---|---|---|---|");
         line(f("| billed ms per cache hit | — | %.2f ms | handler only; dynalite and a local redis |", hit));
-        line(f("| billed ms per cache miss | — | %.2f ms | dynalite (Node.js, LevelDB) is no DynamoDB: a real GetItem in-region is typically a few ms |", miss));
-        line(f("| d_redirect = r·hit + (1−r)·miss | 6 ms | **%.2f ms** | a hit (mean %.0f µs here) bills Lambda's 1 ms minimum with room to spare; the miss term depends on the real DynamoDB latency |",
+        line(f(
+                "| billed ms per cache miss | — | %.2f ms | dynalite (Node.js, LevelDB) is no DynamoDB: a real GetItem in-region is typically a few ms |",
+                miss));
+        line(f(
+                "| d_redirect = r·hit + (1−r)·miss | 6 ms | **%.2f ms** | a hit (mean %.0f µs here) bills Lambda's 1 ms minimum with room to spare; the miss term depends on the real DynamoDB latency |",
                 d, st("hit", "mean_us")));
-        line(f("| 302 response headers (HTTP/1.1 framing, no body) | 650 B | %.0f B | from the handler's response; CloudFront adds its own headers (Via, X-Cache, X-Amz-Cf-*) |",
+        line(f(
+                "| 302 response headers (HTTP/1.1 framing, no body) | 650 B | %.0f B | from the handler's response; CloudFront adds its own headers (Via, X-Cache, X-Amz-Cf-*) |",
                 scalar("redirect_response_header_bytes")));
-        line(f("| b: Firehose billed bytes per click | 250 B | %.0f B | %,.0f clicks in %,.0f records over %,.0f calls (busy run, gzip; batch sizes depend on the rate) |",
-                scalar("firehose_billed_bytes") / clicks, clicks, scalar("firehose_records"), scalar("firehose_calls")));
-        line(f("| s: stored bytes per click (GZIP NDJSON) | 80 B | %.0f B | same run; similar events compress better than real traffic |",
+        line(f(
+                "| b: Firehose billed bytes per click | 250 B | %.0f B | %,.0f clicks in %,.0f records over %,.0f calls (busy run, gzip; batch sizes depend on the rate) |",
+                scalar("firehose_billed_bytes") / clicks,
+                clicks,
+                scalar("firehose_records"),
+                scalar("firehose_calls")));
+        line(f(
+                "| s: stored bytes per click (GZIP NDJSON) | 80 B | %.0f B | same run; similar events compress better than real traffic |",
                 scalar("firehose_record_bytes") / clicks));
         line("");
         line("| part | formula | model's $/month | with d_redirect measured |");
         line("|---|---|---|---|");
-        line(f("| Lambda redirect: duration | O × d_redirect × 1 GB × $0.0000077778, O = 1.52 × 10⁹ | 71 | %.0f |",
+        line(f(
+                "| Lambda redirect: duration | O × d_redirect × 1 GB × $0.0000077778, O = 1.52 × 10⁹ | 71 | %.0f |",
                 o * d / 1000 * perGbSecond));
         line("");
     }
@@ -359,7 +448,8 @@ final class Report {
         line("");
         double coldTuned = coldMedian("tuned", 3);
         if (coldTuned > 600 || coldMedian("untuned", 3) / coldTuned < 2) {
-            line(f("- **Cold start** (%.0f ms tuned, %.0f ms untuned): the function's own part is init %.0f ms and the "
+            line(f(
+                    "- **Cold start** (%.0f ms tuned, %.0f ms untuned): the function's own part is init %.0f ms and the "
                             + "first request %.0f ms; the rest is the JVM starting (%.0f ms) and the Lambda runtime's "
                             + "serialisation library reading the event (%.0f ms, its own shaded Jackson: "
                             + "`com.amazonaws.lambda` in the class table), which Lambda's runtime pays whatever the "
@@ -371,13 +461,20 @@ final class Report {
                             + "code, which JVM flags only trim. Not measured here: SnapStart (the create function's "
                             + "choice; it can't be combined with the redirect function's provisioned concurrency) or an "
                             + "AppCDS archive; provisioned concurrency keeps the init off the request path altogether.",
-                    coldTuned, coldMedian("untuned", 3), coldMedian("tuned", 1), coldMedian("tuned", 2),
-                    coldMedian("tuned", 0), coldMedian("tuned", 5), run.coldClassTotal, coldMedian("tuned", 2),
+                    coldTuned,
+                    coldMedian("untuned", 3),
+                    coldMedian("tuned", 1),
+                    coldMedian("tuned", 2),
+                    coldMedian("tuned", 0),
+                    coldMedian("tuned", 5),
+                    run.coldClassTotal,
+                    coldMedian("tuned", 2),
                     coldMedian("untuned", 2)));
         }
         double sparse = st("clicks_fast_sparse", "p99_us") - st("clicks_none_sparse", "p99_us");
         if (sparse > 500) {
-            line(f("- **Click hand-off at low traffic** (+%.0f µs p99 with a fast endpoint; slow and failing endpoints: "
+            line(f(
+                    "- **Click hand-off at low traffic** (+%.0f µs p99 with a fast endpoint; slow and failing endpoints: "
                             + "p50 %.1f and %.1f ms): by design, when no next invocation is expected within "
                             + "`holdIfNextWithin`, `beforeFreeze` waits for the PutRecordBatch to settle, up to "
                             + "`CLICK_BUDGET_MS` (20 ms), because Lambda freezes the environment at return. The wait is "
@@ -385,25 +482,34 @@ final class Report {
                             + "the full budget. Under load (busy) the hand-off is the CPU of `record()` only.",
                     sparse, st("clicks_slow_sparse", "p50_us") / 1000, st("clicks_failing_sparse", "p50_us") / 1000));
         }
-        ArtifactSizes.Jar redirect = run.jars.stream().filter(j -> j.module().equals("redirect-function")).findFirst()
+        ArtifactSizes.Jar redirect = run.jars.stream()
+                .filter(j -> j.module().equals("redirect-function"))
+                .findFirst()
                 .orElseThrow();
         if (redirect.bytes() > 8_000_000) {
             StringBuilder top = new StringBuilder();
             for (int i = 0; i < 4; i++) {
-                top.append(i == 0 ? "" : ", ").append(f("`%s` %,.0f KiB", redirect.top().get(i).getKey(),
-                        redirect.top().get(i).getValue() / 1024.0));
+                top.append(i == 0 ? "" : ", ")
+                        .append(f(
+                                "`%s` %,.0f KiB",
+                                redirect.top().get(i).getKey(),
+                                redirect.top().get(i).getValue() / 1024.0));
             }
-            line(f("- **Redirect package** (%.1f MiB): the SDK's service models dominate (%s); the DynamoDB and "
-                    + "Firehose clients reference every operation of their services, so most of each model stays "
-                    + "even in a minimized jar.", redirect.bytes() / (double) RunAll.MIB, top));
+            line(f(
+                    "- **Redirect package** (%.1f MiB): the SDK's service models dominate (%s); the DynamoDB and "
+                            + "Firehose clients reference every operation of their services, so most of each model stays "
+                            + "even in a minimized jar.",
+                    redirect.bytes() / (double) RunAll.MIB, top));
         }
         if (run.jmhLambda.getOrDefault("MintBench.mint", 0.0) < 1e6) {
-            line(f("- **Minting under C1-only flags** (%,.0f codes/s; %,.0f with C2): the permutation alone runs at "
+            line(f(
+                    "- **Minting under C1-only flags** (%,.0f codes/s; %,.0f with C2): the permutation alone runs at "
                             + "%,.0f/s, and the stack profile above puts the time in `SipHash` (the Feistel round "
                             + "function, with cycle-walking). Irrelevant to capacity (the layout caps a worker at 32 "
                             + "codes/s; a create is dominated by its DynamoDB writes), but it is the figure a "
                             + "C1-only Lambda gets.",
-                    run.jmhLambda.get("MintBench.mint"), run.jmhDefault.get("MintBench.mint"),
+                    run.jmhLambda.get("MintBench.mint"),
+                    run.jmhDefault.get("MintBench.mint"),
                     run.jmhLambda.getOrDefault("MintBench.permuteOnly", Double.NaN)));
         }
         line("");

@@ -50,7 +50,8 @@ public final class RunAll {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String COMMAND = "./mvnw -q -pl benchmarks -am clean package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
+    static final String COMMAND =
+            "./mvnw -q -pl benchmarks -am clean package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
     static final String APACHE_SERVICE = "software.amazon.awssdk.http.apache.ApacheSdkHttpService";
     static final long MIB = 1024 * 1024;
 
@@ -79,7 +80,8 @@ public final class RunAll {
     RunAll(Path root) throws IOException {
         this.root = root;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Matcher m = Pattern.compile("JAVA_TOOL_OPTIONS:\\s*(.+)").matcher(Files.readString(root.resolve("template.yaml")));
+        Matcher m =
+                Pattern.compile("JAVA_TOOL_OPTIONS:\\s*(.+)").matcher(Files.readString(root.resolve("template.yaml")));
         if (!m.find()) {
             throw new IllegalStateException("no JAVA_TOOL_OPTIONS in template.yaml");
         }
@@ -100,22 +102,26 @@ public final class RunAll {
                 case "--lambda-jar" -> lambdaJar = Path.of(args[++i]).toAbsolutePath();
                 // With --cold-only: clicks go through the Firehose client to a local endpoint, which must get them.
                 case "--firehose" -> firehose = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --cold-runs N, --cold-only, --lambda-jar PATH)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + " (options: --cold-runs N, --cold-only, --lambda-jar PATH)");
             }
         }
         Path root = findRoot();
         if (System.getProperty(NodePackageInstaller.CACHE_DIR_PROPERTY) == null) {
-            System.setProperty(NodePackageInstaller.CACHE_DIR_PROPERTY, root.resolve("target/test-servers").toString());
+            System.setProperty(
+                    NodePackageInstaller.CACHE_DIR_PROPERTY,
+                    root.resolve("target/test-servers").toString());
         }
         RunAll run = new RunAll(root);
         if (lambdaJar != null) {
             run.lambdaJar = lambdaJar;
         }
         if (coldOnly) {
-            try (DynaliteProcess dynalite = DynaliteProcess.start(); RedisProcess redis = RedisProcess.start();
-                 var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
-                         dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
+            try (DynaliteProcess dynalite = DynaliteProcess.start();
+                    RedisProcess redis = RedisProcess.start();
+                    var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
+                            dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
                 run.coldOnly = true;
                 if (firehose) {
                     run.firehose = endpoint.endpoint().toString();
@@ -129,16 +135,23 @@ public final class RunAll {
                 }
             }
             Report report = new Report(run);
-            log(f("%s (%,d bytes): tuned cold start to first 302, median of %d: %.0f ms (init %.0f ms, first request "
-                            + "%.0f ms, second %.1f ms); every run answered 302", run.lambdaJar,
-                    Files.size(run.lambdaJar), run.cold.get("tuned").size(), report.coldMedian("tuned", 3),
-                    report.coldMedian("tuned", 1), report.coldMedian("tuned", 2), report.coldMedian("tuned", 4)));
+            log(f(
+                    "%s (%,d bytes): tuned cold start to first 302, median of %d: %.0f ms (init %.0f ms, first request "
+                            + "%.0f ms, second %.1f ms); every run answered 302",
+                    run.lambdaJar,
+                    Files.size(run.lambdaJar),
+                    run.cold.get("tuned").size(),
+                    report.coldMedian("tuned", 3),
+                    report.coldMedian("tuned", 1),
+                    report.coldMedian("tuned", 2),
+                    report.coldMedian("tuned", 4)));
             return;
         }
         run.machine();
         run.jars = ArtifactSizes.scan(root);
         log("artifact sizes: " + run.jars.size() + " deployment jars");
-        try (DynaliteProcess dynalite = DynaliteProcess.start(); RedisProcess redis = RedisProcess.start()) {
+        try (DynaliteProcess dynalite = DynaliteProcess.start();
+                RedisProcess redis = RedisProcess.start()) {
             log("dynalite " + dynalite.endpoint() + ", redis " + redis.uri());
             run.inProcess(dynalite, redis);
             run.coldStarts(dynalite, redis, coldRuns);
@@ -156,7 +169,8 @@ public final class RunAll {
 
     static Path findRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("events/redirect-get.json")) && Files.isRegularFile(dir.resolve("template.yaml"))) {
+            if (Files.isRegularFile(dir.resolve("events/redirect-get.json"))
+                    && Files.isRegularFile(dir.resolve("template.yaml"))) {
                 return dir;
             }
         }
@@ -169,32 +183,52 @@ public final class RunAll {
         String cpu = "unknown";
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.isReadable(cpuinfo)) {
-            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+            cpu = Files.readAllLines(cpuinfo).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
         }
         machine.put("cpu", cpu);
         Path meminfo = Path.of("/proc/meminfo");
         if (Files.isReadable(meminfo)) {
-            machine.put("memory", Files.readAllLines(meminfo).stream().filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> String.format(Locale.ROOT, "%.1f GiB",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).findFirst().orElse("?"));
+            machine.put(
+                    "memory",
+                    Files.readAllLines(meminfo).stream()
+                            .filter(l -> l.startsWith("MemTotal"))
+                            .map(l -> String.format(
+                                    Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                            .findFirst()
+                            .orElse("?"));
         }
-        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vendor") + ")");
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        machine.put(
+                "jdk",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vendor") + ")");
+        machine.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
     }
 
     Path benchmarksJar() {
-        return Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
+        return Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0])
+                .toAbsolutePath();
     }
 
     void inProcess(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
         log("in-process redirect benchmarks (child JVM, JAVA_TOOL_OPTIONS=" + lambdaFlags + ")");
         Path out = Files.createTempFile("handler-bench", ".json");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", benchmarksJar().toString(),
-                "dev.shortener.benchmarks.redirect.HandlerBench", dynalite.endpoint().toString(),
-                redis.uri().toString(), "bench-links", root.resolve("events").toString(), out.toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        benchmarksJar().toString(),
+                        "dev.shortener.benchmarks.redirect.HandlerBench",
+                        dynalite.endpoint().toString(),
+                        redis.uri().toString(),
+                        "bench-links",
+                        root.resolve("events").toString(),
+                        out.toString())
                 .inheritIO();
         pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
         Process p = pb.start();
@@ -202,7 +236,7 @@ public final class RunAll {
             p.destroyForcibly();
             throw new IllegalStateException("the in-process benchmark failed");
         }
-        Map<String, Object> all = JSON.readValue(Files.readString(out), new TypeReference<>() { });
+        Map<String, Object> all = JSON.readValue(Files.readString(out), new TypeReference<>() {});
         inProcess = new LinkedHashMap<>();
         for (var e : all.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m) {
@@ -220,7 +254,8 @@ public final class RunAll {
         Path target = benchmarksJar().getParent();
         Path launcher;
         try (var files = Files.list(target)) {
-            launcher = files.filter(f -> f.getFileName().toString().endsWith("-launcher.jar")).findFirst()
+            launcher = files.filter(f -> f.getFileName().toString().endsWith("-launcher.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no *-launcher.jar in " + target));
         }
         String baselineLib = target.resolve("baseline-lib").toString() + "/*";
@@ -229,8 +264,9 @@ public final class RunAll {
         String code = "c0LdSt4";
         var admin = DynamoDbClients.forEmulator(dynalite.endpoint());
         LinksTableSetup.createIfMissing(admin, table);
-        new DynamoDbLinkStore(admin, table).putIfAbsent(Link.create(code, "https://news.example/cold-start",
-                Instant.now().minusSeconds(60), null, "bench"));
+        new DynamoDbLinkStore(admin, table)
+                .putIfAbsent(Link.create(
+                        code, "https://news.example/cold-start", Instant.now().minusSeconds(60), null, "bench"));
         UnifiedJedis jedis = RedisClients.create(RedisSettings.of(redis.uri()));
         RedisLinkCache cache = new RedisLinkCache(jedis, RedisLinkCache.DEFAULT_KEY_PREFIX);
         Path clickDir = Files.createTempDirectory("cold-clicks");
@@ -251,21 +287,50 @@ public final class RunAll {
             env.put("BENCH_LINGER_MS", "2500");
         }
         String cpLambda = lambdaJar + File.pathSeparator + launcher + File.pathSeparator + runtimeLib;
-        Path shadedJar = lambdaJar.resolveSibling(lambdaJar.getFileName().toString().replace("-lambda.jar", "-shaded.jar"));
+        Path shadedJar =
+                lambdaJar.resolveSibling(lambdaJar.getFileName().toString().replace("-lambda.jar", "-shaded.jar"));
         if (!Files.isRegularFile(shadedJar)) {
             shadedJar = lambdaJar; // a jar given with --lambda-jar, from a build without the shrinking step
         }
-        String cpBaseline = String.join(File.pathSeparator, shadedJar.toString(), launcher.toString(), runtimeLib,
-                baselineLib);
+        String cpBaseline =
+                String.join(File.pathSeparator, shadedJar.toString(), launcher.toString(), runtimeLib, baselineLib);
         String event = root.resolve("events/redirect-get.json").toString();
-        record Variant(String name, String flags, List<String> cmd) { }
+        record Variant(String name, String flags, List<String> cmd) {}
         List<Variant> variants = List.of(
-                new Variant("tuned", lambdaFlags, List.of(java, "-cp", cpLambda,
-                        "dev.shortener.benchmarks.coldstart.ColdStartMain", "lambda", event, code)),
-                new Variant("no_flags", null, List.of(java, "-cp", cpLambda,
-                        "dev.shortener.benchmarks.coldstart.ColdStartMain", "lambda", event, code)),
-                new Variant("untuned", null, List.of(java, "-Dsoftware.amazon.awssdk.http.service.impl=" + APACHE_SERVICE,
-                        "-cp", cpBaseline, "dev.shortener.benchmarks.coldstart.ColdStartMain", "unprimed", event, code)))
+                        new Variant(
+                                "tuned",
+                                lambdaFlags,
+                                List.of(
+                                        java,
+                                        "-cp",
+                                        cpLambda,
+                                        "dev.shortener.benchmarks.coldstart.ColdStartMain",
+                                        "lambda",
+                                        event,
+                                        code)),
+                        new Variant(
+                                "no_flags",
+                                null,
+                                List.of(
+                                        java,
+                                        "-cp",
+                                        cpLambda,
+                                        "dev.shortener.benchmarks.coldstart.ColdStartMain",
+                                        "lambda",
+                                        event,
+                                        code)),
+                        new Variant(
+                                "untuned",
+                                null,
+                                List.of(
+                                        java,
+                                        "-Dsoftware.amazon.awssdk.http.service.impl=" + APACHE_SERVICE,
+                                        "-cp",
+                                        cpBaseline,
+                                        "dev.shortener.benchmarks.coldstart.ColdStartMain",
+                                        "unprimed",
+                                        event,
+                                        code)))
                 .subList(0, coldOnly ? 1 : 3);
         log("cold starts: " + runs + " rounds of " + variants.size() + " variants (first request a cache miss)");
         for (Variant v : variants) {
@@ -278,8 +343,8 @@ public final class RunAll {
                 try {
                     r = coldStart(v.cmd(), env, v.flags(), null);
                 } catch (IllegalStateException e) {
-                    coldFailures.add(v.name() + ": " + e.getMessage().lines().limit(12)
-                            .collect(Collectors.joining(" / ")));
+                    coldFailures.add(
+                            v.name() + ": " + e.getMessage().lines().limit(12).collect(Collectors.joining(" / ")));
                     log("a " + v.name() + " cold start failed; retrying once: " + e.getMessage());
                     jedis.del(cache.key(code));
                     r = coldStart(v.cmd(), env, v.flags(), null);
@@ -287,7 +352,9 @@ public final class RunAll {
                 if (round > 0) { // round 0 warms the OS page cache for every variant; not recorded
                     cold.get(v.name()).add(r);
                     if (lastWarmup != null) {
-                        coldWarmup.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(lastWarmup);
+                        coldWarmup
+                                .computeIfAbsent(v.name(), k -> new ArrayList<>())
+                                .add(lastWarmup);
                     }
                 }
             }
@@ -317,7 +384,8 @@ public final class RunAll {
     }
 
     /** @return ms: spawn→main, main→init done, init→first response, spawn→first response, second request */
-    double[] coldStart(List<String> cmd, Map<String, String> env, String toolOptions, String extraFlag) throws Exception {
+    double[] coldStart(List<String> cmd, Map<String, String> env, String toolOptions, String extraFlag)
+            throws Exception {
         List<String> command = new ArrayList<>(cmd);
         if (extraFlag != null) {
             command.add(1, extraFlag);
@@ -341,21 +409,26 @@ public final class RunAll {
         }
         String errors = Files.readString(stderr);
         Files.deleteIfExists(stderr);
-        String line = stdout.lines().filter(l -> l.startsWith("COLDSTART ")).findFirst()
+        String line = stdout.lines()
+                .filter(l -> l.startsWith("COLDSTART "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("cold start printed no result (exit " + p.exitValue()
                         + "): " + stdout + "\nstderr:\n" + errors));
-        Map<String, String> f = Arrays.stream(line.substring(10).split(" ")).map(kv -> kv.split("=", 2))
+        Map<String, String> f = Arrays.stream(line.substring(10).split(" "))
+                .map(kv -> kv.split("=", 2))
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
         for (String l : stdout.lines().toList()) {
             if (l.startsWith("{") && l.contains("\"warmup\"")) {
-                Map<String, Object> w = JSON.readValue(l, new TypeReference<>() { });
+                Map<String, Object> w = JSON.readValue(l, new TypeReference<>() {});
                 if ("warmup".equals(w.get("message"))) {
                     for (String step : List.of("redis", "dynamodb", "responses")) {
                         if (!"ok".equals(w.get(step))) { // e.g. a class a minimized jar lost
                             throw new IllegalStateException("init warm-up step " + step + " failed: " + l);
                         }
                     }
-                    lastWarmup = new double[] {num(w.get("redis_ms")), num(w.get("dynamodb_ms")), num(w.get("responses_ms"))};
+                    lastWarmup =
+                            new double[] {num(w.get("redis_ms")), num(w.get("dynamodb_ms")), num(w.get("responses_ms"))
+                            };
                 }
             }
         }
@@ -368,8 +441,14 @@ public final class RunAll {
         long first = Long.parseLong(f.get("first"));
         long second = Long.parseLong(f.get("second"));
         // [JVM start, function init, first request, start to first 302, second request, runtime's event read]
-        return new double[] {(main - spawn) / 1e6, (init - read) / 1e6, (first - init) / 1e6, (first - spawn) / 1e6,
-                (second - first) / 1e6, (read - main) / 1e6};
+        return new double[] {
+            (main - spawn) / 1e6,
+            (init - read) / 1e6,
+            (first - init) / 1e6,
+            (first - spawn) / 1e6,
+            (second - first) / 1e6,
+            (read - main) / 1e6
+        };
     }
 
     void jmh() throws Exception {
@@ -378,8 +457,11 @@ public final class RunAll {
             var options = new OptionsBuilder()
                     .include(MintBench.class.getName() + ".*")
                     .include(ClickEventBench.class.getName() + ".*")
-                    .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                    .forks(1)
+                    .warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1))
                     .threads(1)
                     .verbosity(VerboseMode.SILENT);
             if (lambda) {
@@ -390,23 +472,31 @@ public final class RunAll {
                 String name = r.getParams().getBenchmark();
                 name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
                 (lambda ? jmhLambda : jmhDefault).put(name, r.getPrimaryResult().getScore());
-                jmhError.put((lambda ? "lambda:" : "default:") + name, f("%,.0f", r.getPrimaryResult().getScoreError()));
+                jmhError.put(
+                        (lambda ? "lambda:" : "default:") + name,
+                        f("%,.0f", r.getPrimaryResult().getScoreError()));
             }
             log("  " + (lambda ? "lambda flags" : "default JIT") + ": " + (lambda ? jmhLambda : jmhDefault));
         }
         // Where the time goes, under the Lambda flags: JMH's stack sampler on the two hot paths.
-        for (String bench : List.of(MintBench.class.getName() + ".mint",
-                ClickEventBench.class.getName() + ".deriveAndSerialise")) {
-            var options = new OptionsBuilder().include(Pattern.quote(bench) + "$").forks(1)
-                    .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+        for (String bench :
+                List.of(MintBench.class.getName() + ".mint", ClickEventBench.class.getName() + ".deriveAndSerialise")) {
+            var options = new OptionsBuilder()
+                    .include(Pattern.quote(bench) + "$")
+                    .forks(1)
+                    .warmupIterations(2)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(1))
                     .jvmArgsAppend(lambdaFlags.split("\\s+"))
                     .addProfiler(org.openjdk.jmh.profile.StackProfiler.class, "lines=1;top=12;detailLine=false")
-                    .verbosity(VerboseMode.SILENT).build();
+                    .verbosity(VerboseMode.SILENT)
+                    .build();
             for (RunResult r : new Runner(options).run()) {
                 for (var sec : r.getAggregatedResult().getSecondaryResults().entrySet()) {
                     if (sec.getKey().endsWith("stack")) {
-                        profiles.put(bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1),
+                        profiles.put(
+                                bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1),
                                 sec.getValue().extendedInfo());
                     }
                 }
@@ -423,6 +513,8 @@ public final class RunAll {
     }
 
     static String utcNow() {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now());
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
     }
 }

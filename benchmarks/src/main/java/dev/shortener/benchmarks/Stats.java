@@ -7,8 +7,7 @@ import java.util.Map;
 /** Exact percentiles of recorded latencies (nanoseconds, sorted arrays: no histogram rounding). */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** p50/p90/p99/max/mean in microseconds, throughput (one request at a time) and mean billed ms (ceil per call). */
     public static Map<String, Object> of(long[] nanos, int n) {

@@ -35,8 +35,10 @@ final class AwsConnections {
     }
 
     static AwsConnections open(CreateConfig config) {
-        return new AwsConnections(DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
-                RedisClients.create(RedisSettings.of(config.redisUrl())), config.linksTable());
+        return new AwsConnections(
+                DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
+                RedisClients.create(RedisSettings.of(config.redisUrl())),
+                config.linksTable());
     }
 
     CreatePorts ports() {

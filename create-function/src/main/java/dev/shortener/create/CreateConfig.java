@@ -46,9 +46,11 @@ public record CreateConfig(
     public static final String MAX_EXPIRY_DAYS = "MAX_EXPIRY_DAYS";
     /** Token bucket per API key: burst (default 60) and refill per minute (default 120). */
     public static final String RATE_LIMIT_KEY_BURST = "RATE_LIMIT_KEY_BURST";
+
     public static final String RATE_LIMIT_KEY_PER_MINUTE = "RATE_LIMIT_KEY_PER_MINUTE";
     /** Token bucket per client address (IPv6 per /64): burst (default 100) and refill per minute (default 300). */
     public static final String RATE_LIMIT_IP_BURST = "RATE_LIMIT_IP_BURST";
+
     public static final String RATE_LIMIT_IP_PER_MINUTE = "RATE_LIMIT_IP_PER_MINUTE";
     /**
      * Optional: a header naming the client's address that a trusted proxy sets, e.g. {@code CloudFront-Viewer-Address}
@@ -79,15 +81,29 @@ public record CreateConfig(
         DomainSet blocked = read.domains(BLOCKED_DOMAINS);
         boolean allowPrivate = read.bool(ALLOW_PRIVATE_ADDRESSES, false);
         Duration maxExpiry = Duration.ofDays(read.integer(MAX_EXPIRY_DAYS, 3650, 1, 36_500));
-        Bucket perKey = new Bucket(read.integer(RATE_LIMIT_KEY_BURST, 60, 1, 100_000),
+        Bucket perKey = new Bucket(
+                read.integer(RATE_LIMIT_KEY_BURST, 60, 1, 100_000),
                 read.integer(RATE_LIMIT_KEY_PER_MINUTE, 120, 1, 1_000_000));
-        Bucket perClient = new Bucket(read.integer(RATE_LIMIT_IP_BURST, 100, 1, 100_000),
+        Bucket perClient = new Bucket(
+                read.integer(RATE_LIMIT_IP_BURST, 100, 1, 100_000),
                 read.integer(RATE_LIMIT_IP_PER_MINUTE, 300, 1, 1_000_000));
         String clientHeader = read.optional(CLIENT_IP_HEADER);
         OriginSecret originSecret = OriginSecret.of(read.optional(ORIGIN_VERIFY_SECRET));
         URI dynamoDb = read.optional(DYNAMODB_ENDPOINT) == null ? null : read.httpUri(DYNAMODB_ENDPOINT);
-        return new CreateConfig(table, redis, base.url(), shortCodes, maxUrlLength, blocked, allowPrivate, maxExpiry,
-                perKey, perClient, clientHeader, originSecret, dynamoDb);
+        return new CreateConfig(
+                table,
+                redis,
+                base.url(),
+                shortCodes,
+                maxUrlLength,
+                blocked,
+                allowPrivate,
+                maxExpiry,
+                perKey,
+                perClient,
+                clientHeader,
+                originSecret,
+                dynamoDb);
     }
 
     /** The shortener's own domain (the short base URL's host), whose links would loop. */
@@ -104,9 +120,12 @@ public record CreateConfig(
             try {
                 URI uri = new URI(trimmed);
                 boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-                if (web && uri.getHost() != null && uri.getRawUserInfo() == null
+                if (web
+                        && uri.getHost() != null
+                        && uri.getRawUserInfo() == null
                         && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                        && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                        && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null) {
                     return new ShortBase(trimmed);
                 }
             } catch (java.net.URISyntaxException e) {

@@ -73,8 +73,8 @@ public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent
             observability.unexpected(context, cold, failure, FailureResponses.isDependencyOutage(failure));
             response = FailureResponses.respond(failure);
         }
-        observability.request(context, cold, method, path, response.getStatusCode(),
-                (System.nanoTime() - start) / 1_000_000);
+        observability.request(
+                context, cold, method, path, response.getStatusCode(), (System.nanoTime() - start) / 1_000_000);
         return response;
     }
 

@@ -38,18 +38,27 @@ final class CreateWiring {
     private CreateWiring(CreateConfig config, CreatePorts ports, InstantSource clock, AwsConnections connections) {
         this.connections = connections;
         this.minter = config.shortCodes().newMinter(clock, ports.workerLeases());
-        this.limits = new RateLimits(ports.rateLimiter(), config.perClientLimit(), config.perKeyLimit(), clock,
-                observability);
-        UrlPolicy urls = new UrlPolicy(config.maxUrlLength(), config.ownDomains(), config.blockedDomains(),
-                config.allowPrivateAddresses());
+        this.limits = new RateLimits(
+                ports.rateLimiter(), config.perClientLimit(), config.perKeyLimit(), clock, observability);
+        UrlPolicy urls = new UrlPolicy(
+                config.maxUrlLength(), config.ownDomains(), config.blockedDomains(), config.allowPrivateAddresses());
         LinkRequests requests = new LinkRequests(urls, new AliasPolicy(), new ExpiryPolicy(config.maxExpiry()));
-        LinkCreation creation = new LinkCreation(ports.links(), ports.reservations(), ports.cache(), minter, clock,
-                observability);
-        LinkService links = new LinkService(ports.links(), ports.reservations(), ports.cache(), ports.stats(), clock,
-                observability);
+        LinkCreation creation =
+                new LinkCreation(ports.links(), ports.reservations(), ports.cache(), minter, clock, observability);
+        LinkService links = new LinkService(
+                ports.links(), ports.reservations(), ports.cache(), ports.stats(), clock, observability);
         IdempotentCreation idempotent = new IdempotentCreation(ports.idempotency(), creation, clock, observability);
-        this.api = new ManagementApi(limits, new Authenticator(ports.apiKeys()), requests, creation, links, idempotent,
-                clock, config.shortBaseUrl(), config.clientAddressHeader(), config.originSecret());
+        this.api = new ManagementApi(
+                limits,
+                new Authenticator(ports.apiKeys()),
+                requests,
+                creation,
+                links,
+                idempotent,
+                clock,
+                config.shortBaseUrl(),
+                config.clientAddressHeader(),
+                config.originSecret());
     }
 
     ManagementApi api() {

@@ -41,8 +41,8 @@ final class EnvironmentReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + "; got '"
-                + value + "'");
+        throw new IllegalArgumentException(
+                name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'");
     }
 
     boolean bool(String name, boolean defaultValue) {
@@ -79,8 +79,8 @@ final class EnvironmentReader {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be an http(s) URL such as http://127.0.0.1:8000; got '"
-                + value + "'");
+        throw new IllegalArgumentException(
+                name + " must be an http(s) URL such as http://127.0.0.1:8000; got '" + value + "'");
     }
 
     DomainSet domains(String name) {
@@ -89,7 +89,9 @@ final class EnvironmentReader {
             return DomainSet.empty();
         }
         try {
-            return DomainSet.of(Arrays.stream(value.split("[,\\s]+")).filter(entry -> !entry.isEmpty()).toList());
+            return DomainSet.of(Arrays.stream(value.split("[,\\s]+"))
+                    .filter(entry -> !entry.isEmpty())
+                    .toList());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }

@@ -27,24 +27,32 @@ final class Observability implements OperationalEvents {
         Map<String, Object> fields = metric("RateLimiterFailedOpen");
         fields.put("scope", scope);
         fields.put("breaker_opened", breakerOpened);
-        log.write(breakerOpened ? StructuredLog.Level.WARN : StructuredLog.Level.INFO,
-                "rate limiter unreachable: request let through (failing open)", null, false, fields);
+        log.write(
+                breakerOpened ? StructuredLog.Level.WARN : StructuredLog.Level.INFO,
+                "rate limiter unreachable: request let through (failing open)",
+                null,
+                false,
+                fields);
     }
 
     @Override
     public void cacheInvalidationFailed(String code) {
         Map<String, Object> fields = metric("CacheInvalidationFailed");
         fields.put("code", code);
-        log.write(StructuredLog.Level.ERROR, "redirect cache entry not deleted after a change; it expires by its TTL",
-                null, false, fields);
+        log.write(
+                StructuredLog.Level.ERROR,
+                "redirect cache entry not deleted after a change; it expires by its TTL",
+                null,
+                false,
+                fields);
     }
 
     @Override
     public void idempotencyCompletionFailed(String code) {
         Map<String, Object> fields = metric("IdempotencyCompletionFailed");
         fields.put("code", code);
-        log.write(StructuredLog.Level.WARN, "link created but its idempotency record not completed", null, false,
-                fields);
+        log.write(
+                StructuredLog.Level.WARN, "link created but its idempotency record not completed", null, false, fields);
     }
 
     void request(Context context, boolean cold, String method, String path, int status, long millis) {
@@ -69,19 +77,24 @@ final class Observability implements OperationalEvents {
     }
 
     void lifecycleProblem(String message, Throwable failure) {
-        log.outsideInvocation(StructuredLog.Level.WARN, message, Map.of("error", failure.getClass().getName(),
-                "error_message", String.valueOf(failure.getMessage())));
+        log.outsideInvocation(
+                StructuredLog.Level.WARN,
+                message,
+                Map.of("error", failure.getClass().getName(), "error_message", String.valueOf(failure.getMessage())));
     }
 
     /** The fields that make a log line count one of {@code name} in CloudWatch. */
     private static Map<String, Object> metric(String name) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("_aws", Map.of(
-                "Timestamp", System.currentTimeMillis(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", NAMESPACE,
-                        "Dimensions", List.of(List.of()),
-                        "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
+        fields.put(
+                "_aws",
+                Map.of(
+                        "Timestamp", System.currentTimeMillis(),
+                        "CloudWatchMetrics",
+                                List.of(Map.of(
+                                        "Namespace", NAMESPACE,
+                                        "Dimensions", List.of(List.of()),
+                                        "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
         fields.put(name, 1);
         return fields;
     }

@@ -21,8 +21,7 @@ public final class ProductionPorts {
     /** Rate-limit buckets' keys; the links' keys are the shared cache's own ({@link RedisLinkCache#DEFAULT_KEY_PREFIX}). */
     public static final String RATE_LIMIT_KEY_PREFIX = "ratelimit:";
 
-    private ProductionPorts() {
-    }
+    private ProductionPorts() {}
 
     public static CreatePorts on(DynamoDbClient dynamoDb, UnifiedJedis redis, String table) {
         return new CreatePorts(

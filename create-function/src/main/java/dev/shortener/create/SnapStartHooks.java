@@ -30,8 +30,12 @@ final class SnapStartHooks implements Resource {
     private final AwsConnections connections;
     private final Observability observability;
 
-    SnapStartHooks(ManagementApi api, ShortCodeMinter minter, RateLimits limits, AwsConnections connections,
-                   Observability observability) {
+    SnapStartHooks(
+            ManagementApi api,
+            ShortCodeMinter minter,
+            RateLimits limits,
+            AwsConnections connections,
+            Observability observability) {
         this.api = Objects.requireNonNull(api, "api");
         this.minter = Objects.requireNonNull(minter, "minter");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -49,7 +53,9 @@ final class SnapStartHooks implements Resource {
             minter.reset();
             connections.dropRedisConnections();
         }
-        observability.lifecycle("primed for the snapshot", Map.of("lease_held", minter.currentLease().isPresent()));
+        observability.lifecycle(
+                "primed for the snapshot",
+                Map.of("lease_held", minter.currentLease().isPresent()));
     }
 
     @Override

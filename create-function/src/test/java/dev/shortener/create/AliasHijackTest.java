@@ -28,13 +28,16 @@ class AliasHijackTest {
 
     private void expireAndLetTtlDelete(String code) {
         bed.clock.advance(Duration.ofDays(2));
-        TestBed.dynamoDb().deleteItem(delete -> delete.tableName(bed.table)
-                .key(Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS(code))));
+        TestBed.dynamoDb()
+                .deleteItem(delete -> delete.tableName(bed.table)
+                        .key(Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS(code))));
     }
 
     @Test
     void anExpiredAlias_removedByTtl_cannotBeRegisteredByAnyoneElse() {
-        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"launch\",\"expiresAt\":\"2026-11-28T12:00:00Z\"}")
+        bed.create(
+                        owner,
+                        "{\"url\":\"https://example.com/\",\"alias\":\"launch\",\"expiresAt\":\"2026-11-28T12:00:00Z\"}")
                 .assertStatus(201);
         expireAndLetTtlDelete("launch");
 
@@ -45,9 +48,12 @@ class AliasHijackTest {
 
     @Test
     void anAliasWithoutExpiry_thatLaterGotOne_isReservedToo() {
-        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"evergreen\"}").assertStatus(201);
-        bed.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), "evergreen"),
-                "{\"expiresAt\":\"2026-11-28T12:00:00Z\"}")).assertStatus(200);
+        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"evergreen\"}")
+                .assertStatus(201);
+        bed.send(Events.withBody(
+                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), "evergreen"),
+                        "{\"expiresAt\":\"2026-11-28T12:00:00Z\"}"))
+                .assertStatus(200);
         expireAndLetTtlDelete("evergreen");
 
         bed.create(attacker, "{\"url\":\"https://attacker.example/\",\"alias\":\"evergreen\"}")
@@ -66,19 +72,30 @@ class AliasHijackTest {
 
     @Test
     void theOwner_mayRegisterTheirOwnExpiredAliasAgain() {
-        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"season\",\"expiresAt\":\"2026-11-28T12:00:00Z\"}")
+        bed.create(
+                        owner,
+                        "{\"url\":\"https://example.com/\",\"alias\":\"season\",\"expiresAt\":\"2026-11-28T12:00:00Z\"}")
                 .assertStatus(201);
         expireAndLetTtlDelete("season");
 
-        bed.create(owner, "{\"url\":\"https://example.com/next-season\",\"alias\":\"season\"}").assertStatus(201);
+        bed.create(owner, "{\"url\":\"https://example.com/next-season\",\"alias\":\"season\"}")
+                .assertStatus(201);
     }
 
     @Test
     void aFailedAliasCreate_leavesNoReservationBehind() {
         java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean(true);
-        TestBed flaky = TestBed.create(Map.of(), ports -> new CreatePorts(TestLinkStores.failingOnce(ports.links(), failNext),
-                ports.reservations(), ports.stats(), ports.apiKeys(), ports.idempotency(), ports.rateLimiter(),
-                ports.cache(), ports.workerLeases()));
+        TestBed flaky = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        TestLinkStores.failingOnce(ports.links(), failNext),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        ports.rateLimiter(),
+                        ports.cache(),
+                        ports.workerLeases()));
         String first = flaky.newApiKey("owner-a");
         String second = flaky.newApiKey("owner-b");
 
@@ -86,17 +103,23 @@ class AliasHijackTest {
                 .assertProblem(503, "service-unavailable");
 
         assertTrue(flaky.items().keySet().stream().noneMatch(pk -> pk.startsWith("reserved#")), "no reservation left");
-        flaky.create(second, "{\"url\":\"https://example.com/b\",\"alias\":\"half-done\"}").assertStatus(201);
+        flaky.create(second, "{\"url\":\"https://example.com/b\",\"alias\":\"half-done\"}")
+                .assertStatus(201);
     }
 
     @Test
     void anExpiredAliasStillInTheTable_isTaken_evenForItsOwner() {
-        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"lapsed\",\"expiresAt\":\"2026-11-28T12:00:00Z\"}")
+        bed.create(
+                        owner,
+                        "{\"url\":\"https://example.com/\",\"alias\":\"lapsed\",\"expiresAt\":\"2026-11-28T12:00:00Z\"}")
                 .assertStatus(201);
         bed.clock.advance(Duration.ofDays(2));
 
-        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"lapsed\"}").assertProblem(409, "alias-taken");
-        bed.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), "lapsed"),
-                "{\"expiresAt\":\"2026-12-31T00:00:00Z\"}")).assertStatus(200);
+        bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"lapsed\"}")
+                .assertProblem(409, "alias-taken");
+        bed.send(Events.withBody(
+                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), "lapsed"),
+                        "{\"expiresAt\":\"2026-12-31T00:00:00Z\"}"))
+                .assertStatus(200);
     }
 }

@@ -63,7 +63,8 @@ record Answer(APIGatewayV2HTTPResponse response) {
     /** No stack trace, no exception class, no library message. */
     void assertNoInternals() {
         String body = String.valueOf(response.getBody());
-        for (String marker : new String[] {"Exception", "\tat ", "java.", "software.amazon", "redis.clients", "Caused by"}) {
+        for (String marker :
+                new String[] {"Exception", "\tat ", "java.", "software.amazon", "redis.clients", "Caused by"}) {
             assertFalse(body.contains(marker), () -> "internals (" + marker + ") in " + body);
         }
     }

@@ -48,26 +48,28 @@ class CreateConfigTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "REDIS_URL                 | http://cache.example:6379",
-        "REDIS_URL                 | not a url",
-        "SHORT_BASE_URL            | sho.rt",
-        "SHORT_BASE_URL            | https://sho.rt/s",
-        "SHORT_BASE_URL            | https://sho.rt?x=1",
-        "SHORT_BASE_URL            | ftp://sho.rt",
-        "SHORTCODE_SECRET          | too-short",
-        "SHORTCODE_LENGTH          | 6",
-        "MAX_URL_LENGTH            | 8193",
-        "MAX_URL_LENGTH            | lots",
-        "MAX_EXPIRY_DAYS           | 0",
-        "ALLOW_PRIVATE_ADDRESSES   | yes",
-        "RATE_LIMIT_KEY_BURST      | 0",
-        "RATE_LIMIT_KEY_PER_MINUTE | -5",
-        "RATE_LIMIT_IP_BURST       | 1.5",
-        "RATE_LIMIT_IP_PER_MINUTE  | many",
-        "BLOCKED_DOMAINS           | evil.example, not a domain!",
-        "DYNAMODB_ENDPOINT         | localhost:8000",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "REDIS_URL                 | http://cache.example:6379",
+                "REDIS_URL                 | not a url",
+                "SHORT_BASE_URL            | sho.rt",
+                "SHORT_BASE_URL            | https://sho.rt/s",
+                "SHORT_BASE_URL            | https://sho.rt?x=1",
+                "SHORT_BASE_URL            | ftp://sho.rt",
+                "SHORTCODE_SECRET          | too-short",
+                "SHORTCODE_LENGTH          | 6",
+                "MAX_URL_LENGTH            | 8193",
+                "MAX_URL_LENGTH            | lots",
+                "MAX_EXPIRY_DAYS           | 0",
+                "ALLOW_PRIVATE_ADDRESSES   | yes",
+                "RATE_LIMIT_KEY_BURST      | 0",
+                "RATE_LIMIT_KEY_PER_MINUTE | -5",
+                "RATE_LIMIT_IP_BURST       | 1.5",
+                "RATE_LIMIT_IP_PER_MINUTE  | many",
+                "BLOCKED_DOMAINS           | evil.example, not a domain!",
+                "DYNAMODB_ENDPOINT         | localhost:8000",
+            })
     void aMalformedVariable_failsNamingIt(String variable, String value) {
         Map<String, String> env = complete();
         env.put(variable, value);

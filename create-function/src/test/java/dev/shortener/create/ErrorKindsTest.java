@@ -47,7 +47,8 @@ class ErrorKindsTest {
 
     @Test
     void aRepeatedMember_isMalformed() {
-        create("{\"url\":\"https://a.example/\",\"url\":\"https://b.example/\"}").assertProblem(400, "malformed-json");
+        create("{\"url\":\"https://a.example/\",\"url\":\"https://b.example/\"}")
+                .assertProblem(400, "malformed-json");
     }
 
     @Test
@@ -61,7 +62,8 @@ class ErrorKindsTest {
     @Test
     void aMemberOfTheWrongType_is400_namingIt() {
         create("{\"url\": 42}").assertProblem(400, "invalid-field-type").assertField("url");
-        create("{\"url\":\"https://example.com/\",\"alias\":[\"a\"]}").assertProblem(400, "invalid-field-type")
+        create("{\"url\":\"https://example.com/\",\"alias\":[\"a\"]}")
+                .assertProblem(400, "invalid-field-type")
                 .assertField("alias");
     }
 
@@ -82,14 +84,17 @@ class ErrorKindsTest {
     void aPatchOfTheAlias_isAnUnknownField() {
         create("{\"url\":\"https://example.com/\",\"alias\":\"promo2\"}").assertStatus(201);
 
-        bed.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), "promo2"),
-                "{\"alias\":\"other\"}")).assertProblem(400, "unknown-field").assertField("alias");
+        bed.send(Events.withBody(
+                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), "promo2"),
+                        "{\"alias\":\"other\"}"))
+                .assertProblem(400, "unknown-field")
+                .assertField("alias");
     }
 
     @Test
     void aBadIdempotencyKey_is400_namingTheHeader() {
-        Answer answer = bed.send(Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "idempotency-key",
-                "x".repeat(300)));
+        Answer answer = bed.send(
+                Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "idempotency-key", "x".repeat(300)));
 
         answer.assertProblem(400, "invalid-idempotency-key");
         assertEquals("Idempotency-Key", answer.text("header"));
@@ -116,7 +121,8 @@ class ErrorKindsTest {
                 .assertProblem(404, "not-found");
         bed.send(Events.at(Events.withKey(Events.load(Events.CREATE), key), "GET", "/api/links/a/b/c"))
                 .assertProblem(404, "not-found");
-        Answer answer = bed.send(Events.at(Events.withKey(Events.load(Events.CREATE), key), "POST", "/api/links/x1y2z3"));
+        Answer answer =
+                bed.send(Events.at(Events.withKey(Events.load(Events.CREATE), key), "POST", "/api/links/x1y2z3"));
         answer.assertProblem(405, "method-not-allowed");
         assertEquals("GET, PATCH, DELETE", answer.header("Allow"));
     }
@@ -131,37 +137,42 @@ class ErrorKindsTest {
 
     @Test
     void anUnknownOrRevokedApiKey_is401() {
-        bed.send(Events.withKey(Events.load(Events.CREATE), "shk_not-a-real-key")).assertProblem(401, "invalid-api-key");
+        bed.send(Events.withKey(Events.load(Events.CREATE), "shk_not-a-real-key"))
+                .assertProblem(401, "invalid-api-key");
         bed.send(Events.withKey(Events.load(Events.CREATE), "bad key\u0001")).assertProblem(401, "invalid-api-key");
-        bed.items().keySet().stream().filter(pk -> pk.startsWith("apikey#")).forEach(pk ->
-                TestBed.dynamoDb().updateItem(update -> update.tableName(bed.table)
-                        .key(Map.of("pk", AttributeValue.fromS(pk)))
-                        .updateExpression("SET revoked_at = :now")
-                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromN("1795780800")))));
+        bed.items().keySet().stream()
+                .filter(pk -> pk.startsWith("apikey#"))
+                .forEach(pk -> TestBed.dynamoDb()
+                        .updateItem(update -> update.tableName(bed.table)
+                                .key(Map.of("pk", AttributeValue.fromS(pk)))
+                                .updateExpression("SET revoked_at = :now")
+                                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN("1795780800")))));
 
         bed.send(Events.withKey(Events.load(Events.CREATE), key)).assertProblem(401, "invalid-api-key");
     }
 
     @Test
     void anUnknownCode_is404() {
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), key), "nosuch1")).assertProblem(404,
-                "link-not-found");
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.STATS), key), "nosuch1")).assertProblem(404,
-                "link-not-found");
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), key), "worker%230")).assertProblem(404,
-                "link-not-found");
+        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), key), "nosuch1"))
+                .assertProblem(404, "link-not-found");
+        bed.send(Events.forCode(Events.withKey(Events.load(Events.STATS), key), "nosuch1"))
+                .assertProblem(404, "link-not-found");
+        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), key), "worker%230"))
+                .assertProblem(404, "link-not-found");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "ftp://example.com/file                 | url-scheme-not-allowed",
-        "example.com/page                       | invalid-url",
-        "https://user:pw@example.com/           | url-userinfo-not-allowed",
-        "https://sho.rt/abc1234                 | url-own-domain",
-        "https://www.evil.example/              | url-blocked-domain",
-        "http://169.254.169.254/latest/meta-data | url-private-address",
-        "https://xn--80ak6aa92e.com/            | url-confusable-host",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ftp://example.com/file                 | url-scheme-not-allowed",
+                "example.com/page                       | invalid-url",
+                "https://user:pw@example.com/           | url-userinfo-not-allowed",
+                "https://sho.rt/abc1234                 | url-own-domain",
+                "https://www.evil.example/              | url-blocked-domain",
+                "http://169.254.169.254/latest/meta-data | url-private-address",
+                "https://xn--80ak6aa92e.com/            | url-confusable-host",
+            })
     void urlPolicyRefusals_are422_naming_url(String url, String type) {
         create("{\"url\":\"" + url + "\"}").assertProblem(422, type).assertField("url");
     }
@@ -175,14 +186,17 @@ class ErrorKindsTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "a/b      | invalid-alias",
-        "ab       | invalid-alias",
-        "api      | reserved-alias",
-        "Stats    | reserved-alias",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a/b      | invalid-alias",
+                "ab       | invalid-alias",
+                "api      | reserved-alias",
+                "Stats    | reserved-alias",
+            })
     void aliasRefusals_are422_naming_alias(String alias, String type) {
-        create("{\"url\":\"https://example.com/\",\"alias\":\"" + alias + "\"}").assertProblem(422, type)
+        create("{\"url\":\"https://example.com/\",\"alias\":\"" + alias + "\"}")
+                .assertProblem(422, type)
                 .assertField("alias");
     }
 
@@ -196,24 +210,37 @@ class ErrorKindsTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "next week                | invalid-expiry",
-        "2026-11-27T11:59:59Z     | expiry-not-in-future",
-        "2046-11-27T12:00:00Z     | expiry-too-far",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "next week                | invalid-expiry",
+                "2026-11-27T11:59:59Z     | expiry-not-in-future",
+                "2046-11-27T12:00:00Z     | expiry-too-far",
+            })
     void expiryRefusals_are422_naming_expiresAt(String expiresAt, String type) {
-        create("{\"url\":\"https://example.com/\",\"expiresAt\":\"" + expiresAt + "\"}").assertProblem(422, type)
+        create("{\"url\":\"https://example.com/\",\"expiresAt\":\"" + expiresAt + "\"}")
+                .assertProblem(422, type)
                 .assertField("expiresAt");
     }
 
     @Test
     void anUnexpectedFailure_is500_revealingNothing() {
-        TestBed broken = TestBed.create(Map.of(), ports -> new CreatePorts(ports.links(), ports.reservations(),
-                code -> {
-                    throw new IllegalStateException("secret-internal-detail");
-                }, ports.apiKeys(), ports.idempotency(), ports.rateLimiter(), ports.cache(), ports.workerLeases()));
+        TestBed broken = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        ports.links(),
+                        ports.reservations(),
+                        code -> {
+                            throw new IllegalStateException("secret-internal-detail");
+                        },
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        ports.rateLimiter(),
+                        ports.cache(),
+                        ports.workerLeases()));
         String brokenKey = broken.newApiKey("owner-b");
-        broken.create(brokenKey, "{\"url\":\"https://example.com/\",\"alias\":\"stats-1\"}").assertStatus(201);
+        broken.create(brokenKey, "{\"url\":\"https://example.com/\",\"alias\":\"stats-1\"}")
+                .assertStatus(201);
 
         Answer answer = broken.send(Events.forCode(Events.withKey(Events.load(Events.STATS), brokenKey), "stats-1"));
 
@@ -224,9 +251,17 @@ class ErrorKindsTest {
     @Test
     void anUnreachableDynamoDb_is503_withRetryAfter() {
         var unreachable = DynamoDbClients.forEmulator(NOWHERE, DynamoDbTimeouts.REDIRECT);
-        TestBed broken = TestBed.create(Map.of(), ports -> new CreatePorts(new DynamoDbLinkStore(unreachable, "t"),
-                ports.reservations(), ports.stats(), ports.apiKeys(), ports.idempotency(), ports.rateLimiter(),
-                ports.cache(), ports.workerLeases()));
+        TestBed broken = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        new DynamoDbLinkStore(unreachable, "t"),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        ports.rateLimiter(),
+                        ports.cache(),
+                        ports.workerLeases()));
 
         Answer answer = broken.create(broken.newApiKey("owner-b"), "{\"url\":\"https://example.com/\"}");
 
@@ -237,20 +272,32 @@ class ErrorKindsTest {
     @Test
     void anUnreachableRedis_refusesAChange_with503_andChangesNothing() {
         var deadRedis = RedisClients.create(RedisSettings.of(URI.create("redis://127.0.0.1:1")));
-        TestBed broken = TestBed.create(Map.of(), ports -> new CreatePorts(ports.links(), ports.reservations(),
-                ports.stats(), ports.apiKeys(), ports.idempotency(), ports.rateLimiter(),
-                new SharedLinkCache(new RedisLinkCache(deadRedis, "x:")), ports.workerLeases()));
+        TestBed broken = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        ports.links(),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        ports.rateLimiter(),
+                        new SharedLinkCache(new RedisLinkCache(deadRedis, "x:")),
+                        ports.workerLeases()));
         String brokenKey = broken.newApiKey("owner-b");
-        broken.create(brokenKey, "{\"url\":\"https://old.example/\",\"alias\":\"keep-me\"}").assertStatus(201);
+        broken.create(brokenKey, "{\"url\":\"https://old.example/\",\"alias\":\"keep-me\"}")
+                .assertStatus(201);
 
-        Answer patch = broken.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), brokenKey),
-                "keep-me"), "{\"url\":\"https://new.example/\"}"));
+        Answer patch = broken.send(Events.withBody(
+                Events.forCode(Events.withKey(Events.load(Events.UPDATE), brokenKey), "keep-me"),
+                "{\"url\":\"https://new.example/\"}"));
         Answer delete = broken.send(Events.forCode(Events.withKey(Events.load(Events.DELETE), brokenKey), "keep-me"));
 
         patch.assertProblem(503, "cache-unavailable");
         assertEquals("5", patch.header("Retry-After"));
         delete.assertProblem(503, "cache-unavailable");
-        assertEquals("https://old.example/", broken.links.find("keep-me", broken.clock.instant()).link().url());
+        assertEquals(
+                "https://old.example/",
+                broken.links.find("keep-me", broken.clock.instant()).link().url());
         deadRedis.close();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -19,7 +18,8 @@ import java.util.Map;
  */
 final class Events {
 
-    static final Path DIRECTORY = Path.of(System.getProperty("basedir", ".")).resolve("../events").normalize();
+    static final Path DIRECTORY =
+            Path.of(System.getProperty("basedir", ".")).resolve("../events").normalize();
     static final String CREATE = "api-create-link.json";
     static final String CREATE_ALIAS_EXPIRY = "api-create-link-alias-expiry.json";
     static final String CREATE_BASE64 = "api-create-link-base64.json";
@@ -33,8 +33,7 @@ final class Events {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private Events() {
-    }
+    private Events() {}
 
     static APIGatewayV2HTTPEvent load(String name) {
         try {
@@ -92,5 +91,4 @@ final class Events {
         event.getRequestContext().getHttp().setSourceIp(sourceIp);
         return event;
     }
-
 }

@@ -43,17 +43,23 @@ class HostileInputCorpusTest {
         JSON.readTree(resource("/hostile-inputs.json")).forEach(corpus::add);
         assertTrue(corpus.size() >= 100, "the corpus holds at least 100 inputs: " + corpus.size());
 
-        Stream<DynamicTest> cases = corpus.stream().map(entry -> DynamicTest.dynamicTest(entry.get("name").asText(),
-                () -> {
+        Stream<DynamicTest> cases = corpus.stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.get("name").asText(), () -> {
                     Answer answer = bed.send(request(entry, key));
-                    answer.assertProblem(entry.get("status").asInt(), entry.get("type").asText());
+                    answer.assertProblem(
+                            entry.get("status").asInt(), entry.get("type").asText());
                     if (entry.has("field")) {
                         answer.assertField(entry.get("field").asText());
                     }
                 }));
-        DynamicTest afterwards = DynamicTest.dynamicTest("afterwards the table holds none of them", () ->
-                assertEquals(List.of("apikey#"), bed.items().keySet().stream()
-                        .map(pk -> pk.substring(0, pk.indexOf('#') + 1)).distinct().toList(),
+        DynamicTest afterwards = DynamicTest.dynamicTest(
+                "afterwards the table holds none of them",
+                () -> assertEquals(
+                        List.of("apikey#"),
+                        bed.items().keySet().stream()
+                                .map(pk -> pk.substring(0, pk.indexOf('#') + 1))
+                                .distinct()
+                                .toList(),
                         () -> "items: " + bed.items().keySet()));
         return Stream.concat(cases, Stream.of(afterwards));
     }
@@ -61,7 +67,8 @@ class HostileInputCorpusTest {
     private static APIGatewayV2HTTPEvent request(JsonNode entry, String key) {
         APIGatewayV2HTTPEvent event = Events.withKey(Events.load(Events.CREATE), key);
         if (entry.has("bodyBase64")) {
-            Events.withBase64Body(event, Base64.getDecoder().decode(entry.get("bodyBase64").asText()));
+            Events.withBase64Body(
+                    event, Base64.getDecoder().decode(entry.get("bodyBase64").asText()));
         } else {
             Events.withBody(event, body(entry));
         }
@@ -70,8 +77,10 @@ class HostileInputCorpusTest {
             Events.withHeader(event, "content-type", type.isEmpty() ? null : type);
         }
         if (entry.has("headers")) {
-            entry.get("headers").properties().forEach(header ->
-                    Events.withHeader(event, header.getKey(), header.getValue().asText()));
+            entry.get("headers")
+                    .properties()
+                    .forEach(header -> Events.withHeader(
+                            event, header.getKey(), header.getValue().asText()));
         }
         return event;
     }
@@ -82,10 +91,14 @@ class HostileInputCorpusTest {
             return object.put("url", entry.get("url").asText()).toString();
         }
         if (entry.has("alias")) {
-            return object.put("url", VALID_URL).put("alias", entry.get("alias").asText()).toString();
+            return object.put("url", VALID_URL)
+                    .put("alias", entry.get("alias").asText())
+                    .toString();
         }
         if (entry.has("expiresAt")) {
-            return object.put("url", VALID_URL).put("expiresAt", entry.get("expiresAt").asText()).toString();
+            return object.put("url", VALID_URL)
+                    .put("expiresAt", entry.get("expiresAt").asText())
+                    .toString();
         }
         if (entry.has("json")) {
             return entry.get("json").toString();
@@ -98,7 +111,8 @@ class HostileInputCorpusTest {
         String unit = repeat.get("char").asText();
         int length = repeat.get("length").asInt();
         if (repeat.get("field").asText().equals("url")) {
-            return object.put("url", prefix + unit.repeat(length - prefix.length())).toString();
+            return object.put("url", prefix + unit.repeat(length - prefix.length()))
+                    .toString();
         }
         return prefix + unit.repeat(length) + repeat.path("suffix").asText("");
     }

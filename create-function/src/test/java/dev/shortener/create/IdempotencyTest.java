@@ -31,12 +31,16 @@ class IdempotencyTest {
     private static final String BODY = "{\"url\":\"https://example.com/report\"}";
 
     private static Answer post(TestBed bed, String apiKey, String idempotencyKey, String body) {
-        return bed.send(Events.withHeader(Events.withBody(Events.withKey(Events.load(Events.CREATE), apiKey), body),
-                "idempotency-key", idempotencyKey));
+        return bed.send(Events.withHeader(
+                Events.withBody(Events.withKey(Events.load(Events.CREATE), apiKey), body),
+                "idempotency-key",
+                idempotencyKey));
     }
 
     private static long records(TestBed bed) {
-        return bed.items().keySet().stream().filter(pk -> pk.startsWith("idem#")).count();
+        return bed.items().keySet().stream()
+                .filter(pk -> pk.startsWith("idem#"))
+                .count();
     }
 
     @Test
@@ -61,8 +65,10 @@ class IdempotencyTest {
         TestBed bed = TestBed.create();
         String key = bed.newApiKey("owner-a");
         Answer first = post(bed, key, "retry-2", BODY);
-        bed.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), first.code()),
-                "{\"url\":\"https://example.com/changed\"}")).assertStatus(200);
+        bed.send(Events.withBody(
+                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), first.code()),
+                        "{\"url\":\"https://example.com/changed\"}"))
+                .assertStatus(200);
 
         Answer retry = post(bed, key, "retry-2", BODY);
 
@@ -86,9 +92,17 @@ class IdempotencyTest {
     void aRetryWhileTheFirstIsInFlight_is409WithRetryAfter_thenReplaysItsResult() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TestBed bed = TestBed.create(Map.of(), ports -> new CreatePorts(
-                TestLinkStores.holding(ports.links(), inside, release), ports.reservations(), ports.stats(),
-                ports.apiKeys(), ports.idempotency(), ports.rateLimiter(), ports.cache(), ports.workerLeases()));
+        TestBed bed = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        TestLinkStores.holding(ports.links(), inside, release),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        ports.rateLimiter(),
+                        ports.cache(),
+                        ports.workerLeases()));
         String key = bed.newApiKey("owner-a");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -184,7 +198,8 @@ class IdempotencyTest {
     void aRefusedRequest_releasesItsRecord_soTheKeyCanBeUsedAgain() {
         TestBed bed = TestBed.create();
         String key = bed.newApiKey("owner-a");
-        bed.create(key, "{\"url\":\"https://example.com/\",\"alias\":\"taken-alias\"}").assertStatus(201);
+        bed.create(key, "{\"url\":\"https://example.com/\",\"alias\":\"taken-alias\"}")
+                .assertStatus(201);
         String taken = "{\"url\":\"https://example.com/mine\",\"alias\":\"taken-alias\"}";
 
         Answer refused = post(bed, key, "\"alias-1\"", taken);
@@ -202,9 +217,17 @@ class IdempotencyTest {
     @Test
     void aDependencyFailure_releasesTheRecord_andTheRetrySucceeds() {
         AtomicBoolean failNext = new AtomicBoolean(true);
-        TestBed bed = TestBed.create(Map.of(), ports -> new CreatePorts(TestLinkStores.failingOnce(ports.links(), failNext),
-                ports.reservations(), ports.stats(), ports.apiKeys(), ports.idempotency(), ports.rateLimiter(),
-                ports.cache(), ports.workerLeases()));
+        TestBed bed = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        TestLinkStores.failingOnce(ports.links(), failNext),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        ports.rateLimiter(),
+                        ports.cache(),
+                        ports.workerLeases()));
         String key = bed.newApiKey("owner-a");
 
         Answer failed = post(bed, key, "\"flaky-1\"", BODY);
@@ -220,9 +243,17 @@ class IdempotencyTest {
     @Test
     void aRequestThatDiedAfterWritingTheLink_isResumedAfterItsLock_withTheSameCode() {
         AtomicBoolean dead = new AtomicBoolean(true);
-        TestBed bed = TestBed.create(Map.of(), ports -> new CreatePorts(ports.links(), ports.reservations(),
-                ports.stats(), ports.apiKeys(), new DyingIdempotencyStore(ports.idempotency(), dead),
-                ports.rateLimiter(), ports.cache(), ports.workerLeases()));
+        TestBed bed = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        ports.links(),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        new DyingIdempotencyStore(ports.idempotency(), dead),
+                        ports.rateLimiter(),
+                        ports.cache(),
+                        ports.workerLeases()));
         String key = bed.newApiKey("owner-a");
         Answer first = post(bed, key, "\"crash-1\"", BODY); // its record never completes
         dead.set(false);
@@ -245,8 +276,13 @@ class IdempotencyTest {
     private record DyingIdempotencyStore(IdempotencyStore store, AtomicBoolean dead) implements IdempotencyStore {
 
         @Override
-        public ClaimResult claim(String recordKey, String fingerprint, String candidateCode, Instant now,
-                                 Instant lockedUntil, Instant retainUntil) {
+        public ClaimResult claim(
+                String recordKey,
+                String fingerprint,
+                String candidateCode,
+                Instant now,
+                Instant lockedUntil,
+                Instant retainUntil) {
             return store.claim(recordKey, fingerprint, candidateCode, now, lockedUntil, retainUntil);
         }
 

@@ -44,7 +44,8 @@ class OwnershipAndInvalidationTest {
     void anotherKeyOfTheSameOwner_seesTheLink() {
         String secondKey = bed.newApiKey("owner-a");
 
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), secondKey), code)).assertStatus(200);
+        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), secondKey), code))
+                .assertStatus(200);
     }
 
     @Test
@@ -52,8 +53,10 @@ class OwnershipAndInvalidationTest {
         assertEquals("https://example.com/original", resolve(code));
         assertTrue(bed.cache.get(code).isPresent(), "the redirect path cached the link");
 
-        bed.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), code),
-                "{\"url\":\"https://example.com/updated\"}")).assertStatus(200);
+        bed.send(Events.withBody(
+                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), code),
+                        "{\"url\":\"https://example.com/updated\"}"))
+                .assertStatus(200);
 
         assertEquals("https://example.com/updated", resolve(code));
     }
@@ -62,7 +65,8 @@ class OwnershipAndInvalidationTest {
     void afterADelete_theCacheAsidePath_seesTheLinkGone() {
         resolve(code);
 
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.DELETE), owner), code)).assertStatus(204);
+        bed.send(Events.forCode(Events.withKey(Events.load(Events.DELETE), owner), code))
+                .assertStatus(204);
 
         assertEquals("GONE", resolve(code));
     }
@@ -71,7 +75,8 @@ class OwnershipAndInvalidationTest {
     void creatingAnAlias_forgetsAnyNoSuchCodeTheRedirectCached() {
         assertEquals("NOT_FOUND", resolve("fresh-alias"));
 
-        bed.create(owner, "{\"url\":\"https://example.com/alias\",\"alias\":\"fresh-alias\"}").assertStatus(201);
+        bed.create(owner, "{\"url\":\"https://example.com/alias\",\"alias\":\"fresh-alias\"}")
+                .assertStatus(201);
 
         assertEquals("https://example.com/alias", resolve("fresh-alias"));
     }
@@ -85,14 +90,18 @@ class OwnershipAndInvalidationTest {
         CachedLink entry = hit.orElseGet(() -> {
             LinkLookup lookup = bed.links.find(someCode, bed.clock.instant());
             CachedLink filled = switch (lookup.status()) {
-                case ACTIVE -> CachedLink.found(lookup.link().url(),
-                        lookup.link().expires() ? lookup.link().expiresAt().getEpochSecond() : 0);
+                case ACTIVE ->
+                    CachedLink.found(
+                            lookup.link().url(),
+                            lookup.link().expires() ? lookup.link().expiresAt().getEpochSecond() : 0);
                 case EXPIRED, DELETED -> CachedLink.gone();
                 case NOT_FOUND -> CachedLink.notFound();
             };
             bed.cache.put(someCode, filled, 3600);
             return filled;
         });
-        return entry.state() == CachedLink.State.FOUND ? entry.url() : entry.state().name();
+        return entry.state() == CachedLink.State.FOUND
+                ? entry.url()
+                : entry.state().name();
     }
 }

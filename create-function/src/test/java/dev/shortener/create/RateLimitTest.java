@@ -24,8 +24,8 @@ class RateLimitTest {
             Map.of(CreateConfig.RATE_LIMIT_KEY_BURST, "3", CreateConfig.RATE_LIMIT_KEY_PER_MINUTE, "6");
 
     private static Answer read(TestBed bed, String key, String sourceIp) {
-        return bed.send(Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"),
-                sourceIp));
+        return bed.send(Events.fromAddress(
+                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), sourceIp));
     }
 
     @Test
@@ -79,8 +79,8 @@ class RateLimitTest {
 
     @Test
     void theClientAddressLimit_appliesAcrossApiKeys_andBeforeAuthentication() {
-        TestBed bed = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "3",
-                CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60"));
+        TestBed bed = TestBed.create(
+                Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "3", CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60"));
         String one = bed.newApiKey("owner-a");
         String other = bed.newApiKey("owner-b");
 
@@ -96,8 +96,8 @@ class RateLimitTest {
 
     @Test
     void ipv6Clients_shareABucketPer64() {
-        TestBed bed = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "2",
-                CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60"));
+        TestBed bed = TestBed.create(
+                Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "2", CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60"));
         String key = bed.newApiKey("owner-a");
 
         read(bed, key, "2001:db8:1:2::1").assertStatus(404);
@@ -111,13 +111,18 @@ class RateLimitTest {
 
     @Test
     void aTrustedProxyHeader_namesTheClient() {
-        TestBed bed = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "1",
-                CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60", CreateConfig.CLIENT_IP_HEADER, "CloudFront-Viewer-Address"));
+        TestBed bed = TestBed.create(Map.of(
+                CreateConfig.RATE_LIMIT_IP_BURST,
+                "1",
+                CreateConfig.RATE_LIMIT_IP_PER_MINUTE,
+                "60",
+                CreateConfig.CLIENT_IP_HEADER,
+                "CloudFront-Viewer-Address"));
         String key = bed.newApiKey("owner-a");
-        APIGatewayV2HTTPEvent first = Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key),
-                "nothing"), "130.176.0.1");
-        APIGatewayV2HTTPEvent second = Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key),
-                "nothing"), "130.176.0.2");
+        APIGatewayV2HTTPEvent first = Events.fromAddress(
+                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "130.176.0.1");
+        APIGatewayV2HTTPEvent second = Events.fromAddress(
+                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "130.176.0.2");
         Events.withHeader(first, "cloudfront-viewer-address", "192.0.2.44:51234");
         Events.withHeader(second, "cloudfront-viewer-address", "192.0.2.44:40000");
 
@@ -127,20 +132,26 @@ class RateLimitTest {
 
     @Test
     void withAnOriginSecret_theProxyHeaderIsBelievedOnlyFromRequestsPresentingIt() {
-        TestBed bed = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_IP_BURST, "1",
-                CreateConfig.RATE_LIMIT_IP_PER_MINUTE, "60", CreateConfig.CLIENT_IP_HEADER, "CloudFront-Viewer-Address",
-                CreateConfig.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"));
+        TestBed bed = TestBed.create(Map.of(
+                CreateConfig.RATE_LIMIT_IP_BURST,
+                "1",
+                CreateConfig.RATE_LIMIT_IP_PER_MINUTE,
+                "60",
+                CreateConfig.CLIENT_IP_HEADER,
+                "CloudFront-Viewer-Address",
+                CreateConfig.ORIGIN_VERIFY_SECRET,
+                "secret-cloudfront-sends"));
         String key = bed.newApiKey("owner-a");
         // A direct caller (no secret) cycling spoofed viewer addresses from one source address.
-        APIGatewayV2HTTPEvent spoofed1 = Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key),
-                "nothing"), "203.0.113.9");
-        APIGatewayV2HTTPEvent spoofed2 = Events.fromAddress(Events.forCode(Events.withKey(Events.load(Events.GET), key),
-                "nothing"), "203.0.113.9");
+        APIGatewayV2HTTPEvent spoofed1 = Events.fromAddress(
+                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
+        APIGatewayV2HTTPEvent spoofed2 = Events.fromAddress(
+                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
         Events.withHeader(spoofed1, "cloudfront-viewer-address", "192.0.2.1:1111");
         Events.withHeader(spoofed2, "cloudfront-viewer-address", "192.0.2.2:2222");
         // Through CloudFront (the secret presented), from the same edge address, a viewer of its own.
-        APIGatewayV2HTTPEvent viaCloudFront = Events.fromAddress(Events.forCode(
-                Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
+        APIGatewayV2HTTPEvent viaCloudFront = Events.fromAddress(
+                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
         Events.withHeader(viaCloudFront, "cloudfront-viewer-address", "192.0.2.3:3333");
         Events.withHeader(viaCloudFront, "x-origin-verify", "secret-cloudfront-sends");
 
@@ -158,8 +169,17 @@ class RateLimitTest {
             asked.incrementAndGet();
             return dead.take(key, bucket, now);
         };
-        TestBed bed = TestBed.create(Map.of(), ports -> new CreatePorts(ports.links(), ports.reservations(),
-                ports.stats(), ports.apiKeys(), ports.idempotency(), counting, ports.cache(), ports.workerLeases()));
+        TestBed bed = TestBed.create(
+                Map.of(),
+                ports -> new CreatePorts(
+                        ports.links(),
+                        ports.reservations(),
+                        ports.stats(),
+                        ports.apiKeys(),
+                        ports.idempotency(),
+                        counting,
+                        ports.cache(),
+                        ports.workerLeases()));
         String key = bed.newApiKey("owner-a");
 
         Answer first = bed.create(key, "{\"url\":\"https://example.com/1\"}");

@@ -36,7 +36,8 @@ class RoutesTest {
         assertEquals(TestBed.SHORT_BASE + "/" + code, answer.text("shortUrl"));
         assertEquals("https://example.com/articles/2026/serverless?ref=newsletter", answer.text("url"));
         assertEquals("2026-11-27T12:00:00Z", answer.text("createdAt"));
-        assertTrue(answer.json().has("expiresAt") && answer.json().get("expiresAt").isNull());
+        assertTrue(
+                answer.json().has("expiresAt") && answer.json().get("expiresAt").isNull());
         assertEquals(5, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt");
         LinkLookup stored = bed.links.find(code, bed.clock.instant());
         assertEquals("owner-a", stored.link().createdBy());
@@ -105,8 +106,8 @@ class RoutesTest {
     void patch_setsANewExpiry() {
         bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
 
-        Answer answer = bed.send(Events.withBody(Events.withKey(Events.load(Events.UPDATE), key),
-                "{\"expiresAt\":\"2027-06-30T00:00:00+02:00\"}"));
+        Answer answer = bed.send(Events.withBody(
+                Events.withKey(Events.load(Events.UPDATE), key), "{\"expiresAt\":\"2027-06-30T00:00:00+02:00\"}"));
 
         answer.assertStatus(200);
         assertEquals("https://shop.example/sale/winter", answer.text("url"));
@@ -121,7 +122,9 @@ class RoutesTest {
 
         answer.assertStatus(204);
         assertNull(answer.response().getBody());
-        assertEquals(LinkLookup.Status.DELETED, bed.links.find("winter-sale", bed.clock.instant()).status());
+        assertEquals(
+                LinkLookup.Status.DELETED,
+                bed.links.find("winter-sale", bed.clock.instant()).status());
         bed.send(Events.withKey(Events.load(Events.GET), key)).assertProblem(404, "link-not-found");
         bed.send(Events.withKey(Events.load(Events.DELETE), key)).assertProblem(404, "link-not-found");
         var again = Events.withHeader(Events.load(Events.CREATE_ALIAS_EXPIRY), "idempotency-key", null);
@@ -132,11 +135,12 @@ class RoutesTest {
     void stats_returnsClickCountAndWhenTheAnalyticsLastUpdatedIt() {
         bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
         Answer before = bed.send(Events.withKey(Events.load(Events.STATS), key));
-        TestBed.dynamoDb().updateItem(update -> update.tableName(bed.table)
-                .key(Map.of("pk", AttributeValue.fromS("winter-sale")))
-                .updateExpression("ADD click_count :n SET clicks_updated_at = :at")
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("42"),
-                        ":at", AttributeValue.fromN("1795784400"))));
+        TestBed.dynamoDb()
+                .updateItem(update -> update.tableName(bed.table)
+                        .key(Map.of("pk", AttributeValue.fromS("winter-sale")))
+                        .updateExpression("ADD click_count :n SET clicks_updated_at = :at")
+                        .expressionAttributeValues(
+                                Map.of(":n", AttributeValue.fromN("42"), ":at", AttributeValue.fromN("1795784400"))));
 
         Answer after = bed.send(Events.withKey(Events.load(Events.STATS), key));
 
@@ -159,11 +163,14 @@ class RoutesTest {
     void wrongMethod_answers405_withAllow() {
         Answer onCollection = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "GET", "/api/links"));
         Answer onLink = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links/abc1234"));
-        Answer onStats = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "DELETE",
-                "/api/links/abc1234/stats"));
+        Answer onStats =
+                bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "DELETE", "/api/links/abc1234/stats"));
 
-        assertEquals("POST", onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
-        assertEquals("GET, PATCH, DELETE", onLink.assertProblem(405, "method-not-allowed").header("Allow"));
+        assertEquals(
+                "POST", onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
+        assertEquals(
+                "GET, PATCH, DELETE",
+                onLink.assertProblem(405, "method-not-allowed").header("Allow"));
         assertEquals("GET", onStats.assertProblem(405, "method-not-allowed").header("Allow"));
     }
 

@@ -51,17 +51,21 @@ class SnapStartTest {
     void table() {
         table = TestServers.uniqueName("links");
         Tables.create(TestBed.dynamoDb(), table);
-        config = CreateConfig.fromEnvironment(TestBed.environment(table,
-                Map.of(CreateConfig.DYNAMODB_ENDPOINT, TestServers.dynamoDbEndpoint().toString())));
+        config = CreateConfig.fromEnvironment(TestBed.environment(
+                table,
+                Map.of(
+                        CreateConfig.DYNAMODB_ENDPOINT,
+                        TestServers.dynamoDbEndpoint().toString())));
         apiKey = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(apiKey);
-        new DynamoDbApiKeys(TestBed.dynamoDb(), table).add(hash, new Caller("owner-s", ApiKeyFormat.keyId(hash)),
-                Instant.now());
+        new DynamoDbApiKeys(TestBed.dynamoDb(), table)
+                .add(hash, new Caller("owner-s", ApiKeyFormat.keyId(hash)), Instant.now());
     }
 
     private long workerItems() {
         return TestBed.dynamoDb().scan(scan -> scan.tableName(table).consistentRead(true)).items().stream()
-                .filter(item -> item.get("pk").s().startsWith("worker#")).count();
+                .filter(item -> item.get("pk").s().startsWith("worker#"))
+                .count();
     }
 
     @Test
@@ -78,8 +82,12 @@ class SnapStartTest {
         crac.beforeCheckpoint(null); // the one snapshot
 
         assertEquals(0, workerItems(), "no worker id was leased before the snapshot");
-        environments.forEach(handler -> assertTrue(handler.minter().currentLease().isEmpty()));
-        assertTrue(TestBed.redis().scriptExists(List.of(dev.shortener.create.redis.RedisTokenBucketsAccess.sha1())).get(0),
+        environments.forEach(
+                handler -> assertTrue(handler.minter().currentLease().isEmpty()));
+        assertTrue(
+                TestBed.redis()
+                        .scriptExists(List.of(dev.shortener.create.redis.RedisTokenBucketsAccess.sha1()))
+                        .get(0),
                 "priming loaded the rate-limit script into Redis");
 
         crac.afterRestore(null); // every environment restored from it
@@ -135,16 +143,17 @@ class SnapStartTest {
         crac.beforeCheckpoint(null);
         crac.afterRestore(null);
 
-        Answer created = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY),
-                apiKey), InvocationContext.fresh("create-function")));
-        Answer read = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.GET), apiKey),
+        Answer created = new Answer(handler.handleRequest(
+                Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), apiKey),
                 InvocationContext.fresh("create-function")));
-        Answer updated = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.UPDATE), apiKey),
-                InvocationContext.fresh("create-function")));
-        Answer stats = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.STATS), apiKey),
-                InvocationContext.fresh("create-function")));
-        Answer deleted = new Answer(handler.handleRequest(Events.withKey(Events.load(Events.DELETE), apiKey),
-                InvocationContext.fresh("create-function")));
+        Answer read = new Answer(handler.handleRequest(
+                Events.withKey(Events.load(Events.GET), apiKey), InvocationContext.fresh("create-function")));
+        Answer updated = new Answer(handler.handleRequest(
+                Events.withKey(Events.load(Events.UPDATE), apiKey), InvocationContext.fresh("create-function")));
+        Answer stats = new Answer(handler.handleRequest(
+                Events.withKey(Events.load(Events.STATS), apiKey), InvocationContext.fresh("create-function")));
+        Answer deleted = new Answer(handler.handleRequest(
+                Events.withKey(Events.load(Events.DELETE), apiKey), InvocationContext.fresh("create-function")));
 
         created.assertStatus(201);
         read.assertStatus(200);
@@ -156,8 +165,11 @@ class SnapStartTest {
     private List<String> mint(CreateHandler handler) {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < CODES_EACH; i++) {
-            Answer answer = new Answer(handler.handleRequest(Events.withBody(Events.withKey(Events.load(Events.CREATE),
-                    apiKey), "{\"url\":\"https://example.com/" + i + "\"}"), InvocationContext.fresh("create-function")));
+            Answer answer = new Answer(handler.handleRequest(
+                    Events.withBody(
+                            Events.withKey(Events.load(Events.CREATE), apiKey),
+                            "{\"url\":\"https://example.com/" + i + "\"}"),
+                    InvocationContext.fresh("create-function")));
             answer.assertStatus(201);
             codes.add(answer.code());
         }

@@ -13,16 +13,15 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  */
 public final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     public static void create(DynamoDbClient dynamoDb, String name) {
         dynamoDb.createTable(LinksTableSchema.createTableRequest(name));
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
                 .client(dynamoDb)
-                .overrideConfiguration(config -> config
-                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20)))
-                        .maxAttempts(500))
+                .overrideConfiguration(
+                        config -> config.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20)))
+                                .maxAttempts(500))
                 .build()) {
             waiter.waitUntilTableExists(describe -> describe.tableName(name));
         }

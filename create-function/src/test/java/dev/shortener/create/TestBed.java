@@ -130,11 +130,15 @@ final class TestBed {
     /** Every item in the table, by key. */
     Map<String, Map<String, AttributeValue>> items() {
         return dynamoDb().scanPaginator(scan -> scan.tableName(table).consistentRead(true)).items().stream()
-                .collect(Collectors.toMap(item -> item.get(LinksTableSchema.PARTITION_KEY).s(), item -> item));
+                .collect(Collectors.toMap(
+                        item -> item.get(LinksTableSchema.PARTITION_KEY).s(), item -> item));
     }
 
     /** The keys of the items that are links (no '#' prefix). */
     List<String> linkKeys() {
-        return items().keySet().stream().filter(key -> key.indexOf('#') < 0).sorted().toList();
+        return items().keySet().stream()
+                .filter(key -> key.indexOf('#') < 0)
+                .sorted()
+                .toList();
     }
 }

@@ -11,8 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** Link stores that misbehave on the link write, wrapped around the real one. */
 final class TestLinkStores {
 
-    private TestLinkStores() {
-    }
+    private TestLinkStores() {}
 
     /** DynamoDB timing out on the next link write while {@code failNext} is set (once). */
     static LinkStore failingOnce(LinkStore store, AtomicBoolean failNext) {

@@ -56,7 +56,14 @@ class AcceptNormalisationTest {
             "application/xml",
             "text/plain",
             // Missing, empty, blank.
-            null, "", " ", "\t", ",", ";", ";q=1", ", ,",
+            null,
+            "",
+            " ",
+            "\t",
+            ",",
+            ";",
+            ";q=1",
+            ", ,",
             // Specificity: exact > type/* > */*; a tie in q goes to the more specific range, and named types tie.
             "application/*",
             "application/*, text/html;q=0.9",
@@ -154,7 +161,10 @@ class AcceptNormalisationTest {
 
     @BeforeAll
     static void load() {
-        functionCode = Template.load().properties(TemplateTrapsTest.NORMALISE_ACCEPT).path("FunctionCode").asText();
+        functionCode = Template.load()
+                .properties(TemplateTrapsTest.NORMALISE_ACCEPT)
+                .path("FunctionCode")
+                .asText();
         assertFalse(functionCode.isBlank(), "NormaliseAcceptFunction has no FunctionCode");
     }
 
@@ -176,8 +186,8 @@ class AcceptNormalisationTest {
         }
 
         assertEquals(List.of(), problems);
-        System.out.printf("%d Accept headers: %d get problem+json, %d the page%n", CORPUS.size(), json,
-                CORPUS.size() - json);
+        System.out.printf(
+                "%d Accept headers: %d get problem+json, %d the page%n", CORPUS.size(), json, CORPUS.size() - json);
         assertTrue(json > 10 && CORPUS.size() - json > 10, "the corpus must exercise both answers");
     }
 
@@ -212,7 +222,8 @@ class AcceptNormalisationTest {
             String expected = prefersJson(joined) ? JSON_TYPE : HTML_TYPE;
             assertEquals(expected, accept.path("value").asText(), joined);
             assertEquals(1, accept.path("multiValue").size(), joined + ": " + accept);
-            assertEquals(expected, accept.path("multiValue").get(0).path("value").asText(), joined);
+            assertEquals(
+                    expected, accept.path("multiValue").get(0).path("value").asText(), joined);
         }
     }
 
@@ -220,8 +231,8 @@ class AcceptNormalisationTest {
     void harnessFailsSayingSo_whenNodeIsMissing() {
         CloudFrontFunctionHarness missing = new CloudFrontFunctionHarness("node-not-installed-here");
 
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> missing.viewerRequests(functionCode, List.of("*/*")));
+        AssertionError error =
+                assertThrows(AssertionError.class, () -> missing.viewerRequests(functionCode, List.of("*/*")));
 
         assertTrue(error.getMessage().contains("Node.js"), error.getMessage());
     }
@@ -231,8 +242,14 @@ class AcceptNormalisationTest {
         String where = "for Accept " + abbreviate(original);
         assertEquals("GET", request.path("method").asText(), where);
         assertEquals("/aB3dE5f", request.path("uri").asText(), where);
-        assertEquals("d111111abcdef8.cloudfront.net", request.path("headers").path("host").path("value").asText(), where);
-        assertEquals("harness", request.path("headers").path("user-agent").path("value").asText(), where);
+        assertEquals(
+                "d111111abcdef8.cloudfront.net",
+                request.path("headers").path("host").path("value").asText(),
+                where);
+        assertEquals(
+                "harness",
+                request.path("headers").path("user-agent").path("value").asText(),
+                where);
         JsonNode accept = request.path("headers").path("accept");
         assertTrue(accept.path("multiValue").isMissingNode(), where + ": multiValue only when it came with one");
         return accept.path("value").asText(null);
@@ -253,8 +270,9 @@ class AcceptNormalisationTest {
             return "(none)";
         }
         StringBuilder escaped = new StringBuilder("\"");
-        accept.chars().forEach(c -> escaped.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
-                : String.format("\\u%04x", c)));
+        accept.chars()
+                .forEach(c ->
+                        escaped.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
         String quoted = escaped.append('"').toString();
         return quoted.length() > 120 ? quoted.substring(0, 100) + "...\" (" + accept.length() + " characters)" : quoted;
     }

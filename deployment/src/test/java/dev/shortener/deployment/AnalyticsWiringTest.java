@@ -47,12 +47,17 @@ class AnalyticsWiringTest {
     @Test
     void namedQueriesAreTheSqlFiles() throws IOException {
         String database = template.single("AWS::Glue::Database");
-        String table = template.properties(template.single("AWS::Glue::Table")).path("TableInput").path("Name").asText();
+        String table = template.properties(template.single("AWS::Glue::Table"))
+                .path("TableInput")
+                .path("Name")
+                .asText();
         Map<String, String> expected = new TreeMap<>();
         try (Stream<Path> files = Files.list(Repository.root().resolve(QUERIES))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 String name = file.getFileName().toString().replace(".sql", "");
-                expected.put(name, Files.readString(file).replace("{{clicks}}", "\"${" + database + "}\".\"" + table + "\""));
+                expected.put(
+                        name,
+                        Files.readString(file).replace("{{clicks}}", "\"${" + database + "}\".\"" + table + "\""));
             }
         }
         assertFalse(expected.isEmpty(), "no .sql files in " + QUERIES);
@@ -61,7 +66,9 @@ class AnalyticsWiringTest {
             JsonNode properties = template.properties(query);
             actual.put(properties.path("Name").asText(), Intrinsics.subTemplate(properties.path("QueryString")));
             assertEquals(database, properties.path("Database").path("Ref").asText(), query + ".Database");
-            assertEquals(template.single("AWS::Athena::WorkGroup"), properties.path("WorkGroup").path("Ref").asText(),
+            assertEquals(
+                    template.single("AWS::Athena::WorkGroup"),
+                    properties.path("WorkGroup").path("Ref").asText(),
                     query + ".WorkGroup");
         }
         if (!expected.equals(actual)) {
@@ -75,29 +82,52 @@ class AnalyticsWiringTest {
     /** The template's TableInput is the analytics module's table definition, bucket and all. */
     @Test
     void glueTableIsTheAnalyticsTableDefinition() throws IOException {
-        JsonNode definition = JSON.readTree(Repository.root().resolve(TABLE_DEFINITION).toFile());
-        JsonNode tableInput = template.properties(template.single("AWS::Glue::Table")).path("TableInput");
+        JsonNode definition =
+                JSON.readTree(Repository.root().resolve(TABLE_DEFINITION).toFile());
+        JsonNode tableInput =
+                template.properties(template.single("AWS::Glue::Table")).path("TableInput");
         String bucket = template.single("AWS::S3::Bucket");
         assertEquals(definition, withSubsAsPlaceholders(tableInput, Map.of(bucket, "{{bucket}}")));
-        assertEquals(template.single("AWS::Glue::Database"),
-                template.properties(template.single("AWS::Glue::Table")).path("DatabaseName").path("Ref").asText());
+        assertEquals(
+                template.single("AWS::Glue::Database"),
+                template.properties(template.single("AWS::Glue::Table"))
+                        .path("DatabaseName")
+                        .path("Ref")
+                        .asText());
     }
 
     @Test
     void glueColumnsAreTheClickEventsFieldsInOrder() throws IOException {
         List<String> columns = new ArrayList<>();
-        template.properties(template.single("AWS::Glue::Table")).path("TableInput").path("StorageDescriptor")
-                .path("Columns").forEach(c -> columns.add(c.path("Name").asText()));
+        template.properties(template.single("AWS::Glue::Table"))
+                .path("TableInput")
+                .path("StorageDescriptor")
+                .path("Columns")
+                .forEach(c -> columns.add(c.path("Name").asText()));
         // An event with every field set, as the function writes it: its members, in order, are the columns.
-        ClickEvent full = new ClickEvent(ClickEvent.SCHEMA_VERSION, "0192f0e0-0000-7000-8000-000000000000", "aB3dE5f",
-                "2026-11-27T12:00:00.000Z", "news.example", "curl/8.5", "DE", true, "curl", "visitor",
-                "203.0.113.0/24", "request-1", true);
+        ClickEvent full = new ClickEvent(
+                ClickEvent.SCHEMA_VERSION,
+                "0192f0e0-0000-7000-8000-000000000000",
+                "aB3dE5f",
+                "2026-11-27T12:00:00.000Z",
+                "news.example",
+                "curl/8.5",
+                "DE",
+                true,
+                "curl",
+                "visitor",
+                "203.0.113.0/24",
+                "request-1",
+                true);
         List<String> fields = new ArrayList<>();
         JSON.readTree(ClickEventCodec.toLine(full)).fieldNames().forEachRemaining(fields::add);
         assertEquals(fields, columns);
-        JsonNode partitionKeys = template.properties(template.single("AWS::Glue::Table")).path("TableInput").path("PartitionKeys");
+        JsonNode partitionKeys = template.properties(template.single("AWS::Glue::Table"))
+                .path("TableInput")
+                .path("PartitionKeys");
         assertEquals(1, partitionKeys.size());
-        assertEquals(ClickLayout.PARTITION_KEY, partitionKeys.get(0).path("Name").asText());
+        assertEquals(
+                ClickLayout.PARTITION_KEY, partitionKeys.get(0).path("Name").asText());
     }
 
     @Test
@@ -105,43 +135,69 @@ class AnalyticsWiringTest {
         JsonNode s3 = template.properties(template.single("AWS::KinesisFirehose::DeliveryStream"))
                 .path("ExtendedS3DestinationConfiguration");
         assertEquals(ClickLayout.FIREHOSE_PREFIX, s3.path("Prefix").asText());
-        assertEquals(ClickLayout.FIREHOSE_ERROR_PREFIX, s3.path("ErrorOutputPrefix").asText());
-        assertFalse(ClickLayout.FIREHOSE_ERROR_PREFIX.startsWith(ClickLayout.EVENTS_PREFIX), "errors must stay out of the table");
+        assertEquals(
+                ClickLayout.FIREHOSE_ERROR_PREFIX, s3.path("ErrorOutputPrefix").asText());
+        assertFalse(
+                ClickLayout.FIREHOSE_ERROR_PREFIX.startsWith(ClickLayout.EVENTS_PREFIX),
+                "errors must stay out of the table");
 
-        JsonNode parameters = template.properties(template.single("AWS::Glue::Table")).path("TableInput").path("Parameters");
+        JsonNode parameters = template.properties(template.single("AWS::Glue::Table"))
+                .path("TableInput")
+                .path("Parameters");
         String location = values.string(parameters.path("storage.location.template"));
-        assertTrue(location.endsWith("/" + ClickLayout.EVENTS_PREFIX + ClickLayout.PARTITION_KEY + "=${"
-                + ClickLayout.PARTITION_KEY + "}/"), location);
-        assertTrue(parameters.path("projection." + ClickLayout.PARTITION_KEY + ".range").asText()
+        assertTrue(
+                location.endsWith("/" + ClickLayout.EVENTS_PREFIX + ClickLayout.PARTITION_KEY + "=${"
+                        + ClickLayout.PARTITION_KEY + "}/"),
+                location);
+        assertTrue(parameters
+                .path("projection." + ClickLayout.PARTITION_KEY + ".range")
+                .asText()
                 .startsWith(ClickLayout.PROJECTION_START + ","));
 
         // The records' encoding decides who compresses: never both, never neither.
-        String encoding = template.environment("RedirectFunction").get(ClickSinks.RECORD_ENCODING).asText();
+        String encoding = template.environment("RedirectFunction")
+                .get(ClickSinks.RECORD_ENCODING)
+                .asText();
         if (encoding.equals("gzip")) {
             assertEquals("UNCOMPRESSED", s3.path("CompressionFormat").asText(), "records are GZIP already");
-            assertEquals(ClickLayout.FIREHOSE_FILE_EXTENSION, s3.path("FileExtension").asText(),
+            assertEquals(
+                    ClickLayout.FIREHOSE_FILE_EXTENSION,
+                    s3.path("FileExtension").asText(),
                     "Athena picks the codec by extension");
         } else {
             assertEquals("GZIP", s3.path("CompressionFormat").asText());
         }
 
-        JsonNode event = template.properties("ClickCountFunction").path("Events").elements().next();
+        JsonNode event = template.properties("ClickCountFunction")
+                .path("Events")
+                .elements()
+                .next();
         assertEquals("S3", event.path("Type").asText());
         JsonNode rules = event.path("Properties").path("Filter").path("S3Key").path("Rules");
         assertEquals("prefix", rules.get(0).path("Name").asText());
         assertEquals(ClickLayout.EVENTS_PREFIX, rules.get(0).path("Value").asText());
-        String readable = Intrinsics.subTemplate(template.properties("ClickCountReadPolicy").path("PolicyDocument")
-                .path("Statement").get(0).path("Resource"));
+        String readable = Intrinsics.subTemplate(template.properties("ClickCountReadPolicy")
+                .path("PolicyDocument")
+                .path("Statement")
+                .get(0)
+                .path("Resource"));
         assertTrue(readable.endsWith("/" + ClickLayout.EVENTS_PREFIX + "*"), readable);
 
         Set<String> expiring = new TreeSet<>();
-        template.properties(template.single("AWS::S3::Bucket")).path("LifecycleConfiguration").path("Rules")
+        template.properties(template.single("AWS::S3::Bucket"))
+                .path("LifecycleConfiguration")
+                .path("Rules")
                 .forEach(rule -> expiring.add(rule.path("Prefix").asText()));
         assertTrue(expiring.contains(ClickLayout.EVENTS_PREFIX), "click events need an expiry rule");
-        assertTrue(expiring.contains(ClickLayout.FIREHOSE_ERROR_PREFIX.substring(0, ClickLayout.FIREHOSE_ERROR_PREFIX.indexOf('/') + 1)));
+        assertTrue(expiring.contains(
+                ClickLayout.FIREHOSE_ERROR_PREFIX.substring(0, ClickLayout.FIREHOSE_ERROR_PREFIX.indexOf('/') + 1)));
         String results = values.string(template.properties(template.single("AWS::Athena::WorkGroup"))
-                .path("WorkGroupConfiguration").path("ResultConfiguration").path("OutputLocation"));
-        assertTrue(expiring.contains(results.substring(results.indexOf('/', "s3://".length()) + 1)), "Athena results need an expiry rule");
+                .path("WorkGroupConfiguration")
+                .path("ResultConfiguration")
+                .path("OutputLocation"));
+        assertTrue(
+                expiring.contains(results.substring(results.indexOf('/', "s3://".length()) + 1)),
+                "Athena results need an expiry rule");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
@@ -173,17 +229,29 @@ class AnalyticsWiringTest {
             for (String word : name.split("_")) {
                 logicalId.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }
-            String description = sql.lines().filter(l -> l.startsWith("--")).findFirst()
-                    .map(l -> l.substring(2).strip()).orElse(name).replace("\"", "'");
-            yaml.append("  ").append(logicalId).append(":\n")
+            String description = sql.lines()
+                    .filter(l -> l.startsWith("--"))
+                    .findFirst()
+                    .map(l -> l.substring(2).strip())
+                    .orElse(name)
+                    .replace("\"", "'");
+            yaml.append("  ")
+                    .append(logicalId)
+                    .append(":\n")
                     .append("    Type: AWS::Athena::NamedQuery\n")
                     .append("    Properties:\n")
-                    .append("      Name: ").append(name).append('\n')
-                    .append("      Description: \"").append(description).append("\"\n")
+                    .append("      Name: ")
+                    .append(name)
+                    .append('\n')
+                    .append("      Description: \"")
+                    .append(description)
+                    .append("\"\n")
                     .append("      Database: !Ref ClickDatabase\n")
                     .append("      WorkGroup: !Ref AnalyticsWorkGroup\n")
                     .append("      QueryString: !Sub |\n");
-            sql.lines().forEach(line -> yaml.append(line.isEmpty() ? "" : "        " + line).append('\n'));
+            sql.lines()
+                    .forEach(line ->
+                            yaml.append(line.isEmpty() ? "" : "        " + line).append('\n'));
             yaml.append('\n');
         });
         return yaml.toString();

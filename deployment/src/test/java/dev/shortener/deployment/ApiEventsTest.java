@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class ApiEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> FUNCTION_BY_PREFIX = Map.of("api-", "CreateFunction", "redirect-", "RedirectFunction");
+    private static final Map<String, String> FUNCTION_BY_PREFIX =
+            Map.of("api-", "CreateFunction", "redirect-", "RedirectFunction");
 
     record Route(String logicalId, String method, String path, String function) {
 
@@ -50,13 +51,17 @@ class ApiEventsTest {
         for (Path file : eventFiles()) {
             JsonNode event = JSON.readTree(file.toFile());
             String name = file.getFileName().toString();
-            String method = event.path("requestContext").path("http").path("method").asText(null);
+            String method =
+                    event.path("requestContext").path("http").path("method").asText(null);
             String path = event.path("rawPath").asText(null);
             if (method == null || path == null) {
                 continue; // not an HTTP API event
             }
-            String intended = FUNCTION_BY_PREFIX.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            String intended = FUNCTION_BY_PREFIX.entrySet().stream()
+                    .filter(e -> name.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             Optional<Route> route = match(routes, method, path);
             if (route.isEmpty()) {
                 notes.add(name + ": " + method + " " + path + " matches no route; API Gateway answers it (404) itself");
@@ -64,11 +69,13 @@ class ApiEventsTest {
             }
             covered.add(route.get().key());
             if (intended != null && !intended.equals(route.get().function())) {
-                problems.add(name + ": " + method + " " + path + " reaches " + route.get().function() + ", not " + intended);
+                problems.add(name + ": " + method + " " + path + " reaches "
+                        + route.get().function() + ", not " + intended);
             }
             String routeKey = event.path("routeKey").asText();
             if (!routeKey.equals(route.get().key())) {
-                notes.add(name + ": routeKey is '" + routeKey + "'; API Gateway would send '" + route.get().key() + "'");
+                notes.add(name + ": routeKey is '" + routeKey + "'; API Gateway would send '"
+                        + route.get().key() + "'");
             }
         }
         notes.forEach(note -> System.out.println("note: " + note));
@@ -87,7 +94,8 @@ class ApiEventsTest {
             if (record.has("s3")) {
                 found = true;
                 String key = record.path("s3").path("object").path("key").asText();
-                assertTrue(key.startsWith(dev.shortener.analytics.ClickLayout.EVENTS_PREFIX),
+                assertTrue(
+                        key.startsWith(dev.shortener.analytics.ClickLayout.EVENTS_PREFIX),
                         file.getFileName() + ": the sample object is outside the prefix the function is notified for");
             }
         }
@@ -96,13 +104,17 @@ class ApiEventsTest {
 
     @Test
     void routeMatchingFollowsApiGateway() {
-        List<Route> routes = List.of(new Route("a", "GET", "/{code}", "R"), new Route("b", "HEAD", "/{code}", "R"),
+        List<Route> routes = List.of(
+                new Route("a", "GET", "/{code}", "R"),
+                new Route("b", "HEAD", "/{code}", "R"),
                 new Route("c", "ANY", "/api/{proxy+}", "C"));
         assertEquals("R", match(routes, "GET", "/aB3dE5f+").orElseThrow().function(), "the preview is one segment");
-        assertEquals("C", match(routes, "GET", "/api/links/x/stats").orElseThrow().function());
+        assertEquals(
+                "C", match(routes, "GET", "/api/links/x/stats").orElseThrow().function());
         assertFalse(match(routes, "POST", "/aB3dE5f").isPresent());
         assertFalse(match(routes, "GET", "/a/b").isPresent());
-        assertFalse(match(routes, "GET", "/api").isPresent() && match(routes, "GET", "/api").get().function().equals("C"));
+        assertFalse(match(routes, "GET", "/api").isPresent()
+                && match(routes, "GET", "/api").get().function().equals("C"));
     }
 
     /** The route API Gateway picks: the most specific one (literal segments before variables before greedy). */
@@ -110,7 +122,8 @@ class ApiEventsTest {
         return routes.stream()
                 .filter(r -> r.method().equals("ANY") || r.method().equals(method))
                 .filter(r -> matches(r.path(), path))
-                .max(Comparator.comparingInt((Route r) -> specificity(r.path())).thenComparing(r -> !r.method().equals("ANY")));
+                .max(Comparator.comparingInt((Route r) -> specificity(r.path()))
+                        .thenComparing(r -> !r.method().equals("ANY")));
     }
 
     private static boolean matches(String pattern, String path) {
@@ -141,14 +154,22 @@ class ApiEventsTest {
     private List<Route> routes() {
         Map<String, String> functionOfIntegration = new TreeMap<>();
         for (String integration : template.ofType("AWS::ApiGatewayV2::Integration")) {
-            String alias = template.properties(integration).path("IntegrationUri").path("Ref").asText();
+            String alias = template.properties(integration)
+                    .path("IntegrationUri")
+                    .path("Ref")
+                    .asText();
             functionOfIntegration.put(integration, alias.replace(".Alias", ""));
         }
         List<Route> routes = new ArrayList<>();
         for (String route : template.ofType("AWS::ApiGatewayV2::Route")) {
             String key = template.properties(route).path("RouteKey").asText();
-            String target = Intrinsics.subVariables(Intrinsics.subTemplate(template.properties(route).path("Target"))).get(0);
-            routes.add(new Route(route, key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1),
+            String target = Intrinsics.subVariables(
+                            Intrinsics.subTemplate(template.properties(route).path("Target")))
+                    .get(0);
+            routes.add(new Route(
+                    route,
+                    key.substring(0, key.indexOf(' ')),
+                    key.substring(key.indexOf(' ') + 1),
                     functionOfIntegration.get(target)));
         }
         return routes;

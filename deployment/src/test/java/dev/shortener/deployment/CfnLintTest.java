@@ -37,9 +37,11 @@ class CfnLintTest {
                 Assumptions.abort("cfn-lint took more than 5 minutes");
             }
             String output = Files.readString(log);
-            Assumptions.assumeFalse(process.exitValue() == 127 || output.contains("command not found"),
+            Assumptions.assumeFalse(
+                    process.exitValue() == 127 || output.contains("command not found"),
                     "cfn-lint is not runnable here: " + output.strip());
-            System.out.println("cfn-lint exit " + process.exitValue() + (output.isBlank() ? ", no findings" : ":\n" + output));
+            System.out.println(
+                    "cfn-lint exit " + process.exitValue() + (output.isBlank() ? ", no findings" : ":\n" + output));
             assertEquals(0, process.exitValue(), "cfn-lint template.yaml:\n" + output);
         } finally {
             Files.deleteIfExists(log);

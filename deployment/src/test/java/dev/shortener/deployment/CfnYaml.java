@@ -56,8 +56,7 @@ final class CfnYaml {
             Map.entry("ValueOf", "Fn::ValueOf"),
             Map.entry("ValueOfAll", "Fn::ValueOfAll"));
 
-    private CfnYaml() {
-    }
+    private CfnYaml() {}
 
     static JsonNode read(Path file) {
         try {
@@ -86,17 +85,19 @@ final class CfnYaml {
             case START_OBJECT -> object(parser);
             case START_ARRAY -> array(parser);
             case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new IllegalArgumentException("unexpected YAML token " + token + " at "
-                    + parser.currentLocation());
+            default ->
+                throw new IllegalArgumentException(
+                        "unexpected YAML token " + token + " at " + parser.currentLocation());
         };
         return tag == null ? value : tagged(tag, value, parser);
     }

@@ -65,11 +65,15 @@ final class CloudFrontFunctionHarness {
         try {
             Process process;
             try {
-                process = new ProcessBuilder(node, script.toString()).redirectError(stderr.toFile()).start();
+                process = new ProcessBuilder(node, script.toString())
+                        .redirectError(stderr.toFile())
+                        .start();
             } catch (IOException e) {
-                throw new AssertionError("Node.js is needed to run the CloudFront function's code, and '" + node
-                        + "' could not be started (" + e.getMessage() + "). Install Node.js 18 or later and put"
-                        + " node on PATH (CI has it).", e);
+                throw new AssertionError(
+                        "Node.js is needed to run the CloudFront function's code, and '" + node
+                                + "' could not be started (" + e.getMessage() + "). Install Node.js 18 or later and put"
+                                + " node on PATH (CI has it).",
+                        e);
             }
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(JSON.writeValueAsBytes(input));
@@ -80,8 +84,8 @@ final class CloudFrontFunctionHarness {
                 throw new AssertionError("node " + script + " ran longer than " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new AssertionError("node " + script + " exited with " + process.exitValue() + ":\n"
-                        + Files.readString(stderr));
+                throw new AssertionError(
+                        "node " + script + " exited with " + process.exitValue() + ":\n" + Files.readString(stderr));
             }
             return JSON.readTree(stdout);
         } catch (IOException e) {

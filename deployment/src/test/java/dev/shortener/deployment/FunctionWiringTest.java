@@ -41,26 +41,35 @@ import org.junit.jupiter.api.TestFactory;
 class FunctionWiringTest {
 
     /** A function's module and the classes naming the variables it reads, with the method that parses them. */
-    record Wiring(String module, String handlerPackageDir, List<ConfigClass> configs) {
-    }
+    record Wiring(String module, String handlerPackageDir, List<ConfigClass> configs) {}
 
     /**
      * @param className the class declaring the variable names
      * @param parser    a static method taking the environment (a Map or a Function) and checking it; null if
      *                  parsing would build clients
      */
-    record ConfigClass(String className, String parser) {
-    }
+    record ConfigClass(String className, String parser) {}
 
     static final Map<String, Wiring> FUNCTIONS = Map.of(
-            "RedirectFunction", new Wiring("redirect-function", "dev/shortener/redirect", List.of(
-                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "from"),
-                    new ConfigClass("dev.shortener.analytics.ClickSinks", "settings"))),
-            "CreateFunction", new Wiring("create-function", "dev/shortener/create", List.of(
-                    new ConfigClass("dev.shortener.create.CreateConfig", "fromEnvironment"),
-                    new ConfigClass("dev.shortener.shortcode.ShortCodeSettings", "fromEnvironment"))),
-            "ClickCountFunction", new Wiring("analytics", "dev/shortener/analytics/counts", List.of(
-                    new ConfigClass("dev.shortener.analytics.counts.handler.ClickCountWiring", null))));
+            "RedirectFunction",
+                    new Wiring(
+                            "redirect-function",
+                            "dev/shortener/redirect",
+                            List.of(
+                                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "from"),
+                                    new ConfigClass("dev.shortener.analytics.ClickSinks", "settings"))),
+            "CreateFunction",
+                    new Wiring(
+                            "create-function",
+                            "dev/shortener/create",
+                            List.of(
+                                    new ConfigClass("dev.shortener.create.CreateConfig", "fromEnvironment"),
+                                    new ConfigClass("dev.shortener.shortcode.ShortCodeSettings", "fromEnvironment"))),
+            "ClickCountFunction",
+                    new Wiring(
+                            "analytics",
+                            "dev/shortener/analytics/counts",
+                            List.of(new ConfigClass("dev.shortener.analytics.counts.handler.ClickCountWiring", null))));
 
     /** Read by the code for local runs and tests only: setting one in AWS would point a function elsewhere. */
     static final Map<String, String> LOCAL_ONLY = Map.of(
@@ -73,42 +82,47 @@ class FunctionWiringTest {
     static final Set<String> FOR_THE_RUNTIME = Set.of("JAVA_TOOL_OPTIONS");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Pattern CONSTANT = Pattern.compile(
-            "static\\s+final\\s+String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([A-Z][A-Z0-9_]*)\"\\s*;");
+    private static final Pattern CONSTANT =
+            Pattern.compile("static\\s+final\\s+String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([A-Z][A-Z0-9_]*)\"\\s*;");
     private static final Pattern READS_ENVIRONMENT = Pattern.compile("getenv|env\\.get\\(|Map<String, String> env");
 
     private final Template template = Template.load();
 
     @Test
     void everyFunctionOfTheTemplateIsDescribedHere() {
-        assertEquals(new TreeSet<>(FUNCTIONS.keySet()), new TreeSet<>(template.ofType(Template.SERVERLESS_FUNCTION)),
+        assertEquals(
+                new TreeSet<>(FUNCTIONS.keySet()),
+                new TreeSet<>(template.ofType(Template.SERVERLESS_FUNCTION)),
                 "functions in template.yaml vs. this test's table");
     }
 
     @TestFactory
     Stream<DynamicTest> everyVariableTheCodeReadsIsSet_andNothingElse() {
-        return FUNCTIONS.keySet().stream().sorted().map(function -> DynamicTest.dynamicTest(function, () -> {
-            Map<String, String> read = variablesRead(function);
-            Map<String, JsonNode> set = template.environment(function);
-            List<String> problems = new ArrayList<>();
-            read.forEach((name, declaredBy) -> {
-                if (runtimeProvided(name) || LOCAL_ONLY.containsKey(name)) {
-                    if (set.containsKey(name)) {
-                        problems.add(name + " (read by " + declaredBy + ") must not be set: "
-                                + (runtimeProvided(name) ? "Lambda sets it" : LOCAL_ONLY.get(name)));
-                    }
-                } else if (!set.containsKey(name)) {
-                    problems.add(name + " is read by " + declaredBy + " but not set for " + function);
-                }
-            });
-            set.keySet().forEach(name -> {
-                if (!read.containsKey(name) && !FOR_THE_RUNTIME.contains(name)) {
-                    problems.add(name + " is set for " + function + " but no configuration class of it reads it");
-                }
-            });
-            System.out.printf("%s reads %s%n", function, read.keySet());
-            assertEquals(List.of(), problems);
-        }));
+        return FUNCTIONS.keySet().stream()
+                .sorted()
+                .map(function -> DynamicTest.dynamicTest(function, () -> {
+                    Map<String, String> read = variablesRead(function);
+                    Map<String, JsonNode> set = template.environment(function);
+                    List<String> problems = new ArrayList<>();
+                    read.forEach((name, declaredBy) -> {
+                        if (runtimeProvided(name) || LOCAL_ONLY.containsKey(name)) {
+                            if (set.containsKey(name)) {
+                                problems.add(name + " (read by " + declaredBy + ") must not be set: "
+                                        + (runtimeProvided(name) ? "Lambda sets it" : LOCAL_ONLY.get(name)));
+                            }
+                        } else if (!set.containsKey(name)) {
+                            problems.add(name + " is read by " + declaredBy + " but not set for " + function);
+                        }
+                    });
+                    set.keySet().forEach(name -> {
+                        if (!read.containsKey(name) && !FOR_THE_RUNTIME.contains(name)) {
+                            problems.add(
+                                    name + " is set for " + function + " but no configuration class of it reads it");
+                        }
+                    });
+                    System.out.printf("%s reads %s%n", function, read.keySet());
+                    assertEquals(List.of(), problems);
+                }));
     }
 
     /** The template's values, rendered with parameter defaults, pass each configuration's own checks. */
@@ -120,8 +134,12 @@ class FunctionWiringTest {
                 if (config.parser() == null) {
                     continue;
                 }
-                for (Map<String, String> overrides : List.of(Map.<String, String>of(),
-                        Map.of("DomainName", "sho.rt", "CertificateArn",
+                for (Map<String, String> overrides : List.of(
+                        Map.<String, String>of(),
+                        Map.of(
+                                "DomainName",
+                                "sho.rt",
+                                "CertificateArn",
                                 "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"))) {
                     String name = function + " " + simpleName(config.className())
                             + (overrides.isEmpty() ? " (defaults)" : " (custom domain)");
@@ -138,24 +156,34 @@ class FunctionWiringTest {
 
     @TestFactory
     Stream<DynamicTest> everyHandlerIsAClassOfItsFunctionsModule() {
-        return FUNCTIONS.keySet().stream().sorted().map(function -> DynamicTest.dynamicTest(function, () -> {
-            String handler = template.functionProperty(function, "Handler").asText();
-            String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-            String methodName = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
-            Class<?> type = load(function, className);
-            String location = String.valueOf(type.getProtectionDomain().getCodeSource().getLocation());
-            String module = FUNCTIONS.get(function).module();
-            assertTrue(location.contains("/" + module + "/target/classes") || location.contains("/" + module + "-"),
-                    className + " comes from " + location + ", not from " + module);
-            boolean found = false;
-            for (Method method : type.getMethods()) {
-                found |= method.getName().equals(methodName) && !method.isBridge() && !Modifier.isStatic(method.getModifiers());
-            }
-            assertTrue(found, handler + ": " + className + " has no public method " + methodName);
-            assertTrue(Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),
-                    className + " must be a public concrete class");
-            type.getConstructor(); // Lambda needs a public no-arg constructor
-        }));
+        return FUNCTIONS.keySet().stream()
+                .sorted()
+                .map(function -> DynamicTest.dynamicTest(function, () -> {
+                    String handler =
+                            template.functionProperty(function, "Handler").asText();
+                    String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+                    String methodName =
+                            handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+                    Class<?> type = load(function, className);
+                    String location = String.valueOf(
+                            type.getProtectionDomain().getCodeSource().getLocation());
+                    String module = FUNCTIONS.get(function).module();
+                    assertTrue(
+                            location.contains("/" + module + "/target/classes")
+                                    || location.contains("/" + module + "-"),
+                            className + " comes from " + location + ", not from " + module);
+                    boolean found = false;
+                    for (Method method : type.getMethods()) {
+                        found |= method.getName().equals(methodName)
+                                && !method.isBridge()
+                                && !Modifier.isStatic(method.getModifiers());
+                    }
+                    assertTrue(found, handler + ": " + className + " has no public method " + methodName);
+                    assertTrue(
+                            Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),
+                            className + " must be a public concrete class");
+                    type.getConstructor(); // Lambda needs a public no-arg constructor
+                }));
     }
 
     /**
@@ -174,11 +202,16 @@ class FunctionWiringTest {
             Set<String> listed = new TreeSet<>();
             wiring.configs().forEach(c -> listed.add(c.className()));
             try (Stream<Path> files = Files.walk(packageDir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String source = Files.readString(file);
-                    String className = Repository.file(wiring.module() + "/src/main/java").relativize(file).toString()
-                            .replace(".java", "").replace('/', '.');
-                    if (READS_ENVIRONMENT.matcher(source).find() && CONSTANT.matcher(source).find()
+                    String className = Repository.file(wiring.module() + "/src/main/java")
+                            .relativize(file)
+                            .toString()
+                            .replace(".java", "")
+                            .replace('/', '.');
+                    if (READS_ENVIRONMENT.matcher(source).find()
+                            && CONSTANT.matcher(source).find()
                             && !listed.contains(className)) {
                         unlisted.add(className + " (" + entry.getKey() + ")");
                     }
@@ -193,8 +226,12 @@ class FunctionWiringTest {
     void theApiBehaviourForwardsEveryHeaderTheManagementApiReads() throws IOException {
         Set<String> forwarded = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         forwarded.addAll(TemplateTrapsTest.texts(template.properties(TemplateTrapsTest.apiBehaviour()
-                .path("OriginRequestPolicyId").path("Ref").asText()).path("OriginRequestPolicyConfig")
-                .path("HeadersConfig").path("Headers")));
+                        .path("OriginRequestPolicyId")
+                        .path("Ref")
+                        .asText())
+                .path("OriginRequestPolicyConfig")
+                .path("HeadersConfig")
+                .path("Headers")));
         Set<String> read = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Pattern headerConstant = Pattern.compile("HEADER\\w*\\s*=\\s*\"([A-Za-z][A-Za-z0-9-]*)\"");
         Pattern headerCall = Pattern.compile("\\.header\\(\"([A-Za-z][A-Za-z0-9-]*)\"\\)");
@@ -223,12 +260,16 @@ class FunctionWiringTest {
 
     /** Where the AWS calls a function makes are written (its own code and the shared code it runs). */
     static final Map<String, List<String>> CODE_RUN_BY = Map.of(
-            "RedirectFunction", List.of("redirect-function/src/main/java/dev/shortener/redirect",
-                    "analytics/src/main/java/dev/shortener/analytics/firehose",
-                    "analytics/src/main/java/dev/shortener/analytics/delivery"),
-            "CreateFunction", List.of("create-function/src/main/java/dev/shortener/create",
-                    "links-table/src/main/java/dev/shortener/links/dynamodb/DynamoDbLinkStore.java",
-                    "links-table/src/main/java/dev/shortener/links/dynamodb/DynamoDbWorkerLeases.java"),
+            "RedirectFunction",
+                    List.of(
+                            "redirect-function/src/main/java/dev/shortener/redirect",
+                            "analytics/src/main/java/dev/shortener/analytics/firehose",
+                            "analytics/src/main/java/dev/shortener/analytics/delivery"),
+            "CreateFunction",
+                    List.of(
+                            "create-function/src/main/java/dev/shortener/create",
+                            "links-table/src/main/java/dev/shortener/links/dynamodb/DynamoDbLinkStore.java",
+                            "links-table/src/main/java/dev/shortener/links/dynamodb/DynamoDbWorkerLeases.java"),
             "ClickCountFunction", List.of("analytics/src/main/java/dev/shortener/analytics/counts"));
 
     /** Calls made through shared code that also holds calls the function never makes. */
@@ -237,18 +278,38 @@ class FunctionWiringTest {
 
     /** SAM policy templates, as the actions they grant. */
     static final Map<String, List<String>> SAM_POLICY_TEMPLATES = Map.of(
-            "DynamoDBCrudPolicy", List.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan",
-                    "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem",
-                    "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"),
-            "DynamoDBReadPolicy", List.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchGetItem",
-                    "dynamodb:DescribeTable"),
-            "S3ReadPolicy", List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion",
-                    "s3:GetLifecycleConfiguration"),
+            "DynamoDBCrudPolicy",
+                    List.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:DeleteItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:Scan",
+                            "dynamodb:Query",
+                            "dynamodb:UpdateItem",
+                            "dynamodb:BatchWriteItem",
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:DescribeTable",
+                            "dynamodb:ConditionCheckItem"),
+            "DynamoDBReadPolicy",
+                    List.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:Scan",
+                            "dynamodb:Query",
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:DescribeTable"),
+            "S3ReadPolicy",
+                    List.of(
+                            "s3:GetObject",
+                            "s3:ListBucket",
+                            "s3:GetBucketLocation",
+                            "s3:GetObjectVersion",
+                            "s3:GetLifecycleConfiguration"),
             "FirehoseWritePolicy", List.of("firehose:PutRecord", "firehose:PutRecordBatch"));
 
     /** SDK client variable names in this codebase, by IAM service prefix. */
-    private static final Pattern SDK_CALL = Pattern.compile("(?<![.\\w])(dynamoDb|s3|firehose)\\s*\\.\\s*"
-            + "((?:get|put|update|delete|batch|transact|list|describe|create|head|copy|execute)[A-Z]\\w*|query|scan)\\s*\\(");
+    private static final Pattern SDK_CALL = Pattern.compile(
+            "(?<![.\\w])(dynamoDb|s3|firehose)\\s*\\.\\s*"
+                    + "((?:get|put|update|delete|batch|transact|list|describe|create|head|copy|execute)[A-Z]\\w*|query|scan)\\s*\\(");
 
     /**
      * Every AWS API the function's code calls is allowed by its policies (AccessDenied would surface only in
@@ -256,54 +317,66 @@ class FunctionWiringTest {
      */
     @TestFactory
     Stream<DynamicTest> policiesAllowExactlyTheCallsTheCodeMakes() {
-        return new TreeSet<>(CODE_RUN_BY.keySet()).stream().map(function -> DynamicTest.dynamicTest(function, () -> {
-            Set<String> called = new TreeSet<>(CALLS_THROUGH_SHARED_CODE.getOrDefault(function, Set.of()));
-            for (String dir : CODE_RUN_BY.get(function)) {
-                Path root = Repository.file(dir);
-                if (!Files.exists(root)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.walk(root)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                        Matcher m = SDK_CALL.matcher(Files.readString(file));
-                        while (m.find()) {
-                            String service = m.group(1).equals("dynamoDb") ? "dynamodb" : m.group(1);
-                            String operation = m.group(2);
-                            called.add(service + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
-                        }
-                    }
-                }
-            }
-            Set<String> granted = new TreeSet<>();
-            Set<String> inline = new TreeSet<>();
-            for (JsonNode policy : template.properties(function).path("Policies")) {
-                policy.fieldNames().forEachRemaining(name -> granted.addAll(SAM_POLICY_TEMPLATES.getOrDefault(name, List.of())));
-                policy.path("Statement").forEach(statement -> inline.addAll(actions(statement)));
-            }
-            for (String attached : template.ofType("AWS::IAM::Policy")) {
-                for (JsonNode role : template.properties(attached).path("Roles")) {
-                    if ((function + "Role").equals(role.path("Ref").asText())) {
-                        template.properties(attached).path("PolicyDocument").path("Statement")
-                                .forEach(statement -> inline.addAll(actions(statement)));
-                    }
-                }
-            }
-            granted.addAll(inline);
-            System.out.printf("%s calls %s%n", function, called);
-            List<String> problems = new ArrayList<>();
-            for (String call : called) {
-                if (granted.stream().noneMatch(g -> TemplateTrapsTest.grants(g, call))) {
-                    problems.add(call + " is called but not allowed");
-                }
-            }
-            for (String action : inline) {
-                boolean logs = action.startsWith("logs:") || action.startsWith("xray:");
-                if (!logs && called.stream().noneMatch(c -> TemplateTrapsTest.grants(action, c))) {
-                    problems.add(action + " is allowed but never called");
-                }
-            }
-            assertEquals(List.of(), problems);
-        }));
+        return new TreeSet<>(CODE_RUN_BY.keySet())
+                .stream()
+                        .map(function -> DynamicTest.dynamicTest(function, () -> {
+                            Set<String> called =
+                                    new TreeSet<>(CALLS_THROUGH_SHARED_CODE.getOrDefault(function, Set.of()));
+                            for (String dir : CODE_RUN_BY.get(function)) {
+                                Path root = Repository.file(dir);
+                                if (!Files.exists(root)) {
+                                    continue;
+                                }
+                                try (Stream<Path> files = Files.walk(root)) {
+                                    for (Path file : files.filter(
+                                                    f -> f.toString().endsWith(".java"))
+                                            .toList()) {
+                                        Matcher m = SDK_CALL.matcher(Files.readString(file));
+                                        while (m.find()) {
+                                            String service = m.group(1).equals("dynamoDb") ? "dynamodb" : m.group(1);
+                                            String operation = m.group(2);
+                                            called.add(service + ":" + Character.toUpperCase(operation.charAt(0))
+                                                    + operation.substring(1));
+                                        }
+                                    }
+                                }
+                            }
+                            Set<String> granted = new TreeSet<>();
+                            Set<String> inline = new TreeSet<>();
+                            for (JsonNode policy : template.properties(function).path("Policies")) {
+                                policy.fieldNames()
+                                        .forEachRemaining(name ->
+                                                granted.addAll(SAM_POLICY_TEMPLATES.getOrDefault(name, List.of())));
+                                policy.path("Statement").forEach(statement -> inline.addAll(actions(statement)));
+                            }
+                            for (String attached : template.ofType("AWS::IAM::Policy")) {
+                                for (JsonNode role :
+                                        template.properties(attached).path("Roles")) {
+                                    if ((function + "Role")
+                                            .equals(role.path("Ref").asText())) {
+                                        template.properties(attached)
+                                                .path("PolicyDocument")
+                                                .path("Statement")
+                                                .forEach(statement -> inline.addAll(actions(statement)));
+                                    }
+                                }
+                            }
+                            granted.addAll(inline);
+                            System.out.printf("%s calls %s%n", function, called);
+                            List<String> problems = new ArrayList<>();
+                            for (String call : called) {
+                                if (granted.stream().noneMatch(g -> TemplateTrapsTest.grants(g, call))) {
+                                    problems.add(call + " is called but not allowed");
+                                }
+                            }
+                            for (String action : inline) {
+                                boolean logs = action.startsWith("logs:") || action.startsWith("xray:");
+                                if (!logs && called.stream().noneMatch(c -> TemplateTrapsTest.grants(action, c))) {
+                                    problems.add(action + " is allowed but never called");
+                                }
+                            }
+                            assertEquals(List.of(), problems);
+                        }));
     }
 
     private static List<String> actions(JsonNode statement) {
@@ -357,10 +430,13 @@ class FunctionWiringTest {
             } catch (IOException io) {
                 throw new UncheckedIOException(io);
             }
-            Assumptions.assumeFalse(sources.isEmpty(),
-                    className + " is not written yet (no " + relative + " in any module): " + function + " can't be checked");
+            Assumptions.assumeFalse(
+                    sources.isEmpty(),
+                    className + " is not written yet (no " + relative + " in any module): " + function
+                            + " can't be checked");
             fail(className + " exists (" + sources + ") but is not on this module's test classpath: add its module"
-                    + " (dev.shortener:" + FUNCTIONS.get(function).module() + ") as a test dependency of deployment/pom.xml");
+                    + " (dev.shortener:" + FUNCTIONS.get(function).module()
+                    + ") as a test dependency of deployment/pom.xml");
             return null;
         }
     }
@@ -368,7 +444,8 @@ class FunctionWiringTest {
     private static void parse(Class<?> type, String parser, Map<String, String> env) throws Exception {
         Method method = null;
         for (Method candidate : type.getDeclaredMethods()) {
-            if (candidate.getName().equals(parser) && Modifier.isStatic(candidate.getModifiers())
+            if (candidate.getName().equals(parser)
+                    && Modifier.isStatic(candidate.getModifiers())
                     && candidate.getParameterCount() == 1) {
                 method = candidate;
             }
@@ -381,18 +458,22 @@ class FunctionWiringTest {
         try {
             method.invoke(null, argument);
         } catch (InvocationTargetException e) {
-            fail(type.getSimpleName() + "." + parser + " rejects the template's values: " + e.getCause().getMessage()
-                    + "\n(environment: " + new TreeMap<>(env) + ")", e.getCause());
+            fail(
+                    type.getSimpleName() + "." + parser + " rejects the template's values: "
+                            + e.getCause().getMessage() + "\n(environment: " + new TreeMap<>(env) + ")",
+                    e.getCause());
         }
     }
 
     private static boolean runtimeProvided(String name) {
-        return name.startsWith("AWS_") || name.startsWith("_") || name.equals("LAMBDA_TASK_ROOT")
-                || name.equals("LAMBDA_RUNTIME_DIR") || name.equals("TZ");
+        return name.startsWith("AWS_")
+                || name.startsWith("_")
+                || name.equals("LAMBDA_TASK_ROOT")
+                || name.equals("LAMBDA_RUNTIME_DIR")
+                || name.equals("TZ");
     }
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
-
 }

@@ -35,7 +35,10 @@ import java.util.Map;
 final class IntrinsicTolerantSchema {
 
     /** The JSON Schema dialect the schema is written in; decides the tuple keyword for Fn::If's arguments. */
-    enum Dialect { DRAFT_4, DRAFT_2020_12 }
+    enum Dialect {
+        DRAFT_4,
+        DRAFT_2020_12
+    }
 
     static final String INTRINSIC_KEY_PATTERN = "^(Ref|Condition|Fn::(Base64|Cidr|FindInMap|GetAtt|GetAZs"
             + "|ImportValue|Join|Select|Split|Sub|Transform|Length|ToJsonString|Equals|And|Or|Not|If))$";
@@ -45,8 +48,13 @@ final class IntrinsicTolerantSchema {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String INTRINSIC = "__intrinsic";
     private static final List<String> CHILD_MAPS = List.of("properties", "patternProperties");
-    private static final List<String> CHILD_SCHEMAS = List.of("additionalProperties", "items", "additionalItems",
-            "contains", "unevaluatedProperties", "unevaluatedItems");
+    private static final List<String> CHILD_SCHEMAS = List.of(
+            "additionalProperties",
+            "items",
+            "additionalItems",
+            "contains",
+            "unevaluatedProperties",
+            "unevaluatedItems");
     private static final List<String> SAME_VALUE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
     private static final List<String> SAME_VALUE_SCHEMAS = List.of("not", "if", "then", "else");
     private static final List<String> SAME_VALUE_MAPS = List.of("dependentSchemas", "dependencies");
@@ -68,16 +76,19 @@ final class IntrinsicTolerantSchema {
         copy.remove("$schema");
         copy.remove("$id");
         var rewriter = new IntrinsicTolerantSchema(dialect);
-        ObjectNode definitions = copy.has("definitions") ? (ObjectNode) copy.get("definitions") : copy.putObject("definitions");
+        ObjectNode definitions =
+                copy.has("definitions") ? (ObjectNode) copy.get("definitions") : copy.putObject("definitions");
         rewriter.visit(copy);
         definitions.properties().forEach(e -> rewriter.visit(e.getValue()));
         rewriter.added.forEach(definitions::set);
-        definitions.set(INTRINSIC, NODES.objectNode()
-                .put("type", "object")
-                .put("minProperties", 1)
-                .put("maxProperties", 1)
-                .put("additionalProperties", false)
-                .set("patternProperties", NODES.objectNode().set(NOT_IF_PATTERN, NODES.objectNode())));
+        definitions.set(
+                INTRINSIC,
+                NODES.objectNode()
+                        .put("type", "object")
+                        .put("minProperties", 1)
+                        .put("maxProperties", 1)
+                        .put("additionalProperties", false)
+                        .set("patternProperties", NODES.objectNode().set(NOT_IF_PATTERN, NODES.objectNode())));
         return copy;
     }
 
@@ -147,8 +158,12 @@ final class IntrinsicTolerantSchema {
         String wrapperName = "__wrapped" + n;
         added.put(originalName, original);
         ObjectNode branch = ref(wrapperName);
-        ArrayNode arguments = NODES.arrayNode().add(NODES.objectNode().put("type", "string")).add(branch).add(branch.deepCopy());
-        ObjectNode ifArguments = NODES.objectNode().put("type", "array").put("minItems", 3).put("maxItems", 3);
+        ArrayNode arguments = NODES.arrayNode()
+                .add(NODES.objectNode().put("type", "string"))
+                .add(branch)
+                .add(branch.deepCopy());
+        ObjectNode ifArguments =
+                NODES.objectNode().put("type", "array").put("minItems", 3).put("maxItems", 3);
         ifArguments.set(dialect == Dialect.DRAFT_4 ? "items" : "prefixItems", arguments);
         ObjectNode fnIf = NODES.objectNode().put("type", "object").put("additionalProperties", false);
         fnIf.set("required", NODES.arrayNode().add("Fn::If"));
@@ -175,12 +190,15 @@ final class IntrinsicTolerantSchema {
             rules.properties().forEach(rule -> {
                 ArrayNode others = NODES.arrayNode();
                 rule.getValue().forEach(name -> others.add(required(name.asText())));
-                ObjectNode whenPresent = NODES.objectNode().set("not", NODES.objectNode().set("anyOf", others));
+                ObjectNode whenPresent =
+                        NODES.objectNode().set("not", NODES.objectNode().set("anyOf", others));
                 // "if the property is present, none of the others may be"
                 ObjectNode rule2 = NODES.objectNode();
-                rule2.set("anyOf", NODES.arrayNode()
-                        .add(NODES.objectNode().set("not", required(rule.getKey())))
-                        .add(whenPresent));
+                rule2.set(
+                        "anyOf",
+                        NODES.arrayNode()
+                                .add(NODES.objectNode().set("not", required(rule.getKey())))
+                                .add(whenPresent));
                 allOf(schema).add(rule2);
             });
         }

@@ -11,14 +11,20 @@ import java.util.regex.Pattern;
 /** Reading CloudFormation intrinsic functions in a template's JSON tree. */
 final class Intrinsics {
 
-    static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
-            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    static final Set<String> PSEUDO_PARAMETERS = Set.of(
+            "AWS::AccountId",
+            "AWS::NotificationARNs",
+            "AWS::NoValue",
+            "AWS::Partition",
+            "AWS::Region",
+            "AWS::StackId",
+            "AWS::StackName",
+            "AWS::URLSuffix");
 
     /** {@code ${Name}} or {@code ${Resource.Attribute}}; {@code ${!Literal}} is text. */
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     /** A single-key object whose key is Ref, Condition or Fn::*. */
     static boolean isIntrinsic(JsonNode node) {

@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Test;
 class MetricAlarmsTest {
 
     /** Metrics that must have an alarm. */
-    static final Set<String> MUST_BE_ALARMED = Set.of(DeliveryMetrics.UNDELIVERED, "CacheInvalidationFailed",
-            "RateLimiterFailedOpen");
+    static final Set<String> MUST_BE_ALARMED =
+            Set.of(DeliveryMetrics.UNDELIVERED, "CacheInvalidationFailed", "RateLimiterFailedOpen");
 
     /** What the code emits: namespace -> metric name -> the dimension values it is written with. */
     private static final Map<String, Map<String, Map<String, String>>> EMITTED = new TreeMap<>();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Template template;
@@ -74,7 +75,9 @@ class MetricAlarmsTest {
                 continue;
             }
             Map<String, String> dimensions = new TreeMap<>();
-            properties.path("Dimensions").forEach(d -> dimensions.put(d.path("Name").asText(), values.string(d.path("Value"))));
+            properties
+                    .path("Dimensions")
+                    .forEach(d -> dimensions.put(d.path("Name").asText(), values.string(d.path("Value"))));
             if (!dimensions.equals(metrics.get(metric))) {
                 problems.add(alarm + ": dimensions " + dimensions + ", the code writes " + metrics.get(metric));
             }
@@ -85,7 +88,9 @@ class MetricAlarmsTest {
     @Test
     void theMetricsThatMatterAreAlarmed() {
         Set<String> alarmed = new TreeSet<>();
-        template.ofType("AWS::CloudWatch::Alarm").forEach(a -> alarmed.add(template.properties(a).path("MetricName").asText()));
+        template.ofType("AWS::CloudWatch::Alarm")
+                .forEach(a ->
+                        alarmed.add(template.properties(a).path("MetricName").asText()));
         for (String metric : MUST_BE_ALARMED) {
             assertTrue(alarmed.contains(metric), metric + " has no alarm");
         }
@@ -97,8 +102,11 @@ class MetricAlarmsTest {
     private static List<String> deliveryMetricLines() throws Exception {
         Map<String, String> env = values.environment("RedirectFunction");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DeliveryMetrics metrics = new DeliveryMetrics(env.get(ClickSinks.METRICS_NAMESPACE), env.get(ClickSinks.SERVICE_NAME),
-                new PrintStream(out, true, StandardCharsets.UTF_8), 0);
+        DeliveryMetrics metrics = new DeliveryMetrics(
+                env.get(ClickSinks.METRICS_NAMESPACE),
+                env.get(ClickSinks.SERVICE_NAME),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                0);
         Method add = DeliveryMetrics.class.getDeclaredMethod("add", String.class, long.class);
         Method emit = DeliveryMetrics.class.getDeclaredMethod("emitIfDue", boolean.class);
         add.setAccessible(true);
@@ -120,20 +128,23 @@ class MetricAlarmsTest {
             method.setAccessible(true);
             switch (method.getName()) {
                 case "rateLimiterFailedOpen" -> method.invoke(observability, "client", true);
-                case "cacheInvalidationFailed", "idempotencyCompletionFailed" -> method.invoke(observability, "aB3dE5f");
+                case "cacheInvalidationFailed", "idempotencyCompletionFailed" ->
+                    method.invoke(observability, "aB3dE5f");
                 case "unexpected" -> {
                     method.invoke(observability, null, false, new IllegalStateException("test"), true);
                     method.invoke(observability, null, false, new IllegalStateException("test"), false);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return lines(out);
     }
 
     private static List<String> lines(ByteArrayOutputStream out) {
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
         assertFalse(lines.isEmpty(), "the code wrote no metric line");
         return lines;
     }
@@ -144,9 +155,11 @@ class MetricAlarmsTest {
             String namespace = directive.path("Namespace").asText();
             for (JsonNode dimensionSet : directive.path("Dimensions")) {
                 Map<String, String> dimensions = new TreeMap<>();
-                dimensionSet.forEach(d -> dimensions.put(d.asText(), json.path(d.asText()).asText()));
+                dimensionSet.forEach(
+                        d -> dimensions.put(d.asText(), json.path(d.asText()).asText()));
                 for (JsonNode metric : directive.path("Metrics")) {
-                    EMITTED.computeIfAbsent(namespace, n -> new TreeMap<>()).put(metric.path("Name").asText(), dimensions);
+                    EMITTED.computeIfAbsent(namespace, n -> new TreeMap<>())
+                            .put(metric.path("Name").asText(), dimensions);
                 }
             }
         }

@@ -15,7 +15,14 @@ import java.util.Set;
  */
 final class References {
 
-    enum Kind { REF, GET_ATT, SUB, CONDITION, DEPENDS_ON, FIND_IN_MAP }
+    enum Kind {
+        REF,
+        GET_ATT,
+        SUB,
+        CONDITION,
+        DEPENDS_ON,
+        FIND_IN_MAP
+    }
 
     /**
      * One reference.
@@ -29,14 +36,19 @@ final class References {
      * @param knownFalse conditions that don't
      * @param local     Fn::Sub variables declared by the Sub itself (they shadow template names)
      */
-    record Reference(String where, String section, Kind kind, String name, String attribute, Set<String> knownTrue,
-                     Set<String> knownFalse, Set<String> local) {
-    }
+    record Reference(
+            String where,
+            String section,
+            Kind kind,
+            String name,
+            String attribute,
+            Set<String> knownTrue,
+            Set<String> knownFalse,
+            Set<String> local) {}
 
     private final List<Reference> all = new ArrayList<>();
 
-    private References() {
-    }
+    private References() {}
 
     static References of(Template template) {
         References refs = new References();
@@ -53,7 +65,15 @@ final class References {
             JsonNode dependsOn = body.path("DependsOn");
             for (JsonNode target : dependsOn.isArray() ? dependsOn : List.of(dependsOn)) {
                 if (target.isTextual()) {
-                    refs.add(id + ".DependsOn", "Resources", Kind.DEPENDS_ON, target.asText(), null, holds, Set.of(), Set.of());
+                    refs.add(
+                            id + ".DependsOn",
+                            "Resources",
+                            Kind.DEPENDS_ON,
+                            target.asText(),
+                            null,
+                            holds,
+                            Set.of(),
+                            Set.of());
                 }
             }
             refs.walk(body.path("Properties"), id + ".Properties", "Resources", holds, Set.of());
@@ -63,17 +83,37 @@ final class References {
             Set<String> holds = new HashSet<>();
             if (output.getValue().has("Condition")) {
                 String condition = output.getValue().get("Condition").asText();
-                refs.add("Outputs." + output.getKey() + ".Condition", "Outputs", Kind.CONDITION, condition, null,
-                        Set.of(), Set.of(), Set.of());
+                refs.add(
+                        "Outputs." + output.getKey() + ".Condition",
+                        "Outputs",
+                        Kind.CONDITION,
+                        condition,
+                        null,
+                        Set.of(),
+                        Set.of(),
+                        Set.of());
                 holds.add(condition);
             }
-            refs.walk(output.getValue().path("Value"), "Outputs." + output.getKey() + ".Value", "Outputs", holds, Set.of());
-            refs.walk(output.getValue().path("Export"), "Outputs." + output.getKey() + ".Export", "Outputs", holds, Set.of());
+            refs.walk(
+                    output.getValue().path("Value"),
+                    "Outputs." + output.getKey() + ".Value",
+                    "Outputs",
+                    holds,
+                    Set.of());
+            refs.walk(
+                    output.getValue().path("Export"),
+                    "Outputs." + output.getKey() + ".Export",
+                    "Outputs",
+                    holds,
+                    Set.of());
         });
-        root.path("Conditions").properties().forEach(condition ->
-                refs.walk(condition.getValue(), "Conditions." + condition.getKey(), "Conditions", Set.of(), Set.of()));
-        root.path("Rules").properties().forEach(rule ->
-                refs.walk(rule.getValue(), "Rules." + rule.getKey(), "Rules", Set.of(), Set.of()));
+        root.path("Conditions")
+                .properties()
+                .forEach(condition -> refs.walk(
+                        condition.getValue(), "Conditions." + condition.getKey(), "Conditions", Set.of(), Set.of()));
+        root.path("Rules")
+                .properties()
+                .forEach(rule -> refs.walk(rule.getValue(), "Rules." + rule.getKey(), "Rules", Set.of(), Set.of()));
         return refs;
     }
 
@@ -81,9 +121,17 @@ final class References {
         return all;
     }
 
-    private void add(String where, String section, Kind kind, String name, String attribute, Set<String> holds,
-                     Set<String> fails, Set<String> local) {
-        all.add(new Reference(where, section, kind, name, attribute, Set.copyOf(holds), Set.copyOf(fails), Set.copyOf(local)));
+    private void add(
+            String where,
+            String section,
+            Kind kind,
+            String name,
+            String attribute,
+            Set<String> holds,
+            Set<String> fails,
+            Set<String> local) {
+        all.add(new Reference(
+                where, section, kind, name, attribute, Set.copyOf(holds), Set.copyOf(fails), Set.copyOf(local)));
     }
 
     private void walk(JsonNode node, String where, String section, Set<String> holds, Set<String> fails) {
@@ -109,10 +157,25 @@ final class References {
                 if (argument.isTextual()) {
                     String text = argument.asText();
                     int dot = text.indexOf('.');
-                    add(where, section, Kind.GET_ATT, dot < 0 ? text : text.substring(0, dot),
-                            dot < 0 ? "" : text.substring(dot + 1), holds, fails, Set.of());
+                    add(
+                            where,
+                            section,
+                            Kind.GET_ATT,
+                            dot < 0 ? text : text.substring(0, dot),
+                            dot < 0 ? "" : text.substring(dot + 1),
+                            holds,
+                            fails,
+                            Set.of());
                 } else {
-                    add(where, section, Kind.GET_ATT, argument.path(0).asText(), argument.path(1).asText(), holds, fails, Set.of());
+                    add(
+                            where,
+                            section,
+                            Kind.GET_ATT,
+                            argument.path(0).asText(),
+                            argument.path(1).asText(),
+                            holds,
+                            fails,
+                            Set.of());
                     walk(argument.path(1), where, section, holds, fails);
                 }
             }
@@ -121,8 +184,15 @@ final class References {
                 Set<String> local = Intrinsics.subLocalVariables(node);
                 for (String variable : Intrinsics.subVariables(template == null ? "" : template)) {
                     int dot = variable.indexOf('.');
-                    add(where, section, Kind.SUB, dot < 0 ? variable : variable.substring(0, dot),
-                            dot < 0 ? null : variable.substring(dot + 1), holds, fails, local);
+                    add(
+                            where,
+                            section,
+                            Kind.SUB,
+                            dot < 0 ? variable : variable.substring(0, dot),
+                            dot < 0 ? null : variable.substring(dot + 1),
+                            holds,
+                            fails,
+                            local);
                 }
                 if (argument.isArray() && argument.size() > 1) {
                     walk(argument.get(1), where, section, holds, fails);
@@ -160,7 +230,8 @@ final class References {
                 JsonNode definition = conditions.path(name);
                 if (definition.has("Fn::And")) {
                     for (JsonNode part : definition.get("Fn::And")) {
-                        changed |= part.has("Condition") && truths.add(part.get("Condition").asText());
+                        changed |= part.has("Condition")
+                                && truths.add(part.get("Condition").asText());
                         changed |= negated(part) != null && falsehoods.add(negated(part));
                     }
                 }
@@ -170,7 +241,8 @@ final class References {
                 JsonNode definition = conditions.path(name);
                 if (definition.has("Fn::Or")) {
                     for (JsonNode part : definition.get("Fn::Or")) {
-                        changed |= part.has("Condition") && falsehoods.add(part.get("Condition").asText());
+                        changed |= part.has("Condition")
+                                && falsehoods.add(part.get("Condition").asText());
                     }
                 }
                 changed |= negated(definition) != null && truths.add(negated(definition));
@@ -197,8 +269,10 @@ final class References {
                 names.put(function + ".Alias", function);
                 names.put(function + ".Version", function);
             }
-            properties.path("Events").fieldNames().forEachRemaining(event ->
-                    names.put(function + event + "Permission", function));
+            properties
+                    .path("Events")
+                    .fieldNames()
+                    .forEachRemaining(event -> names.put(function + event + "Permission", function));
         }
         return names;
     }
@@ -217,7 +291,9 @@ final class References {
             }
         }
         for (Reference ref : refs.all()) {
-            if (!ref.section().equals("Resources") || ref.kind() == Kind.CONDITION || ref.local().contains(ref.name())) {
+            if (!ref.section().equals("Resources")
+                    || ref.kind() == Kind.CONDITION
+                    || ref.local().contains(ref.name())) {
                 continue;
             }
             String from = ref.where().substring(0, ref.where().indexOf('.'));
@@ -239,7 +315,8 @@ final class References {
         for (String function : functions) {
             template.properties(function).path("Events").forEach(event -> {
                 if ("S3".equals(event.path("Type").asText())) {
-                    String bucket = event.path("Properties").path("Bucket").path("Ref").asText();
+                    String bucket =
+                            event.path("Properties").path("Bucket").path("Ref").asText();
                     if (graph.containsKey(bucket)) {
                         graph.get(bucket).add(function);
                     }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 final class Repository {
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         String configured = System.getProperty("shortener.root");
@@ -21,8 +20,8 @@ final class Repository {
                 return dir;
             }
         }
-        throw new IllegalStateException("no repository root (a folder with template.yaml and mvnw) at or above "
-                + start.toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root (a folder with template.yaml and mvnw) at or above " + start.toAbsolutePath());
     }
 
     static Path file(String relative) {
@@ -45,7 +44,8 @@ final class Repository {
     static Path shared() {
         Path shared = root().resolve("..").resolve("shared").normalize();
         Path schemas = shared.resolve("schemas");
-        if (!Files.isDirectory(schemas.resolve("cfn")) || !Files.isRegularFile(schemas.resolve("sam/sam.schema.json"))) {
+        if (!Files.isDirectory(schemas.resolve("cfn"))
+                || !Files.isRegularFile(schemas.resolve("sam/sam.schema.json"))) {
             throw new IllegalStateException("The schemas that validate template.yaml are missing: expected "
                     + schemas.resolve("sam/sam.schema.json") + " and " + schemas.resolve("cfn") + "/. The shared/"
                     + " folder must sit beside the repository's root (" + root() + "), as it does in CI.");

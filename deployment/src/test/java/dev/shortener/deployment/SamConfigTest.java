@@ -26,9 +26,11 @@ class SamConfigTest {
         String deploy = "default.deploy.parameters.";
         assertEquals("true", config.get(deploy + "resolve_s3"), "SAM creates and finds its own artifact bucket");
         assertEquals("true", config.get(deploy + "confirm_changeset"), "deployers see the change set before it runs");
-        assertTrue(config.getOrDefault(deploy + "capabilities", "").contains("CAPABILITY_IAM"),
+        assertTrue(
+                config.getOrDefault(deploy + "capabilities", "").contains("CAPABILITY_IAM"),
                 "the template creates IAM roles (SAM's function roles, Firehose's)");
-        assertFalse(config.getOrDefault("default.global.parameters.stack_name", "").isBlank(), "a default stack name");
+        assertFalse(
+                config.getOrDefault("default.global.parameters.stack_name", "").isBlank(), "a default stack name");
         for (String key : List.of("s3_bucket", "region", "profile", "image_repository", "role_arn")) {
             config.keySet().forEach(k -> assertFalse(k.endsWith("." + key), k + " is account-specific"));
         }
@@ -45,7 +47,9 @@ class SamConfigTest {
             if (entry.getKey().endsWith(".parameter_overrides")) {
                 Matcher m = Pattern.compile("([A-Za-z0-9]+)=").matcher(entry.getValue());
                 while (m.find()) {
-                    assertTrue(parameters.contains(m.group(1)), "samconfig.toml overrides unknown parameter " + m.group(1));
+                    assertTrue(
+                            parameters.contains(m.group(1)),
+                            "samconfig.toml overrides unknown parameter " + m.group(1));
                 }
             }
         }
@@ -66,8 +70,11 @@ class SamConfigTest {
                 section = s.group(1) + ".";
             } else if (e.matches()) {
                 String value = e.group(2);
-                entries.put(section + e.group(1), value.startsWith("\"") && value.endsWith("\"")
-                        ? value.substring(1, value.length() - 1) : value);
+                entries.put(
+                        section + e.group(1),
+                        value.startsWith("\"") && value.endsWith("\"")
+                                ? value.substring(1, value.length() - 1)
+                                : value);
             } else {
                 throw new AssertionError("samconfig.toml: can't read line '" + raw + "'");
             }

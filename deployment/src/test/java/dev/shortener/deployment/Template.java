@@ -102,9 +102,16 @@ final class Template {
     /** The function's environment: Globals' variables overlaid by its own (SAM merges them so). */
     Map<String, JsonNode> environment(String logicalId) {
         Map<String, JsonNode> variables = new LinkedHashMap<>();
-        root.path("Globals").path("Function").path("Environment").path("Variables").properties()
+        root.path("Globals")
+                .path("Function")
+                .path("Environment")
+                .path("Variables")
+                .properties()
                 .forEach(e -> variables.put(e.getKey(), e.getValue()));
-        properties(logicalId).path("Environment").path("Variables").properties()
+        properties(logicalId)
+                .path("Environment")
+                .path("Variables")
+                .properties()
                 .forEach(e -> variables.put(e.getKey(), e.getValue()));
         return variables;
     }

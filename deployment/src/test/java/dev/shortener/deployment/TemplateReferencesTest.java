@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 class TemplateReferencesTest {
 
     /** GetAtt attributes CloudFormation documents that the provider schemas don't list as read-only. */
-    private static final Map<String, Set<String>> EXTRA_ATTRIBUTES = Map.of(
-            "AWS::SQS::Queue", Set.of("QueueName"));
+    private static final Map<String, Set<String>> EXTRA_ATTRIBUTES = Map.of("AWS::SQS::Queue", Set.of("QueueName"));
 
     private static Template template;
     private static References refs;
@@ -55,9 +54,11 @@ class TemplateReferencesTest {
     void everyRefNamesAParameterAResourceOrAPseudoParameter() {
         List<String> problems = new ArrayList<>();
         for (Reference ref : refs.all()) {
-            boolean inConditions = ref.section().equals("Conditions") || ref.section().equals("Rules");
+            boolean inConditions =
+                    ref.section().equals("Conditions") || ref.section().equals("Rules");
             if (ref.kind() == Kind.REF) {
-                boolean ok = parameters.contains(ref.name()) || Intrinsics.PSEUDO_PARAMETERS.contains(ref.name())
+                boolean ok = parameters.contains(ref.name())
+                        || Intrinsics.PSEUDO_PARAMETERS.contains(ref.name())
                         || !inConditions && (resources.contains(ref.name()) || generated.containsKey(ref.name()));
                 if (!ok) {
                     problems.add(ref.where() + ": Ref " + ref.name() + (inConditions ? " (only parameters here)" : ""));
@@ -65,17 +66,22 @@ class TemplateReferencesTest {
             } else if (ref.kind() == Kind.SUB && !ref.local().contains(ref.name())) {
                 String name = ref.attribute() == null ? ref.name() : ref.name() + "." + ref.attribute();
                 boolean ok = ref.attribute() == null
-                        ? parameters.contains(name) || Intrinsics.PSEUDO_PARAMETERS.contains(name) || resources.contains(name)
-                        : generated.containsKey(name) || attributeProblem(ref.name(), ref.attribute()).isEmpty();
+                        ? parameters.contains(name)
+                                || Intrinsics.PSEUDO_PARAMETERS.contains(name)
+                                || resources.contains(name)
+                        : generated.containsKey(name)
+                                || attributeProblem(ref.name(), ref.attribute()).isEmpty();
                 if (!ok) {
                     problems.add(ref.where() + ": ${" + name + "} "
                             + attributeProblem(ref.name(), ref.attribute()).orElse("names nothing"));
                 }
             } else if (ref.kind() == Kind.GET_ATT) {
-                attributeProblem(ref.name(), ref.attribute()).ifPresent(p -> problems.add(ref.where() + ": GetAtt " + p));
+                attributeProblem(ref.name(), ref.attribute())
+                        .ifPresent(p -> problems.add(ref.where() + ": GetAtt " + p));
             } else if (ref.kind() == Kind.DEPENDS_ON && !resources.contains(ref.name())) {
                 problems.add(ref.where() + ": DependsOn " + ref.name() + " names no resource");
-            } else if (ref.kind() == Kind.FIND_IN_MAP && !template.names("Mappings").contains(ref.name())) {
+            } else if (ref.kind() == Kind.FIND_IN_MAP
+                    && !template.names("Mappings").contains(ref.name())) {
                 problems.add(ref.where() + ": FindInMap " + ref.name() + " names no mapping");
             }
         }
@@ -127,8 +133,8 @@ class TemplateReferencesTest {
             }
             Set<String> holds = References.implied(definitions, ref.knownTrue(), ref.knownFalse());
             if (!holds.contains(condition.asText())) {
-                problems.add(ref.where() + " refers to " + ref.name() + ", which exists only when "
-                        + condition.asText() + " holds (wrap it in !If [" + condition.asText() + ", ...])");
+                problems.add(ref.where() + " refers to " + ref.name() + ", which exists only when " + condition.asText()
+                        + " holds (wrap it in !If [" + condition.asText() + ", ...])");
             }
         }
         assertEquals(List.of(), problems);
@@ -150,8 +156,13 @@ class TemplateReferencesTest {
         for (String function : template.ofType(Template.SERVERLESS_FUNCTION)) {
             template.properties(function).path("Events").properties().forEach(event -> {
                 if ("S3".equals(event.getValue().path("Type").asText())) {
-                    String bucket = event.getValue().path("Properties").path("Bucket").path("Ref").asText();
-                    assertTrue(resources.contains(bucket) && template.type(bucket).equals("AWS::S3::Bucket"),
+                    String bucket = event.getValue()
+                            .path("Properties")
+                            .path("Bucket")
+                            .path("Ref")
+                            .asText();
+                    assertTrue(
+                            resources.contains(bucket) && template.type(bucket).equals("AWS::S3::Bucket"),
                             function + "." + event.getKey() + ": SAM needs !Ref to a bucket of this template, got "
                                     + event.getValue().path("Properties").path("Bucket"));
                 }
@@ -172,17 +183,20 @@ class TemplateReferencesTest {
             default -> type;
         };
         Set<String> attributes = new TreeSet<>(EXTRA_ATTRIBUTES.getOrDefault(cfnType, Set.of()));
-        schemas.providerSchema(cfnType).ifPresent(schema -> schema.path("readOnlyProperties").forEach(pointer ->
-                attributes.add(pointer.asText().replaceFirst("^/properties/", "").replace('/', '.'))));
+        schemas.providerSchema(cfnType)
+                .ifPresent(schema -> schema.path("readOnlyProperties")
+                        .forEach(pointer -> attributes.add(pointer.asText()
+                                .replaceFirst("^/properties/", "")
+                                .replace('/', '.'))));
         if (attributes.contains(attribute)) {
             return Optional.empty();
         }
-        return Optional.of(resource + "." + attribute + ": " + type + " has no attribute " + attribute
-                + " (it has " + attributes + ")");
+        return Optional.of(resource + "." + attribute + ": " + type + " has no attribute " + attribute + " (it has "
+                + attributes + ")");
     }
 
-    private static Optional<List<String>> findCycle(String node, Map<String, Set<String>> graph,
-                                                    Map<String, Integer> state, Deque<String> path) {
+    private static Optional<List<String>> findCycle(
+            String node, Map<String, Set<String>> graph, Map<String, Integer> state, Deque<String> path) {
         Integer seen = state.get(node);
         if (seen != null && seen == 2) {
             return Optional.empty();

@@ -24,10 +24,28 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateSchemaTest {
 
-    private static final Set<String> RESOURCE_ATTRIBUTES = Set.of("Type", "Properties", "Condition", "DependsOn",
-            "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy", "CreationPolicy");
-    private static final Set<String> TOP_LEVEL = Set.of("AWSTemplateFormatVersion", "Transform", "Description",
-            "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Globals", "Resources", "Outputs");
+    private static final Set<String> RESOURCE_ATTRIBUTES = Set.of(
+            "Type",
+            "Properties",
+            "Condition",
+            "DependsOn",
+            "Metadata",
+            "DeletionPolicy",
+            "UpdateReplacePolicy",
+            "UpdatePolicy",
+            "CreationPolicy");
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "AWSTemplateFormatVersion",
+            "Transform",
+            "Description",
+            "Metadata",
+            "Parameters",
+            "Rules",
+            "Mappings",
+            "Conditions",
+            "Globals",
+            "Resources",
+            "Outputs");
 
     private static TemplateSchemas schemas;
     private static Template template;
@@ -52,7 +70,8 @@ class TemplateSchemaTest {
             }
             problems.addAll(schemas.validateResource(id, resource));
         });
-        System.out.printf("validated %d resources of %d types%n", template.resources().size(), types.size());
+        System.out.printf(
+                "validated %d resources of %d types%n", template.resources().size(), types.size());
         assertEquals(List.of(), problems, "schema violations in template.yaml");
     }
 
@@ -82,17 +101,21 @@ class TemplateSchemaTest {
         String source = Files.readString(folder.resolve("SOURCE.md"));
         List<String> unnamed = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".json"))
-                    .filter(name -> !source.contains(name)).forEach(unnamed::add);
+            files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .filter(name -> !source.contains(name))
+                    .forEach(unnamed::add);
         }
         assertEquals(List.of(), unnamed, "schemas in " + folder + " that its SOURCE.md doesn't account for");
     }
 
     @Test
     void templateHasOnlyKnownSections() {
-        template.root().fieldNames().forEachRemaining(name ->
-                assertTrue(TOP_LEVEL.contains(name), "unknown top-level section " + name));
-        assertEquals("AWS::Serverless-2016-10-31", template.root().path("Transform").asText());
+        template.root()
+                .fieldNames()
+                .forEachRemaining(name -> assertTrue(TOP_LEVEL.contains(name), "unknown top-level section " + name));
+        assertEquals(
+                "AWS::Serverless-2016-10-31", template.root().path("Transform").asText());
     }
 
     // --- the validator, on resources that must fail or pass -------------------------------------------------
@@ -166,8 +189,12 @@ class TemplateSchemaTest {
     @Test
     void validator_takesWhatTheSharedFolderLacksFromTheSupplement() {
         List<Path> candidates = schemas.providerSchemaCandidates("AWS::CloudFront::Function");
-        assertEquals(List.of(Repository.shared().resolve("schemas/cfn/aws-cloudfront-function.json"),
-                Repository.schemaSupplement().resolve("cfn/aws-cloudfront-function.json")), candidates, "shared first");
+        assertEquals(
+                List.of(
+                        Repository.shared().resolve("schemas/cfn/aws-cloudfront-function.json"),
+                        Repository.schemaSupplement().resolve("cfn/aws-cloudfront-function.json")),
+                candidates,
+                "shared first");
         assertTrue(schemas.providerSchemaFile("AWS::CloudFront::Function").isPresent());
         assertInvalid("""
                 Type: AWS::CloudFront::Function
@@ -202,7 +229,9 @@ class TemplateSchemaTest {
         for (Path candidate : schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType")) {
             assertTrue(error.getMessage().contains(candidate.toString()), error.getMessage());
         }
-        assertEquals(2, schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType").size(),
+        assertEquals(
+                2,
+                schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType").size(),
                 "looked for in shared/schemas/cfn and in the supplement");
     }
 

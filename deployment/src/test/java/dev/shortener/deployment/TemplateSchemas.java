@@ -41,7 +41,9 @@ final class TemplateSchemas {
             Map.entry("Timeout", new String[] {"AWS::Lambda::Function", "Timeout"}),
             Map.entry("SnapStart", new String[] {"AWS::Lambda::Function", "SnapStart"}),
             Map.entry("VpcConfig", new String[] {"AWS::Lambda::Function", "VpcConfig"}),
-            Map.entry("ReservedConcurrentExecutions", new String[] {"AWS::Lambda::Function", "ReservedConcurrentExecutions"}),
+            Map.entry(
+                    "ReservedConcurrentExecutions",
+                    new String[] {"AWS::Lambda::Function", "ReservedConcurrentExecutions"}),
             Map.entry("KmsKeyArn", new String[] {"AWS::Lambda::Function", "KmsKeyArn"}),
             Map.entry("Layers", new String[] {"AWS::Lambda::Function", "Layers"}),
             Map.entry("RuntimeManagementConfig", new String[] {"AWS::Lambda::Function", "RuntimeManagementConfig"}),
@@ -50,6 +52,7 @@ final class TemplateSchemas {
     private final JsonNode sam;
     /** Where provider schemas are looked for, in order: shared/schemas/cfn, then the supplement's cfn folder. */
     private final List<Path> providerFolders;
+
     private final Map<String, Schema> compiled = new HashMap<>();
     private final Map<String, JsonNode> providers = new HashMap<>();
 
@@ -79,18 +82,24 @@ final class TemplateSchemas {
 
     /** The places a type's provider schema is looked for, in order. */
     List<Path> providerSchemaCandidates(String type) {
-        return providerFolders.stream().map(folder -> folder.resolve(providerSchemaFileName(type))).toList();
+        return providerFolders.stream()
+                .map(folder -> folder.resolve(providerSchemaFileName(type)))
+                .toList();
     }
 
     /** The first of {@link #providerSchemaCandidates} that exists. */
     Optional<Path> providerSchemaFile(String type) {
-        return providerSchemaCandidates(type).stream().filter(Files::isRegularFile).findFirst();
+        return providerSchemaCandidates(type).stream()
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 
     /** The provider schema of a CloudFormation type, if shared/schemas/cfn or the supplement has it. */
     Optional<JsonNode> providerSchema(String type) {
         if (!providers.containsKey(type)) {
-            providers.put(type, providerSchemaFile(type).map(TemplateSchemas::readJson).orElse(null));
+            providers.put(
+                    type,
+                    providerSchemaFile(type).map(TemplateSchemas::readJson).orElse(null));
         }
         return Optional.ofNullable(providers.get(type));
     }
@@ -103,17 +112,25 @@ final class TemplateSchemas {
             String definition = samResourceDefinition(type);
             report(problems, logicalId, samSchema(definition).validate(resource));
             if (type.equals(Template.SERVERLESS_FUNCTION)) {
-                problems.addAll(validatePassThrough(logicalId + ".Properties", resource.path("Properties"),
+                problems.addAll(validatePassThrough(
+                        logicalId + ".Properties",
+                        resource.path("Properties"),
                         "samtranslator__internal__schema_source__aws_serverless_function__Properties"));
             }
             return problems;
         }
-        JsonNode provider = providerSchema(type).orElseThrow(() -> new AssertionError(logicalId + ": no schema for "
-                + type + " at any of " + providerSchemaCandidates(type)
-                + " (add it to the supplement from the same source, see its SOURCE.md)"));
+        JsonNode provider = providerSchema(type)
+                .orElseThrow(() -> new AssertionError(logicalId + ": no schema for "
+                        + type + " at any of " + providerSchemaCandidates(type)
+                        + " (add it to the supplement from the same source, see its SOURCE.md)"));
         Schema schema = compiled.computeIfAbsent(type, t -> compile(provider, Dialect.DRAFT_2020_12));
-        report(problems, logicalId + ".Properties", schema.validate(resource.path("Properties").isMissingNode()
-                ? JSON.createObjectNode() : resource.path("Properties")));
+        report(
+                problems,
+                logicalId + ".Properties",
+                schema.validate(
+                        resource.path("Properties").isMissingNode()
+                                ? JSON.createObjectNode()
+                                : resource.path("Properties")));
         return problems;
     }
 
@@ -122,7 +139,9 @@ final class TemplateSchemas {
         List<String> problems = new ArrayList<>();
         report(problems, "Globals", samSchema("__main____Globals").validate(globals));
         if (globals.has("Function")) {
-            problems.addAll(validatePassThrough("Globals.Function", globals.get("Function"),
+            problems.addAll(validatePassThrough(
+                    "Globals.Function",
+                    globals.get("Function"),
                     "samtranslator__internal__schema_source__aws_serverless_function__Globals"));
         }
         return problems;
@@ -160,7 +179,9 @@ final class TemplateSchemas {
             wrapper.set("definitions", provider.get().path("definitions").deepCopy());
             String key = String.join("#", target);
             Schema schema = compiled.computeIfAbsent(key, k -> compile(wrapper, Dialect.DRAFT_2020_12));
-            report(problems, where + "." + property.getKey() + " (as " + target[0] + ")",
+            report(
+                    problems,
+                    where + "." + property.getKey() + " (as " + target[0] + ")",
                     schema.validate(JSON.createObjectNode().set("value", property.getValue())));
         });
         return problems;
@@ -169,7 +190,9 @@ final class TemplateSchemas {
     /** [type, property, nested property...] or null when the property isn't passed through as is. */
     private static String[] passThroughTarget(String name, JsonNode samProperty) {
         JsonNode path = samProperty.path("__samPassThrough").path("schemaPath");
-        if (path.isArray() && path.size() >= 6 && "Properties".equals(path.get(3).asText())) {
+        if (path.isArray()
+                && path.size() >= 6
+                && "Properties".equals(path.get(3).asText())) {
             List<String> target = new ArrayList<>();
             target.add(path.get(1).asText());
             for (int i = 5; i < path.size(); i += 2) {
@@ -194,8 +217,11 @@ final class TemplateSchemas {
 
     private String samResourceDefinition(String type) {
         for (var definition : sam.path("definitions").properties()) {
-            JsonNode typeEnum = definition.getValue().path("properties").path("Type").path("enum");
-            if (definition.getKey().endsWith("__Resource") && typeEnum.size() == 1 && type.equals(typeEnum.get(0).asText())) {
+            JsonNode typeEnum =
+                    definition.getValue().path("properties").path("Type").path("enum");
+            if (definition.getKey().endsWith("__Resource")
+                    && typeEnum.size() == 1
+                    && type.equals(typeEnum.get(0).asText())) {
                 return definition.getKey();
             }
         }
@@ -213,8 +239,8 @@ final class TemplateSchemas {
 
     private static Schema compile(JsonNode schema, Dialect dialect) {
         ObjectNode rewritten = IntrinsicTolerantSchema.rewrite(schema, dialect);
-        SpecificationVersion version = dialect == Dialect.DRAFT_4 ? SpecificationVersion.DRAFT_4
-                : SpecificationVersion.DRAFT_2020_12;
+        SpecificationVersion version =
+                dialect == Dialect.DRAFT_4 ? SpecificationVersion.DRAFT_4 : SpecificationVersion.DRAFT_2020_12;
         return SchemaRegistry.withDefaultDialect(version).getSchema(rewritten);
     }
 

@@ -29,20 +29,38 @@ class TemplateTrapsTest {
 
     /** Managed CloudFront policies by id. */
     static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
     static final String ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     /** Managed origin request policies known not to forward Host. */
-    private static final Set<String> MANAGED_WITHOUT_HOST = Set.of(ALL_VIEWER_EXCEPT_HOST,
+    private static final Set<String> MANAGED_WITHOUT_HOST = Set.of(
+            ALL_VIEWER_EXCEPT_HOST,
             "acba4595-bd28-49b8-b9fe-13317c0390fa", // UserAgentRefererHeaders
             "59781a5b-3903-41f3-afcb-af62929ccde1"); // CORS-CustomOrigin
 
     /** DynamoDB actions that change data or tables. */
-    private static final List<String> DYNAMODB_WRITES = List.of("PutItem", "UpdateItem", "DeleteItem",
-            "BatchWriteItem", "TransactWriteItems", "PartiQLInsert", "PartiQLUpdate", "PartiQLDelete", "CreateTable",
-            "DeleteTable", "UpdateTable", "UpdateTimeToLive", "RestoreTableFromBackup", "RestoreTableToPointInTime",
-            "ImportTable", "UpdateContinuousBackups");
+    private static final List<String> DYNAMODB_WRITES = List.of(
+            "PutItem",
+            "UpdateItem",
+            "DeleteItem",
+            "BatchWriteItem",
+            "TransactWriteItems",
+            "PartiQLInsert",
+            "PartiQLUpdate",
+            "PartiQLDelete",
+            "CreateTable",
+            "DeleteTable",
+            "UpdateTable",
+            "UpdateTimeToLive",
+            "RestoreTableFromBackup",
+            "RestoreTableToPointInTime",
+            "ImportTable",
+            "UpdateContinuousBackups");
     /** SAM policy templates that grant writes on a table. */
-    private static final Set<String> SAM_WRITE_TEMPLATES = Set.of("DynamoDBCrudPolicy", "DynamoDBWritePolicy",
-            "DynamoDBRestoreFromBackupPolicy", "DynamoDBBackupFullAccessPolicy");
+    private static final Set<String> SAM_WRITE_TEMPLATES = Set.of(
+            "DynamoDBCrudPolicy",
+            "DynamoDBWritePolicy",
+            "DynamoDBRestoreFromBackupPolicy",
+            "DynamoDBBackupFullAccessPolicy");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,34 +71,60 @@ class TemplateTrapsTest {
     @Test
     void noFunctionHasBothSnapStartAndProvisionedConcurrency() {
         for (String function : template.ofType(Template.SERVERLESS_FUNCTION)) {
-            boolean snapStart = !"None".equals(template.functionProperty(function, "SnapStart").path("ApplyOn").asText("None"));
-            boolean provisioned = !template.functionProperty(function, "ProvisionedConcurrencyConfig").isMissingNode();
-            assertFalse(snapStart && provisioned, function + " has both SnapStart and provisioned concurrency: Lambda refuses that");
+            boolean snapStart = !"None"
+                    .equals(template.functionProperty(function, "SnapStart")
+                            .path("ApplyOn")
+                            .asText("None"));
+            boolean provisioned = !template.functionProperty(function, "ProvisionedConcurrencyConfig")
+                    .isMissingNode();
+            assertFalse(
+                    snapStart && provisioned,
+                    function + " has both SnapStart and provisioned concurrency: Lambda refuses that");
         }
     }
 
     @Test
     void redirectIsProvisionedAndCreateIsSnapStarted_bothThroughAnAlias() {
-        assertEquals("live", template.functionProperty(REDIRECT, "AutoPublishAlias").asText());
-        assertNotNull(template.functionProperty(REDIRECT, "ProvisionedConcurrencyConfig").get("ProvisionedConcurrentExecutions"));
-        assertEquals("live", template.functionProperty(CREATE, "AutoPublishAlias").asText(),
+        assertEquals(
+                "live", template.functionProperty(REDIRECT, "AutoPublishAlias").asText());
+        assertNotNull(template.functionProperty(REDIRECT, "ProvisionedConcurrencyConfig")
+                .get("ProvisionedConcurrentExecutions"));
+        assertEquals(
+                "live",
+                template.functionProperty(CREATE, "AutoPublishAlias").asText(),
                 "SnapStart applies to published versions only: the create function must be invoked through an alias");
-        assertEquals("PublishedVersions", template.functionProperty(CREATE, "SnapStart").path("ApplyOn").asText());
+        assertEquals(
+                "PublishedVersions",
+                template.functionProperty(CREATE, "SnapStart").path("ApplyOn").asText());
     }
 
     /** An integration on the function's plain ARN would run $LATEST: no provisioned concurrency, no SnapStart. */
     @Test
     void apiIntegrationsAndPermissionsUseTheAlias() {
         for (String integration : template.ofType("AWS::ApiGatewayV2::Integration")) {
-            String uri = template.properties(integration).path("IntegrationUri").path("Ref").asText();
-            assertTrue(uri.endsWith(".Alias"), integration + " must invoke the function's alias (!Ref Function.Alias), got "
-                    + template.properties(integration).path("IntegrationUri"));
-            assertEquals("AWS_PROXY", template.properties(integration).path("IntegrationType").asText());
-            assertEquals("2.0", template.properties(integration).path("PayloadFormatVersion").asText(),
+            String uri = template.properties(integration)
+                    .path("IntegrationUri")
+                    .path("Ref")
+                    .asText();
+            assertTrue(
+                    uri.endsWith(".Alias"),
+                    integration + " must invoke the function's alias (!Ref Function.Alias), got "
+                            + template.properties(integration).path("IntegrationUri"));
+            assertEquals(
+                    "AWS_PROXY",
+                    template.properties(integration).path("IntegrationType").asText());
+            assertEquals(
+                    "2.0",
+                    template.properties(integration)
+                            .path("PayloadFormatVersion")
+                            .asText(),
                     "the handlers read API Gateway payload format 2.0");
         }
         for (String permission : template.ofType("AWS::Lambda::Permission")) {
-            String function = template.properties(permission).path("FunctionName").path("Ref").asText();
+            String function = template.properties(permission)
+                    .path("FunctionName")
+                    .path("Ref")
+                    .asText();
             assertTrue(function.endsWith(".Alias"), permission + " must allow the alias that the API invokes");
         }
     }
@@ -88,29 +132,43 @@ class TemplateTrapsTest {
     @Test
     void createConcurrencyStaysWithinHalfTheWorkerPool() {
         JsonNode reserved = template.functionProperty(CREATE, "ReservedConcurrentExecutions");
-        int cap = reserved.isNumber() ? reserved.asInt() : parameter(reserved.path("Ref").asText()).path("MaxValue").asInt(-1);
+        int cap = reserved.isNumber()
+                ? reserved.asInt()
+                : parameter(reserved.path("Ref").asText()).path("MaxValue").asInt(-1);
         assertTrue(cap > 0, "the create function needs a reserved concurrency with a MaxValue");
         int fewestWorkers = Integer.MAX_VALUE;
         for (int length : codeLengthsAllowed()) {
-            fewestWorkers = Math.min(fewestWorkers, BitLayout.forCodeLength(length).workerCount());
+            fewestWorkers =
+                    Math.min(fewestWorkers, BitLayout.forCodeLength(length).workerCount());
         }
-        assertTrue(cap <= fewestWorkers / 2, "reserved concurrency " + cap + " leaves too few of " + fewestWorkers
-                + " worker ids for leases that outlive their environments");
+        assertTrue(
+                cap <= fewestWorkers / 2,
+                "reserved concurrency " + cap + " leaves too few of " + fewestWorkers
+                        + " worker ids for leases that outlive their environments");
     }
 
     @Test
     void everyFunctionLogsJsonToItsOwnLogGroupWithRetention_withoutLambdaPlatformLines() {
         for (String function : template.ofType(Template.SERVERLESS_FUNCTION)) {
             JsonNode logging = template.functionProperty(function, "LoggingConfig");
-            assertEquals("JSON", logging.path("LogFormat").asText(), function + ": LogFormat JSON (level filtering needs it)");
-            assertEquals("WARN", logging.path("SystemLogLevel").asText(),
+            assertEquals(
+                    "JSON",
+                    logging.path("LogFormat").asText(),
+                    function + ": LogFormat JSON (level filtering needs it)");
+            assertEquals(
+                    "WARN",
+                    logging.path("SystemLogLevel").asText(),
                     function + ": SystemLogLevel WARN drops START/END/REPORT, three lines per invocation");
             assertFalse(logging.path("ApplicationLogLevel").isMissingNode(), function + ": ApplicationLogLevel");
             String group = logging.path("LogGroup").path("Ref").asText();
-            assertEquals("AWS::Logs::LogGroup", template.type(group), function + ": LoggingConfig.LogGroup must be a log group of this stack");
+            assertEquals(
+                    "AWS::Logs::LogGroup",
+                    template.type(group),
+                    function + ": LoggingConfig.LogGroup must be a log group of this stack");
         }
         for (String group : template.ofType("AWS::Logs::LogGroup")) {
-            assertFalse(template.properties(group).path("RetentionInDays").isMissingNode(), group + " keeps logs forever");
+            assertFalse(
+                    template.properties(group).path("RetentionInDays").isMissingNode(), group + " keeps logs forever");
         }
     }
 
@@ -125,8 +183,10 @@ class TemplateTrapsTest {
             allowed.add(level.asText());
         }
         for (String value : allowed) {
-            assertTrue(Set.of("TRACE", "DEBUG", "INFO").contains(value), "ApplicationLogLevel may be " + value
-                    + ", which drops the click-delivery metrics (EMF lines count as INFO)");
+            assertTrue(
+                    Set.of("TRACE", "DEBUG", "INFO").contains(value),
+                    "ApplicationLogLevel may be " + value
+                            + ", which drops the click-delivery metrics (EMF lines count as INFO)");
         }
     }
 
@@ -137,21 +197,27 @@ class TemplateTrapsTest {
         for (JsonNode behaviour : behaviours()) {
             String where = "behaviour " + behaviour.path("PathPattern").asText("(default)");
             JsonNode forwarded = behaviour.path("ForwardedValues").path("Headers");
-            forwarded.forEach(h -> assertFalse(h.asText().equalsIgnoreCase("Host") || h.asText().equals("*"),
+            forwarded.forEach(h -> assertFalse(
+                    h.asText().equalsIgnoreCase("Host") || h.asText().equals("*"),
                     where + " forwards " + h.asText() + " (legacy ForwardedValues)"));
             JsonNode originPolicy = behaviour.path("OriginRequestPolicyId");
             if (originPolicy.has("Ref")) {
                 JsonNode headers = template.properties(originPolicy.get("Ref").asText())
-                        .path("OriginRequestPolicyConfig").path("HeadersConfig");
+                        .path("OriginRequestPolicyConfig")
+                        .path("HeadersConfig");
                 assertFalse(forwardsHost(headers), where + ": its origin request policy forwards Host");
             } else if (!originPolicy.isMissingNode()) {
-                assertTrue(MANAGED_WITHOUT_HOST.contains(originPolicy.asText()), where
-                        + ": managed origin request policy " + originPolicy.asText() + " isn't known to leave Host out");
+                assertTrue(
+                        MANAGED_WITHOUT_HOST.contains(originPolicy.asText()),
+                        where + ": managed origin request policy " + originPolicy.asText()
+                                + " isn't known to leave Host out");
             }
             JsonNode cachePolicy = behaviour.path("CachePolicyId");
             if (cachePolicy.has("Ref")) {
-                JsonNode headers = template.properties(cachePolicy.get("Ref").asText()).path("CachePolicyConfig")
-                        .path("ParametersInCacheKeyAndForwardedToOrigin").path("HeadersConfig");
+                JsonNode headers = template.properties(cachePolicy.get("Ref").asText())
+                        .path("CachePolicyConfig")
+                        .path("ParametersInCacheKeyAndForwardedToOrigin")
+                        .path("HeadersConfig");
                 assertFalse(forwardsHost(headers), where + ": its cache policy puts Host in the key (and forwards it)");
             }
         }
@@ -170,12 +236,18 @@ class TemplateTrapsTest {
             boolean sends = false;
             for (JsonNode header : origin.path("OriginCustomHeaders")) {
                 sends |= "X-Origin-Verify".equals(header.path("HeaderName").asText())
-                        && expected.equals(header.path("HeaderValue").path("Fn::Sub").asText());
+                        && expected.equals(
+                                header.path("HeaderValue").path("Fn::Sub").asText());
             }
             assertTrue(sends, "origin " + origin.path("Id").asText() + " does not send X-Origin-Verify");
         }
         for (String function : List.of(REDIRECT, CREATE)) {
-            assertEquals(expected, template.environment(function).get("ORIGIN_VERIFY_SECRET").path("Fn::Sub").asText(),
+            assertEquals(
+                    expected,
+                    template.environment(function)
+                            .get("ORIGIN_VERIFY_SECRET")
+                            .path("Fn::Sub")
+                            .asText(),
                     function + " does not check the origin secret");
         }
     }
@@ -185,17 +257,27 @@ class TemplateTrapsTest {
         JsonNode defaultBehaviour = distribution().path("DefaultCacheBehavior");
         String policy = defaultBehaviour.path("CachePolicyId").path("Ref").asText();
         JsonNode config = template.properties(policy).path("CachePolicyConfig");
-        assertEquals(0, config.path("DefaultTTL").asInt(-1), "DefaultTTL 0: a response without Cache-Control is not cached (86,400 s otherwise)");
+        assertEquals(
+                0,
+                config.path("DefaultTTL").asInt(-1),
+                "DefaultTTL 0: a response without Cache-Control is not cached (86,400 s otherwise)");
         assertEquals(0, config.path("MinTTL").asInt(-1), "MinTTL 0: never keep a response longer than its s-maxage");
         int edgeMax = parameter("EdgeCacheSeconds").path("MaxValue").asInt();
-        assertTrue(config.path("MaxTTL").asInt() >= edgeMax,
+        assertTrue(
+                config.path("MaxTTL").asInt() >= edgeMax,
                 "MaxTTL must not cut the s-maxage the function sends (EdgeCacheSeconds up to " + edgeMax + ")");
         JsonNode key = config.path("ParametersInCacheKeyAndForwardedToOrigin");
-        assertEquals("whitelist", key.path("HeadersConfig").path("HeaderBehavior").asText());
-        assertEquals(Set.of("Accept"), texts(key.path("HeadersConfig").path("Headers")),
+        assertEquals(
+                "whitelist", key.path("HeadersConfig").path("HeaderBehavior").asText());
+        assertEquals(
+                Set.of("Accept"),
+                texts(key.path("HeadersConfig").path("Headers")),
                 "the key holds Accept (404/410 bodies depend on it and CloudFront ignores Vary) and no other header");
         assertEquals("none", key.path("CookiesConfig").path("CookieBehavior").asText(), "no cookies in the key");
-        assertEquals("none", key.path("QueryStringsConfig").path("QueryStringBehavior").asText(), "no query in the key");
+        assertEquals(
+                "none",
+                key.path("QueryStringsConfig").path("QueryStringBehavior").asText(),
+                "no query in the key");
         assertEquals(Set.of("GET", "HEAD"), texts(defaultBehaviour.path("AllowedMethods")));
     }
 
@@ -216,12 +298,16 @@ class TemplateTrapsTest {
         assertEquals(NORMALISE_ACCEPT, function);
         assertEquals("AWS::CloudFront::Function", template.type(function));
         JsonNode properties = template.properties(function);
-        assertEquals("cloudfront-js-2.0", properties.path("FunctionConfig").path("Runtime").asText());
-        assertTrue(properties.path("AutoPublish").asBoolean(), "AutoPublish: a distribution can only use the LIVE stage");
+        assertEquals(
+                "cloudfront-js-2.0",
+                properties.path("FunctionConfig").path("Runtime").asText());
+        assertTrue(
+                properties.path("AutoPublish").asBoolean(), "AutoPublish: a distribution can only use the LIVE stage");
         for (JsonNode behaviour : behaviours()) {
             if (!behaviour.path("PathPattern").isMissingNode()) {
-                assertTrue(behaviour.path("FunctionAssociations").isMissingNode(), behaviour.path("PathPattern").asText()
-                        + " must see Accept as the client sent it");
+                assertTrue(
+                        behaviour.path("FunctionAssociations").isMissingNode(),
+                        behaviour.path("PathPattern").asText() + " must see Accept as the client sent it");
             }
             assertTrue(behaviour.path("LambdaFunctionAssociations").isMissingNode(), "no Lambda@Edge");
         }
@@ -236,8 +322,13 @@ class TemplateTrapsTest {
         String stackName = "s" + "-long".repeat(25) + "-x";
         assertEquals(128, stackName.length());
         String uuid = "0e8f3a10-1234-4abc-8def-0123456789ab";
-        TemplateValues values = new TemplateValues(template, Map.of("AWS::StackName", stackName,
-                "AWS::StackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/" + stackName + "/" + uuid));
+        TemplateValues values = new TemplateValues(
+                template,
+                Map.of(
+                        "AWS::StackName",
+                        stackName,
+                        "AWS::StackId",
+                        "arn:aws:cloudformation:eu-west-1:123456789012:stack/" + stackName + "/" + uuid));
         String name = values.string(template.properties(NORMALISE_ACCEPT).path("Name"));
         assertTrue(name.matches("[a-zA-Z0-9-_]{1,64}"), "not a valid CloudFront function name: " + name);
         assertTrue(name.contains(uuid), "unique per stack: " + name);
@@ -251,12 +342,17 @@ class TemplateTrapsTest {
     @Test
     void shortCodeRequestsCarryWhatTheClickEventAndNegotiationNeed() {
         JsonNode defaultBehaviour = distribution().path("DefaultCacheBehavior");
-        String policy = defaultBehaviour.path("OriginRequestPolicyId").path("Ref").asText();
-        JsonNode headers = template.properties(policy).path("OriginRequestPolicyConfig").path("HeadersConfig");
+        String policy =
+                defaultBehaviour.path("OriginRequestPolicyId").path("Ref").asText();
+        JsonNode headers =
+                template.properties(policy).path("OriginRequestPolicyConfig").path("HeadersConfig");
         assertEquals("whitelist", headers.path("HeaderBehavior").asText());
         Set<String> inKey = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        inKey.addAll(texts(template.properties(defaultBehaviour.path("CachePolicyId").path("Ref").asText())
-                .path("CachePolicyConfig").path("ParametersInCacheKeyAndForwardedToOrigin").path("HeadersConfig")
+        inKey.addAll(texts(template.properties(
+                        defaultBehaviour.path("CachePolicyId").path("Ref").asText())
+                .path("CachePolicyConfig")
+                .path("ParametersInCacheKeyAndForwardedToOrigin")
+                .path("HeadersConfig")
                 .path("Headers")));
         Set<String> forwarded = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         forwarded.addAll(texts(headers.path("Headers")));
@@ -264,7 +360,8 @@ class TemplateTrapsTest {
             assertFalse(inKey.contains(header), header + " is in the cache key already: leave it out of " + policy);
         }
         forwarded.addAll(inKey);
-        for (String needed : List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address", "User-Agent", "Referer", "Accept")) {
+        for (String needed :
+                List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-Address", "User-Agent", "Referer", "Accept")) {
             assertTrue(forwarded.contains(needed), "the redirect function reads " + needed);
         }
     }
@@ -279,25 +376,34 @@ class TemplateTrapsTest {
     void apiRequestsAreNeverCachedAndCarryTheViewersAddress() {
         JsonNode api = apiBehaviour();
         assertEquals(CACHING_DISABLED, api.path("CachePolicyId").asText());
-        JsonNode headers = template.properties(api.path("OriginRequestPolicyId").path("Ref").asText())
-                .path("OriginRequestPolicyConfig").path("HeadersConfig");
+        JsonNode headers = template.properties(
+                        api.path("OriginRequestPolicyId").path("Ref").asText())
+                .path("OriginRequestPolicyConfig")
+                .path("HeadersConfig");
         assertEquals("whitelist", headers.path("HeaderBehavior").asText());
         assertTrue(texts(headers.path("Headers")).contains("CloudFront-Viewer-Address"));
         assertTrue(texts(api.path("AllowedMethods")).containsAll(Set.of("POST", "PATCH", "DELETE", "GET")));
     }
 
     static JsonNode apiBehaviour() {
-        return behaviours().stream().filter(b -> "/api/*".equals(b.path("PathPattern").asText())).findFirst()
+        return behaviours().stream()
+                .filter(b -> "/api/*".equals(b.path("PathPattern").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no /api/* behaviour"));
     }
 
     @Test
     void viewersUseHttpsOnly() {
         for (JsonNode behaviour : behaviours()) {
-            assertTrue(Set.of("redirect-to-https", "https-only").contains(behaviour.path("ViewerProtocolPolicy").asText()));
+            assertTrue(Set.of("redirect-to-https", "https-only")
+                    .contains(behaviour.path("ViewerProtocolPolicy").asText()));
         }
         for (JsonNode origin : distribution().path("Origins")) {
-            assertEquals("https-only", origin.path("CustomOriginConfig").path("OriginProtocolPolicy").asText());
+            assertEquals(
+                    "https-only",
+                    origin.path("CustomOriginConfig")
+                            .path("OriginProtocolPolicy")
+                            .asText());
         }
     }
 
@@ -307,18 +413,26 @@ class TemplateTrapsTest {
         for (JsonNode origin : distribution().path("Origins")) {
             String domain = Intrinsics.subTemplate(origin.path("DomainName"));
             assertNotNull(domain, "origin " + origin.path("Id").asText() + " must be an API's execute-api domain");
-            apiOfOrigin.put(origin.path("Id").asText(), Intrinsics.subVariables(domain).get(0));
+            apiOfOrigin.put(
+                    origin.path("Id").asText(), Intrinsics.subVariables(domain).get(0));
         }
-        String redirectApi = apiOfOrigin.get(distribution().path("DefaultCacheBehavior").path("TargetOriginId").asText());
+        String redirectApi = apiOfOrigin.get(distribution()
+                .path("DefaultCacheBehavior")
+                .path("TargetOriginId")
+                .asText());
         assertEquals(Set.of("GET /{code}", "HEAD /{code}"), routesOf(redirectApi));
-        assertEquals(Set.of("ANY /api/{proxy+}"), routesOf(apiOfOrigin.get(apiBehaviour().path("TargetOriginId").asText())));
+        assertEquals(
+                Set.of("ANY /api/{proxy+}"),
+                routesOf(apiOfOrigin.get(apiBehaviour().path("TargetOriginId").asText())));
     }
 
     // --- IAM ------------------------------------------------------------------------------------------------
 
     @Test
     void redirectFunctionCanReadTheLinksTableButNotWriteIt() {
-        assertTrue(template.properties(REDIRECT).path("Role").isMissingNode(), "a Role of its own would need its own check");
+        assertTrue(
+                template.properties(REDIRECT).path("Role").isMissingNode(),
+                "a Role of its own would need its own check");
         List<String> actions = new ArrayList<>();
         for (JsonNode policy : template.properties(REDIRECT).path("Policies")) {
             if (policy.isTextual()) {
@@ -332,12 +446,16 @@ class TemplateTrapsTest {
             policy.path("Statement").forEach(statement -> actions.addAll(allowedActions(statement)));
         }
         for (String attached : attachedPolicies(REDIRECT + "Role")) {
-            template.properties(attached).path("PolicyDocument").path("Statement")
+            template.properties(attached)
+                    .path("PolicyDocument")
+                    .path("Statement")
                     .forEach(statement -> actions.addAll(allowedActions(statement)));
         }
         for (String action : actions) {
             for (String write : DYNAMODB_WRITES) {
-                assertFalse(grants(action, "dynamodb:" + write), "the redirect function may " + write + " (" + action + ")");
+                assertFalse(
+                        grants(action, "dynamodb:" + write),
+                        "the redirect function may " + write + " (" + action + ")");
             }
         }
         assertTrue(actions.contains("dynamodb:GetItem"), "the redirect function reads links with GetItem");
@@ -350,18 +468,32 @@ class TemplateTrapsTest {
         String table = template.single("AWS::DynamoDB::Table");
         JsonNode properties = template.properties(table);
         CreateTableRequest expected = LinksTableSchema.createTableRequest("any");
-        assertEquals(JSON.readTree(JSON.writeValueAsString(expected.keySchema().stream()
-                        .map(k -> Map.of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString())).toList())),
+        assertEquals(
+                JSON.readTree(JSON.writeValueAsString(expected.keySchema().stream()
+                        .map(k -> Map.of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
+                        .toList())),
                 properties.path("KeySchema"));
-        assertEquals(JSON.readTree(JSON.writeValueAsString(expected.attributeDefinitions().stream()
-                        .map(a -> Map.of("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString())).toList())),
+        assertEquals(
+                JSON.readTree(JSON.writeValueAsString(expected.attributeDefinitions().stream()
+                        .map(a ->
+                                Map.of("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString()))
+                        .toList())),
                 properties.path("AttributeDefinitions"));
-        assertEquals(expected.billingModeAsString(), properties.path("BillingMode").asText());
-        assertEquals(LinksTableSchema.TTL_ATTRIBUTE, properties.path("TimeToLiveSpecification").path("AttributeName").asText());
+        assertEquals(
+                expected.billingModeAsString(), properties.path("BillingMode").asText());
+        assertEquals(
+                LinksTableSchema.TTL_ATTRIBUTE,
+                properties.path("TimeToLiveSpecification").path("AttributeName").asText());
         assertTrue(properties.path("TimeToLiveSpecification").path("Enabled").asBoolean());
-        assertTrue(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
+        assertTrue(properties
+                .path("PointInTimeRecoverySpecification")
+                .path("PointInTimeRecoveryEnabled")
+                .asBoolean());
         assertTrue(properties.path("SSESpecification").path("SSEEnabled").asBoolean());
-        assertEquals("Retain", template.resource(table).path("DeletionPolicy").asText(), "deleting the stack must not delete every link");
+        assertEquals(
+                "Retain",
+                template.resource(table).path("DeletionPolicy").asText(),
+                "deleting the stack must not delete every link");
     }
 
     @Test
@@ -370,12 +502,24 @@ class TemplateTrapsTest {
         JsonNode properties = template.properties(bucket);
         properties.path("PublicAccessBlockConfiguration").forEach(flag -> assertTrue(flag.asBoolean()));
         assertEquals(4, properties.path("PublicAccessBlockConfiguration").size());
-        assertFalse(properties.path("BucketEncryption").path("ServerSideEncryptionConfiguration").isEmpty());
+        assertFalse(properties
+                .path("BucketEncryption")
+                .path("ServerSideEncryptionConfiguration")
+                .isEmpty());
         assertFalse(properties.path("LifecycleConfiguration").path("Rules").isEmpty());
         String policy = template.single("AWS::S3::BucketPolicy");
-        JsonNode statement = template.properties(policy).path("PolicyDocument").path("Statement").get(0);
+        JsonNode statement = template.properties(policy)
+                .path("PolicyDocument")
+                .path("Statement")
+                .get(0);
         assertEquals("Deny", statement.path("Effect").asText());
-        assertEquals("false", statement.path("Condition").path("Bool").path("aws:SecureTransport").asText());
+        assertEquals(
+                "false",
+                statement
+                        .path("Condition")
+                        .path("Bool")
+                        .path("aws:SecureTransport")
+                        .asText());
     }
 
     // --- Network --------------------------------------------------------------------------------------------
@@ -383,15 +527,36 @@ class TemplateTrapsTest {
     /** Inside a VPC without a NAT, every AWS service a function calls needs an endpoint. */
     @Test
     void functionsInTheVpcReachEveryServiceTheyCallThroughAnEndpoint() {
-        Map<String, String> endpointOfService = Map.of("dynamodb", "dynamodb", "firehose", "kinesis-firehose",
-                "s3", "s3", "sqs", "sqs", "sns", "sns", "secretsmanager", "secretsmanager", "ssm", "ssm",
-                "kms", "kms", "cloudwatch", "monitoring");
+        Map<String, String> endpointOfService = Map.of(
+                "dynamodb",
+                "dynamodb",
+                "firehose",
+                "kinesis-firehose",
+                "s3",
+                "s3",
+                "sqs",
+                "sqs",
+                "sns",
+                "sns",
+                "secretsmanager",
+                "secretsmanager",
+                "ssm",
+                "ssm",
+                "kms",
+                "kms",
+                "cloudwatch",
+                "monitoring");
         Set<String> endpoints = new TreeSet<>();
         for (String endpoint : template.ofType("AWS::EC2::VPCEndpoint")) {
-            String service = Intrinsics.subTemplate(template.properties(endpoint).path("ServiceName"));
+            String service =
+                    Intrinsics.subTemplate(template.properties(endpoint).path("ServiceName"));
             endpoints.add(service.substring(service.lastIndexOf('.') + 1));
-            if ("Interface".equals(template.properties(endpoint).path("VpcEndpointType").asText())) {
-                assertTrue(template.properties(endpoint).path("PrivateDnsEnabled").asBoolean(),
+            if ("Interface"
+                    .equals(template.properties(endpoint)
+                            .path("VpcEndpointType")
+                            .asText())) {
+                assertTrue(
+                        template.properties(endpoint).path("PrivateDnsEnabled").asBoolean(),
                         endpoint + ": without private DNS the SDK's default endpoint goes nowhere");
             }
         }
@@ -402,8 +567,10 @@ class TemplateTrapsTest {
             for (String service : servicesCalled(function)) {
                 String endpoint = endpointOfService.get(service);
                 assertNotNull(endpoint, function + " calls " + service + ": add it to this test's endpoint map");
-                assertTrue(endpoints.contains(endpoint), function + " is in the VPC and calls " + service
-                        + ", which has no VPC endpoint (and there is no NAT)");
+                assertTrue(
+                        endpoints.contains(endpoint),
+                        function + " is in the VPC and calls " + service
+                                + ", which has no VPC endpoint (and there is no NAT)");
             }
         }
     }
@@ -411,22 +578,39 @@ class TemplateTrapsTest {
     @Test
     void cacheAdmitsOnlyTheFunctionsOnItsPorts() {
         String cache = template.single("AWS::ElastiCache::ServerlessCache");
-        String cacheGroup = template.properties(cache).path("SecurityGroupIds").get(0).path("Fn::GetAtt").path(0).asText();
-        assertTrue(template.properties(cacheGroup).path("SecurityGroupIngress").isMissingNode(), "ingress only as separate rules below");
+        String cacheGroup = template.properties(cache)
+                .path("SecurityGroupIds")
+                .get(0)
+                .path("Fn::GetAtt")
+                .path(0)
+                .asText();
+        assertTrue(
+                template.properties(cacheGroup).path("SecurityGroupIngress").isMissingNode(),
+                "ingress only as separate rules below");
         int rules = 0;
         for (String ingress : template.ofType("AWS::EC2::SecurityGroupIngress")) {
             JsonNode rule = template.properties(ingress);
-            if (!cacheGroup.equals(rule.path("GroupId").path("Fn::GetAtt").path(0).asText())) {
+            if (!cacheGroup.equals(
+                    rule.path("GroupId").path("Fn::GetAtt").path(0).asText())) {
                 continue;
             }
             rules++;
-            assertTrue(rule.path("CidrIp").isMissingNode() && rule.path("CidrIpv6").isMissingNode(), ingress + " admits an address range");
-            String source = rule.path("SourceSecurityGroupId").path("Fn::GetAtt").path(0).asText();
+            assertTrue(
+                    rule.path("CidrIp").isMissingNode() && rule.path("CidrIpv6").isMissingNode(),
+                    ingress + " admits an address range");
+            String source = rule.path("SourceSecurityGroupId")
+                    .path("Fn::GetAtt")
+                    .path(0)
+                    .asText();
             for (String function : template.ofType(Template.SERVERLESS_FUNCTION)) {
-                JsonNode groups = template.functionProperty(function, "VpcConfig").path("SecurityGroupIds");
-                groups.forEach(g -> assertEquals(source, g.path("Fn::GetAtt").path(0).asText()));
+                JsonNode groups =
+                        template.functionProperty(function, "VpcConfig").path("SecurityGroupIds");
+                groups.forEach(
+                        g -> assertEquals(source, g.path("Fn::GetAtt").path(0).asText()));
             }
-            assertTrue(rule.path("FromPort").asInt() >= 6379 && rule.path("ToPort").asInt() <= 6380, ingress + " opens more than 6379-6380");
+            assertTrue(
+                    rule.path("FromPort").asInt() >= 6379 && rule.path("ToPort").asInt() <= 6380,
+                    ingress + " opens more than 6379-6380");
         }
         assertTrue(rules > 0, "nothing may reach the cache");
     }
@@ -460,9 +644,13 @@ class TemplateTrapsTest {
             }
         }
         String managementStage = template.ofType("AWS::ApiGatewayV2::Stage").stream()
-                .filter(s -> routesOf(template.properties(s).path("ApiId").path("Ref").asText()).contains("ANY /api/{proxy+}"))
-                .findFirst().orElseThrow();
-        assertTrue(template.properties(managementStage).path("AccessLogSettings").has("DestinationArn"),
+                .filter(s -> routesOf(
+                                template.properties(s).path("ApiId").path("Ref").asText())
+                        .contains("ANY /api/{proxy+}"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                template.properties(managementStage).path("AccessLogSettings").has("DestinationArn"),
                 "the management API always writes access logs");
     }
 
@@ -502,7 +690,8 @@ class TemplateTrapsTest {
             }
             JsonNode name = resource.path("Properties").at("/" + property);
             if (!name.isMissingNode() && !name.toString().matches(".*AWS::Stack(Name|Id).*")) {
-                problems.add(id + "." + property.replace('/', '.') + " = " + name + " (derive it from AWS::StackName or leave it out)");
+                problems.add(id + "." + property.replace('/', '.') + " = " + name
+                        + " (derive it from AWS::StackName or leave it out)");
             }
         });
         assertEquals(List.of(), problems);
@@ -511,7 +700,8 @@ class TemplateTrapsTest {
     // --- helpers --------------------------------------------------------------------------------------------
 
     static JsonNode distribution() {
-        return template.properties(template.single("AWS::CloudFront::Distribution")).path("DistributionConfig");
+        return template.properties(template.single("AWS::CloudFront::Distribution"))
+                .path("DistributionConfig");
     }
 
     static List<JsonNode> behaviours() {
@@ -583,7 +773,9 @@ class TemplateTrapsTest {
 
     /** Whether an IAM action pattern (with * and ?) grants {@code action}. */
     static boolean grants(String pattern, String action) {
-        String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+        String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT))
+                .replace("*", "\\E.*\\Q")
+                .replace("?", "\\E.\\Q");
         return action.toLowerCase(Locale.ROOT).matches(regex);
     }
 
@@ -614,11 +806,13 @@ class TemplateTrapsTest {
                 } else if (name.startsWith("Firehose")) {
                     services.add("firehose");
                 } else if (!name.equals("Statement") && !name.equals("Version")) {
-                    fail(function + ": unknown SAM policy template " + name + ": teach this test which service it calls");
+                    fail(function + ": unknown SAM policy template " + name
+                            + ": teach this test which service it calls");
                 }
             });
-            policy.path("Statement").forEach(statement -> allowedActions(statement)
-                    .forEach(action -> services.add(action.substring(0, action.indexOf(':')))));
+            policy.path("Statement")
+                    .forEach(statement -> allowedActions(statement)
+                            .forEach(action -> services.add(action.substring(0, action.indexOf(':')))));
         }
         return services;
     }

@@ -50,14 +50,19 @@ final class TemplateValues {
                 Map<String, String> values = new HashMap<>();
                 for (String variable : Intrinsics.subVariables(Intrinsics.subTemplate(value))) {
                     int dot = variable.indexOf('.');
-                    values.put(variable, dot < 0 ? ref(variable) : attribute(variable.substring(0, dot), variable.substring(dot + 1)));
+                    values.put(
+                            variable,
+                            dot < 0
+                                    ? ref(variable)
+                                    : attribute(variable.substring(0, dot), variable.substring(dot + 1)));
                 }
                 if (argument.isArray() && argument.size() > 1) {
                     argument.get(1).properties().forEach(e -> values.put(e.getKey(), string(e.getValue())));
                 }
                 yield resolveDynamicReferences(Intrinsics.renderSub(Intrinsics.subTemplate(value), values));
             }
-            case "Fn::GetAtt" -> attribute(argument.path(0).asText(), argument.path(1).asText());
+            case "Fn::GetAtt" ->
+                attribute(argument.path(0).asText(), argument.path(1).asText());
             case "Fn::If" -> string(condition(argument.path(0).asText()) ? argument.get(1) : argument.get(2));
             case "Fn::Join" -> {
                 StringBuilder joined = new StringBuilder();
@@ -132,8 +137,9 @@ final class TemplateValues {
             case "AWS::Partition" -> "aws";
             case "AWS::URLSuffix" -> "amazonaws.com";
             case "AWS::StackName" -> "url-shortener";
-            case "AWS::StackId" -> "arn:aws:cloudformation:eu-west-1:123456789012:stack/url-shortener/"
-                    + "0e8f3a10-0000-0000-0000-000000000000";
+            case "AWS::StackId" ->
+                "arn:aws:cloudformation:eu-west-1:123456789012:stack/url-shortener/"
+                        + "0e8f3a10-0000-0000-0000-000000000000";
             default -> {
                 if (!template.names("Resources").contains(name) && !name.contains(".")) {
                     throw new AssertionError("Ref to unknown " + name);

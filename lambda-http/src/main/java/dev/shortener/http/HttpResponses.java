@@ -7,8 +7,7 @@ import java.util.Map;
 /** Builds API Gateway (HTTP API, payload 2.0) responses. */
 public final class HttpResponses {
 
-    private HttpResponses() {
-    }
+    private HttpResponses() {}
 
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
         return response(problem.status(), Problem.MEDIA_TYPE, problem.toJson(), Map.of("Cache-Control", "no-store"));
@@ -27,8 +26,8 @@ public final class HttpResponses {
      * @param contentType may be null for a response without a body
      * @param body        may be null
      */
-    public static APIGatewayV2HTTPResponse response(int status, String contentType, String body,
-                                                    Map<String, String> headers) {
+    public static APIGatewayV2HTTPResponse response(
+            int status, String contentType, String body, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         if (contentType != null) {
             all.put("Content-Type", contentType);

@@ -26,8 +26,7 @@ public final class Json {
             .register(new RawJsonExtension())
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** JSON text this project already holds, embedded as it is (not as a string) by {@link #write}. */
     public record Raw(String json) {
@@ -45,7 +44,8 @@ public final class Json {
         try {
             return JR.asString(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getName(), e);
         }
     }
 
@@ -54,7 +54,8 @@ public final class Json {
         try {
             return JR.asBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getName(), e);
         }
     }
 

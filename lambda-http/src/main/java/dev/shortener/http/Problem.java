@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param extensions extra members, such as the offending {@code field}
  */
-public record Problem(String type, String title, int status, String detail, String instance,
-                      Map<String, Object> extensions) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

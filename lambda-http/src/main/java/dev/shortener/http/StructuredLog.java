@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class StructuredLog {
 
     public enum Level {
-        DEBUG, INFO, WARN, ERROR;
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR;
 
         /**
          * The level Lambda filters application logs at ({@code AWS_LAMBDA_LOG_LEVEL}, set from the function's

@@ -19,8 +19,10 @@ class JsonTest {
         value.put("n", null);
         value.put("m", Map.of("k", 9_007_199_254_740_993L));
 
-        assertEquals("{\"z\":\"line\\nbreak \\\"quoted\\\" \\u0001\",\"a\":[1,2.5,true],"
-                + "\"m\":{\"k\":9007199254740993}}", Json.write(value));
+        assertEquals(
+                "{\"z\":\"line\\nbreak \\\"quoted\\\" \\u0001\",\"a\":[1,2.5,true],"
+                        + "\"m\":{\"k\":9007199254740993}}",
+                Json.write(value));
     }
 
     @Test

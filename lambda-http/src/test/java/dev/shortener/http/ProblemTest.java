@@ -17,14 +17,17 @@ class ProblemTest {
 
     @Test
     void serialises_asRfc9457_withExtensionMembers_andWithoutNulls() throws Exception {
-        Problem problem = Problem.of(INVALID_URL, "Only http and https URLs can be shortened.").with("field", "url");
+        Problem problem = Problem.of(INVALID_URL, "Only http and https URLs can be shortened.")
+                .with("field", "url");
 
         JsonNode json = JSON.readTree(problem.toJson());
 
-        assertEquals("tag:url-shortener,2026:problem/invalid-url", json.get("type").asText());
+        assertEquals(
+                "tag:url-shortener,2026:problem/invalid-url", json.get("type").asText());
         assertEquals("Invalid URL", json.get("title").asText());
         assertEquals(400, json.get("status").asInt());
-        assertEquals("Only http and https URLs can be shortened.", json.get("detail").asText());
+        assertEquals(
+                "Only http and https URLs can be shortened.", json.get("detail").asText());
         assertEquals("url", json.get("field").asText());
         assertFalse(json.has("instance"));
         assertFalse(json.has("extensions"));

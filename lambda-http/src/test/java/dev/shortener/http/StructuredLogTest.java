@@ -44,8 +44,8 @@ class StructuredLogTest {
     @Test
     void linesBelowTheMinimumLevel_areNotWritten_asLambdaWouldDropThem() {
         var buffer = new ByteArrayOutputStream();
-        var log = new StructuredLog("redirect", new PrintStream(buffer, true, StandardCharsets.UTF_8),
-                StructuredLog.Level.INFO);
+        var log = new StructuredLog(
+                "redirect", new PrintStream(buffer, true, StandardCharsets.UTF_8), StructuredLog.Level.INFO);
 
         log.write(StructuredLog.Level.DEBUG, "request", context("req-1"), false, Map.of());
         log.write(StructuredLog.Level.WARN, "request", context("req-2"), false, Map.of());
@@ -66,7 +66,9 @@ class StructuredLogTest {
 
     /** A Context that knows only its request id (the only part the log reads). */
     static Context context(String requestId) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+        return (Context) Proxy.newProxyInstance(
+                Context.class.getClassLoader(),
+                new Class<?>[] {Context.class},
                 (proxy, method, args) -> "getAwsRequestId".equals(method.getName()) ? requestId : null);
     }
 }

@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record CachedLink(State state, String url, long expiresAtEpochSecond) {
 
-    public enum State { FOUND, NOT_FOUND, GONE }
+    public enum State {
+        FOUND,
+        NOT_FOUND,
+        GONE
+    }
 
     private static final CachedLink NOT_FOUND = new CachedLink(State.NOT_FOUND, null, 0);
     private static final CachedLink GONE = new CachedLink(State.GONE, null, 0);

@@ -6,8 +6,7 @@ package dev.shortener.linkcache;
  */
 final class CachedLinkCodec {
 
-    private CachedLinkCodec() {
-    }
+    private CachedLinkCodec() {}
 
     static String encode(CachedLink link) {
         return switch (link.state()) {
@@ -23,7 +22,7 @@ final class CachedLinkCodec {
             return null;
         }
         switch (value.charAt(0)) {
-            case 'F': {
+            case 'F' -> {
                 int space = value.indexOf(' ');
                 if (space < 2 || space == value.length() - 1) {
                     return null;
@@ -34,12 +33,15 @@ final class CachedLinkCodec {
                     return null;
                 }
             }
-            case 'N':
+            case 'N' -> {
                 return CachedLink.notFound();
-            case 'G':
+            }
+            case 'G' -> {
                 return CachedLink.gone();
-            default:
+            }
+            default -> {
                 return null;
+            }
         }
     }
 }

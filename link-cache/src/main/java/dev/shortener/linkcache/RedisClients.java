@@ -8,13 +8,13 @@ import redis.clients.jedis.util.JedisURIHelper;
 /** Builds the one Redis client of an execution environment. */
 public final class RedisClients {
 
-    private RedisClients() {
-    }
+    private RedisClients() {}
 
     public static RedisClient create(RedisSettings settings) {
         var uri = settings.uri();
         var client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .connectionTimeoutMillis(
+                        Math.toIntExact(settings.connectTimeout().toMillis()))
                 .socketTimeoutMillis(Math.toIntExact(settings.commandTimeout().toMillis()))
                 .ssl(settings.tls())
                 .user(JedisURIHelper.getUser(uri))

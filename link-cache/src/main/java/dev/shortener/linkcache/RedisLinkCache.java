@@ -53,8 +53,11 @@ public final class RedisLinkCache {
      * @return whether the entry was stored
      */
     public boolean fill(String code, CachedLink link, long ttlSeconds) {
-        return "OK".equals(redis.set(key(code), CachedLinkCodec.encode(link),
-                SetParams.setParams().nx().ex(Math.max(1, ttlSeconds))));
+        return "OK"
+                .equals(redis.set(
+                        key(code),
+                        CachedLinkCodec.encode(link),
+                        SetParams.setParams().nx().ex(Math.max(1, ttlSeconds))));
     }
 
     /** After a change reached the table: its new state, for {@link #CHANGE_FENCE_SECONDS}, whatever the key held. */

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param poolWait       the longest a request waits for a pooled connection
  * @param poolSize       connections per execution environment (Lambda runs one request at a time in it)
  */
-public record RedisSettings(URI uri, Duration connectTimeout, Duration commandTimeout, Duration poolWait,
-                            int poolSize) {
+public record RedisSettings(
+        URI uri, Duration connectTimeout, Duration commandTimeout, Duration poolWait, int poolSize) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(100);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
@@ -26,7 +26,8 @@ public record RedisSettings(URI uri, Duration connectTimeout, Duration commandTi
     public RedisSettings {
         Objects.requireNonNull(uri, "uri");
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("a Redis URL starts with redis:// or rediss:// (TLS): " + uri.getScheme());
+            throw new IllegalArgumentException(
+                    "a Redis URL starts with redis:// or rediss:// (TLS): " + uri.getScheme());
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("the Redis URL has no host");
@@ -41,8 +42,8 @@ public record RedisSettings(URI uri, Duration connectTimeout, Duration commandTi
 
     /** The defaults above for a URL. */
     public static RedisSettings of(URI uri) {
-        return new RedisSettings(uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_COMMAND_TIMEOUT, DEFAULT_POOL_WAIT,
-                DEFAULT_POOL_SIZE);
+        return new RedisSettings(
+                uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_COMMAND_TIMEOUT, DEFAULT_POOL_WAIT, DEFAULT_POOL_SIZE);
     }
 
     public boolean tls() {

@@ -21,7 +21,8 @@ class RedisLinkCacheTest {
 
     @BeforeAll
     static void connect() {
-        redis = RedisClients.create(RedisSettings.of(URI.create(TestServers.redisUri().toString())));
+        redis = RedisClients.create(
+                RedisSettings.of(URI.create(TestServers.redisUri().toString())));
     }
 
     @AfterAll

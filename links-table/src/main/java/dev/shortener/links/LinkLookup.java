@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public record LinkLookup(Status status, Link link) {
 
-    public enum Status { ACTIVE, EXPIRED, DELETED, NOT_FOUND }
+    public enum Status {
+        ACTIVE,
+        EXPIRED,
+        DELETED,
+        NOT_FOUND
+    }
 
     private static final LinkLookup NOT_FOUND = new LinkLookup(Status.NOT_FOUND, null);
     private static final LinkLookup DELETED = new LinkLookup(Status.DELETED, null);

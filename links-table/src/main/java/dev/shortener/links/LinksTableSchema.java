@@ -25,6 +25,7 @@ public final class LinksTableSchema {
     public static final String CREATED_AT = "created_at";
     /** Epoch seconds; the table's TTL attribute. DynamoDB deletes such items only within days, so reads check it. */
     public static final String EXPIRES_AT = "expires_at";
+
     public static final String CREATED_BY = "created_by";
     public static final String CLICK_COUNT = "click_count";
     public static final String UPDATED_AT = "updated_at";
@@ -38,6 +39,7 @@ public final class LinksTableSchema {
     // Other kinds of item: a key prefix each (containing '#', so never a code or alias).
     /** {@code apikey#<sha-256 hex of the key>}: an API key's owner. */
     public static final String API_KEY_PREFIX = "apikey#";
+
     public static final String OWNER_ID = "owner_id";
     public static final String KEY_ID = "key_id";
     /** Set to revoke a key without losing the record of it. */
@@ -57,8 +59,7 @@ public final class LinksTableSchema {
 
     public static final String TTL_ATTRIBUTE = EXPIRES_AT;
 
-    private LinksTableSchema() {
-    }
+    private LinksTableSchema() {}
 
     public static String workerKey(int workerId) {
         return WORKER_KEY_PREFIX + workerId;
@@ -68,7 +69,10 @@ public final class LinksTableSchema {
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
-                .keySchema(KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName(PARTITION_KEY)
+                        .keyType(KeyType.HASH)
+                        .build())
                 .attributeDefinitions(AttributeDefinition.builder()
                         .attributeName(PARTITION_KEY)
                         .attributeType(ScalarAttributeType.S)

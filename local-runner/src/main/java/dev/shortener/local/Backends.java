@@ -37,8 +37,7 @@ public final class Backends implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private String table;
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /**
      * Starts what is not configured elsewhere and opens the DynamoDB client; creates the table in a dynalite it
@@ -60,8 +59,8 @@ public final class Backends implements AutoCloseable {
         String endpoint = settings.env(DYNAMODB_ENDPOINT);
         boolean ownDynalite = endpoint == null;
         if (ownDynalite) {
-            DynaliteProcess dynalite = startServer("the DynamoDB emulator (dynalite)",
-                    () -> DynaliteProcess.start(data.dynamoDb()));
+            DynaliteProcess dynalite =
+                    startServer("the DynamoDB emulator (dynalite)", () -> DynaliteProcess.start(data.dynamoDb()));
             opened.push(dynalite);
             dynamoDbEndpoint = dynalite.endpoint();
             out.println("DynamoDB: dynalite at " + dynamoDbEndpoint + ", data in " + data.dynamoDb());

@@ -30,9 +30,11 @@ public final class DataFolder {
             Files.delete(probe);
             return new DataFolder(root);
         } catch (IOException | SecurityException e) {
-            throw new RunnerException("The data folder " + root + " can't be written (" + e
-                    + "). Make it writable, or pick another with --data <folder> or "
-                    + RunnerSettings.DATA + "=<folder>.", e);
+            throw new RunnerException(
+                    "The data folder " + root + " can't be written (" + e
+                            + "). Make it writable, or pick another with --data <folder> or "
+                            + RunnerSettings.DATA + "=<folder>.",
+                    e);
         }
     }
 

@@ -30,16 +30,16 @@ import redis.clients.jedis.RedisClient;
  * <p>The create function's ports are put together here as its package-private {@code AwsConnections.ports()} does
  * (same classes, same key prefix for rate limits); see the report for making that factory public.
  */
-public record Handlers(CreateHandler create, RedirectHandler redirect, Map<String, String> environment,
-                       Path clicksRoot) {
+public record Handlers(
+        CreateHandler create, RedirectHandler redirect, Map<String, String> environment, Path clicksRoot) {
 
     static final String SHORT_BASE_URL = "SHORT_BASE_URL";
 
-    public static Handlers build(RunnerSettings settings, DataFolder data, LocalSecrets secrets, Backends backends,
-                                 int port) {
+    public static Handlers build(
+            RunnerSettings settings, DataFolder data, LocalSecrets secrets, Backends backends, int port) {
         Map<String, String> env = environment(settings, secrets, backends, port);
-        Path clicksRoot = env.containsKey(ClickSinks.LOCAL_DIR) ? Path.of(env.get(ClickSinks.LOCAL_DIR))
-                : data.clicksRoot();
+        Path clicksRoot =
+                env.containsKey(ClickSinks.LOCAL_DIR) ? Path.of(env.get(ClickSinks.LOCAL_DIR)) : data.clicksRoot();
         try {
             CreateConfig createConfig = CreateConfig.fromEnvironment(env);
             RedirectConfig redirectConfig = RedirectConfig.from(env::get);
@@ -50,13 +50,18 @@ public record Handlers(CreateHandler create, RedirectHandler redirect, Map<Strin
             CreatePorts ports = ProductionPorts.on(dynamoDb, createRedis, table);
             CreateHandler create = new CreateHandler(createConfig, ports, InstantSource.system());
 
-            RedisClient redirectRedis = backends.own(RedisClients.create(new RedisSettings(redirectConfig.redisUrl(),
-                    redirectConfig.redisConnectTimeout(), redirectConfig.redisCommandTimeout(),
-                    RedisSettings.DEFAULT_POOL_WAIT, RedisSettings.DEFAULT_POOL_SIZE)));
-            RedirectHandler redirect = new RedirectHandler(redirectConfig,
+            RedisClient redirectRedis = backends.own(RedisClients.create(new RedisSettings(
+                    redirectConfig.redisUrl(),
+                    redirectConfig.redisConnectTimeout(),
+                    redirectConfig.redisCommandTimeout(),
+                    RedisSettings.DEFAULT_POOL_WAIT,
+                    RedisSettings.DEFAULT_POOL_SIZE)));
+            RedirectHandler redirect = new RedirectHandler(
+                    redirectConfig,
                     new DynamoDbLinkStore(dynamoDb, redirectConfig.linksTable()),
                     new RedisLinkCache(redirectRedis, RedisLinkCache.DEFAULT_KEY_PREFIX),
-                    clickSink(settings, env, clicksRoot), InstantSource.system());
+                    clickSink(settings, env, clicksRoot),
+                    InstantSource.system());
             redirect.warmUp();
             return new Handlers(create, redirect, Map.copyOf(env), clicksRoot);
         } catch (IllegalArgumentException | IllegalStateException e) { // ConfigException is an IllegalStateException
@@ -65,8 +70,7 @@ public record Handlers(CreateHandler create, RedirectHandler redirect, Map<Strin
     }
 
     /** The process environment, plus the local defaults for what it leaves unset. */
-    static Map<String, String> environment(RunnerSettings settings, LocalSecrets secrets, Backends backends,
-                                           int port) {
+    static Map<String, String> environment(RunnerSettings settings, LocalSecrets secrets, Backends backends, int port) {
         Map<String, String> env = new HashMap<>();
         settings.env().forEach((name, value) -> {
             if (value != null && !value.isBlank()) {

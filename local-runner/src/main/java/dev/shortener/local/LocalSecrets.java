@@ -55,13 +55,16 @@ public record LocalSecrets(String shortCodeSecret, String visitorSecret) {
         properties.setProperty(VISITOR, secrets.visitorSecret);
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                properties.store(out, "Local runner secrets: SHORTCODE_SECRET and CLICK_VISITOR_SECRET of this data"
-                        + " folder only");
+                properties.store(
+                        out,
+                        "Local runner secrets: SHORTCODE_SECRET and CLICK_VISITOR_SECRET of this data"
+                                + " folder only");
             }
         } catch (IOException e) {
             throw new RunnerException("Could not write the local secrets to " + file + ": " + e, e);

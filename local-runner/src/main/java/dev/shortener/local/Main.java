@@ -27,8 +27,7 @@ public final class Main {
             PORT (default 8080) and SHORTENER_DATA (default ./data) work too; the functions' own variables
             (DYNAMODB_ENDPOINT, REDIS_URL, ALLOW_PRIVATE_ADDRESSES, ...) are honoured.""";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int status;

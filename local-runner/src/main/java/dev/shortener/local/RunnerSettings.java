@@ -20,6 +20,7 @@ public record RunnerSettings(String command, int port, Path data, List<String> a
     public static final String PORT = "PORT";
     /** The data folder; {@code --data} wins. */
     public static final String DATA = "SHORTENER_DATA";
+
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATA = "data";
 
@@ -32,7 +33,8 @@ public record RunnerSettings(String command, int port, Path data, List<String> a
             String arg = argv[i];
             if (arg.equals("--port") || arg.equals("--data")) {
                 if (i + 1 >= argv.length) {
-                    throw new RunnerException(arg + " needs a value, e.g. " + arg + (arg.equals("--port") ? " 8081" : " ./data"));
+                    throw new RunnerException(
+                            arg + " needs a value, e.g. " + arg + (arg.equals("--port") ? " 8081" : " ./data"));
                 }
                 if (arg.equals("--port")) {
                     port = argv[++i];
@@ -51,8 +53,8 @@ public record RunnerSettings(String command, int port, Path data, List<String> a
                 rest.add(arg);
             }
         }
-        return new RunnerSettings(command == null ? "serve" : command, port(port), dataPath(data), List.copyOf(rest),
-                Map.copyOf(env));
+        return new RunnerSettings(
+                command == null ? "serve" : command, port(port), dataPath(data), List.copyOf(rest), Map.copyOf(env));
     }
 
     private static int port(String value) {
@@ -67,12 +69,14 @@ public record RunnerSettings(String command, int port, Path data, List<String> a
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new RunnerException("The port (--port or " + PORT + ") must be a number from 0 to 65535, got '" + value
-                + "'.");
+        throw new RunnerException(
+                "The port (--port or " + PORT + ") must be a number from 0 to 65535, got '" + value + "'.");
     }
 
     private static Path dataPath(String value) {
-        return Path.of(value == null || value.isBlank() ? DEFAULT_DATA : value.strip()).toAbsolutePath().normalize();
+        return Path.of(value == null || value.isBlank() ? DEFAULT_DATA : value.strip())
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** A variable of the environment, null when unset or blank. */

@@ -14,8 +14,7 @@ final class HeadlessChromium {
 
     static final Path BINARY = Path.of("/usr/bin/chromium");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** Skips the calling test, saying why and how to fix it, when Chromium is not installed. */
     static HeadlessChromium findOrAbort() {
@@ -29,26 +28,36 @@ final class HeadlessChromium {
     }
 
     String dumpDom(String url) throws IOException, InterruptedException {
-        return run(List.of("--dump-dom", url), null);
+        return run(List.of("--dump-dom", url));
     }
 
     void screenshot(String url, Path file) throws IOException, InterruptedException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.deleteIfExists(file);
-        run(List.of("--screenshot=" + file.toAbsolutePath(), "--window-size=1200,800", url), file);
+        run(List.of("--screenshot=" + file.toAbsolutePath(), "--window-size=1200,800", url));
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("Chromium wrote no screenshot " + file);
         }
     }
 
-    private String run(List<String> args, Path expected) throws IOException, InterruptedException {
+    private String run(List<String> args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile-");
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 final class Leftovers {
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     static List<String> processesMentioning(List<String> needles) throws IOException {
         List<String> found = new ArrayList<>();
@@ -26,7 +25,8 @@ final class Leftovers {
         }
         long self = ProcessHandle.current().pid();
         try (Stream<Path> entries = Files.list(proc)) {
-            for (Path dir : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path dir : entries.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 if (Long.parseLong(dir.getFileName().toString()) == self) {
                     continue;
                 }

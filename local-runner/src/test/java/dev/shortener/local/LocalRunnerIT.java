@@ -51,8 +51,10 @@ class LocalRunnerIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private Path data;
     private int port;
     private HttpServer destination;
@@ -67,14 +69,16 @@ class LocalRunnerIT {
 
     @BeforeAll
     void startDestinationAndRunner() throws Exception {
-        assertTrue(Files.isRegularFile(RunnerProcess.JAR), "run `verify` (the jar is built by `package`): "
-                + RunnerProcess.JAR);
+        assertTrue(
+                Files.isRegularFile(RunnerProcess.JAR),
+                "run `verify` (the jar is built by `package`): " + RunnerProcess.JAR);
         data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
         port = freePort();
         destination = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         destination.createContext("/", exchange -> {
             byte[] page = ("<!doctype html><html><head><title>Destination</title></head><body><h1>" + MARKER
-                    + "</h1><p>You followed a short link to " + exchange.getRequestURI() + ".</p></body></html>")
+                            + "</h1><p>You followed a short link to " + exchange.getRequestURI()
+                            + ".</p></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -110,23 +114,28 @@ class LocalRunnerIT {
     @Order(1)
     void firstStart_printsAnApiKey_thatCreatesLinksOverHttp() throws Exception {
         apiKey = runner.apiKey().orElseThrow(() -> new AssertionError("no API key printed:\n" + runner.output()));
-        assertTrue(runner.stdout().stream().anyMatch(line -> line.contains("curl") && line.contains(apiKey)),
+        assertTrue(
+                runner.stdout().stream().anyMatch(line -> line.contains("curl") && line.contains(apiKey)),
                 "a curl example with the key");
 
         HttpResponse<String> created = post("{\"url\":\"" + destinationUrl + "\"}");
         assertEquals(201, created.statusCode(), created.body());
         linkCode = code(created);
-        assertTrue(created.body().contains("\"shortUrl\":\"http://localhost:" + port + "/" + linkCode + "\""),
+        assertTrue(
+                created.body().contains("\"shortUrl\":\"http://localhost:" + port + "/" + linkCode + "\""),
                 created.body());
         deletedCode = code(post("{\"url\":\"" + destinationUrl + "&n=2\"}"));
         expiringAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
         expiringCode = code(post("{\"url\":\"" + destinationUrl + "&n=3\",\"expiresAt\":\"" + expiringAt + "\"}"));
-        System.out.printf("created %s, %s, %s (expires %s) with key %s...%n", linkCode, deletedCode, expiringCode,
-                expiringAt, apiKey.substring(0, 8));
+        System.out.printf(
+                "created %s, %s, %s (expires %s) with key %s...%n",
+                linkCode, deletedCode, expiringCode, expiringAt, apiKey.substring(0, 8));
 
-        HttpResponse<String> unauthorised = http.send(HttpRequest.newBuilder(api("/api/links"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}")).build(),
+        HttpResponse<String> unauthorised = http.send(
+                HttpRequest.newBuilder(api("/api/links"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, unauthorised.statusCode());
     }
@@ -139,16 +148,24 @@ class LocalRunnerIT {
         assertEquals(302, redirect.statusCode(), redirect.body());
         assertEquals(destinationUrl, redirect.headers().firstValue("location").orElseThrow());
 
-        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> landed = following.send(HttpRequest.newBuilder(api("/" + linkCode))
-                .header("User-Agent", BROWSER_UA).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient following = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> landed = following.send(
+                HttpRequest.newBuilder(api("/" + linkCode))
+                        .header("User-Agent", BROWSER_UA)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         humanClicks++;
         assertEquals(200, landed.statusCode());
         assertTrue(landed.body().contains(MARKER), landed.body());
         assertEquals(destinationUrl, landed.uri().toString());
 
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(api("/" + linkCode))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("User-Agent", BROWSER_UA).build(),
+        HttpResponse<String> head = http.send(
+                HttpRequest.newBuilder(api("/" + linkCode))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .header("User-Agent", BROWSER_UA)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, head.statusCode()); // and, as HEAD, no click
     }
@@ -159,8 +176,12 @@ class LocalRunnerIT {
         assertEquals(404, get("/zzzzzzz").statusCode());
         assertEquals(404, get("/no/such/path").statusCode());
 
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(api("/api/links/" + deletedCode))
-                .header("X-Api-Key", apiKey).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = http.send(
+                HttpRequest.newBuilder(api("/api/links/" + deletedCode))
+                        .header("X-Api-Key", apiKey)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(204, deleted.statusCode(), deleted.body());
         HttpResponse<String> gone = get("/" + deletedCode);
         assertEquals(410, gone.statusCode());
@@ -181,13 +202,17 @@ class LocalRunnerIT {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(data.resolve("clicks"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertTrue(file.getParent().getFileName().toString().matches("dt=\\d{4}-\\d{2}-\\d{2}"), file.toString());
+                assertTrue(
+                        file.getParent().getFileName().toString().matches("dt=\\d{4}-\\d{2}-\\d{2}"), file.toString());
                 lines.addAll(Files.readAllLines(file));
             }
         }
-        long ofLink = lines.stream().filter(line -> line.contains("\"code\":\"" + linkCode + "\"")).count();
-        System.out.printf("%d click lines, %d of %s; first: %s%n", lines.size(), ofLink, linkCode,
-                lines.isEmpty() ? "-" : lines.get(0));
+        long ofLink = lines.stream()
+                .filter(line -> line.contains("\"code\":\"" + linkCode + "\""))
+                .count();
+        System.out.printf(
+                "%d click lines, %d of %s; first: %s%n",
+                lines.size(), ofLink, linkCode, lines.isEmpty() ? "-" : lines.get(0));
         assertEquals(2, ofLink, "the GET and the followed GET; HEAD, 404 and 410 record none");
         assertTrue(lines.stream().allMatch(line -> line.contains("\"bot\":false")), "a browser's clicks are human");
         assertFalse(lines.stream().anyMatch(line -> line.contains("127.0.0.1\"")), "no raw IP in the events");
@@ -201,11 +226,12 @@ class LocalRunnerIT {
         String text = String.join("\n", stats.stdout());
         System.out.println(text);
         assertTrue(text.contains("== Top links (top_links.sql"), text);
-        Matcher row = Pattern.compile("(?m)^" + linkCode + "\\s+(\\d+)\\s*$").matcher(
-                text.substring(text.indexOf("== Top links")));
+        Matcher row = Pattern.compile("(?m)^" + linkCode + "\\s+(\\d+)\\s*$")
+                .matcher(text.substring(text.indexOf("== Top links")));
         assertTrue(row.find(), "a row for " + linkCode + ":\n" + text);
         assertEquals(2, Integer.parseInt(row.group(1)));
-        Matcher expiring = Pattern.compile("(?m)^" + expiringCode + "\\s+(\\d+)\\s*$").matcher(text);
+        Matcher expiring =
+                Pattern.compile("(?m)^" + expiringCode + "\\s+(\\d+)\\s*$").matcher(text);
         assertTrue(expiring.find() && expiring.group(1).equals("1"), text);
         assertEquals(3, humanClicks);
     }
@@ -234,15 +260,24 @@ class LocalRunnerIT {
         String dom = chromium.dumpDom(base + "/" + linkCode);
         assertTrue(dom.contains(MARKER), "Chromium followed the short link to the local page:\n" + dom);
 
-        for (var page : Map.of("destination", "/" + linkCode, "not-found-404", "/zzzzzzz",
-                "gone-410", "/" + deletedCode, "preview", "/" + linkCode + "+").entrySet()) {
+        for (var page : Map.of(
+                        "destination",
+                        "/" + linkCode,
+                        "not-found-404",
+                        "/zzzzzzz",
+                        "gone-410",
+                        "/" + deletedCode,
+                        "preview",
+                        "/" + linkCode + "+")
+                .entrySet()) {
             Path file = shots.resolve(page.getKey() + ".png");
             chromium.screenshot(base + page.getValue(), file);
             assertTrue(Files.size(file) > 1_000, file + " is a real image");
             System.out.printf("screenshot %s: %,d bytes%n", file, Files.size(file));
         }
         String preview = chromium.dumpDom(base + "/" + linkCode + "+");
-        assertTrue(preview.contains(destinationUrl.replace("&", "&amp;")) || preview.contains(destinationUrl),
+        assertTrue(
+                preview.contains(destinationUrl.replace("&", "&amp;")) || preview.contains(destinationUrl),
                 "the preview shows the destination:\n" + preview);
         String gone = chromium.dumpDom(base + "/" + deletedCode);
         assertFalse(gone.contains(MARKER), "a deleted link goes nowhere");
@@ -274,12 +309,19 @@ class LocalRunnerIT {
         List<ProcessHandle> children = runner.descendants();
         int dynalitePort = runner.dynalitePort();
         int redisPort = runner.redisPort();
-        System.out.printf("runner %d with %d descendants: %s; ports http %d, dynalite %d, redis %d%n",
-                runner.process().pid(), children.size(),
-                children.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList(), port,
-                dynalitePort, redisPort);
+        System.out.printf(
+                "runner %d with %d descendants: %s; ports http %d, dynalite %d, redis %d%n",
+                runner.process().pid(),
+                children.size(),
+                children.stream()
+                        .map(p -> p.pid() + " " + p.info().command().orElse("?"))
+                        .toList(),
+                port,
+                dynalitePort,
+                redisPort);
         assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").contains("node")), "dynalite ran");
-        assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").contains("redis-server")),
+        assertTrue(
+                children.stream().anyMatch(p -> p.info().command().orElse("").contains("redis-server")),
                 "redis-server ran");
 
         assertEquals(SIGTERM_EXIT, runner.stop(Duration.ofSeconds(30)), runner.output());
@@ -287,10 +329,13 @@ class LocalRunnerIT {
 
         for (ProcessHandle child : children) {
             child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertFalse(child.isAlive(), "still alive: " + child.pid() + " " + child.info().commandLine().orElse(""));
+            assertFalse(
+                    child.isAlive(),
+                    "still alive: " + child.pid() + " "
+                            + child.info().commandLine().orElse(""));
         }
-        List<String> leftovers = Leftovers.processesMentioning(List.of(data.toString(),
-                "127.0.0.1:" + redisPort, "--port " + redisPort));
+        List<String> leftovers = Leftovers.processesMentioning(
+                List.of(data.toString(), "127.0.0.1:" + redisPort, "--port " + redisPort));
         assertTrue(leftovers.isEmpty(), "processes left: " + leftovers);
         for (int used : new int[] {port, dynalitePort, redisPort}) {
             assertFalse(listening(used), "something still listens on " + used);
@@ -305,8 +350,10 @@ class LocalRunnerIT {
             env.put("PORT", Integer.toString(taken.getLocalPort()));
             RunnerProcess busy = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
             assertEquals(1, busy.exitValue());
-            assertTrue(busy.stderrText().contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
-                    && busy.stderrText().contains("--port"), busy.output());
+            assertTrue(
+                    busy.stderrText().contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                            && busy.stderrText().contains("--port"),
+                    busy.output());
             System.out.println(busy.stderrText());
         }
 
@@ -315,16 +362,20 @@ class LocalRunnerIT {
         env.put("SHORTENER_DATA", file.resolve("data").toString());
         RunnerProcess unwritable = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
         assertEquals(1, unwritable.exitValue());
-        assertTrue(unwritable.stderrText().contains("can't be written")
-                && unwritable.stderrText().contains("--data"), unwritable.output());
+        assertTrue(
+                unwritable.stderrText().contains("can't be written")
+                        && unwritable.stderrText().contains("--data"),
+                unwritable.output());
         System.out.println(unwritable.stderrText());
 
         Map<String, String> noNode = env();
         noNode.put("PATH", Files.createTempDirectory(data, "empty-path").toString());
         RunnerProcess missing = RunnerProcess.runToEnd(noNode, Duration.ofSeconds(60));
         assertEquals(1, missing.exitValue());
-        assertTrue(missing.stderrText().contains("Node.js 20+ is needed")
-                && missing.stderrText().contains("install"), missing.output());
+        assertTrue(
+                missing.stderrText().contains("Node.js 20+ is needed")
+                        && missing.stderrText().contains("install"),
+                missing.output());
         System.out.println(missing.stderrText());
     }
 
@@ -344,19 +395,30 @@ class LocalRunnerIT {
         for (ProcessHandle child : children) {
             child.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS); // the stdin watchdogs
         }
-        assertTrue(Leftovers.processesMentioning(List.of(data.toString(), "127.0.0.1:" + redisPort)).isEmpty());
-        System.out.printf("after kill -9 of %d: all %d descendants gone%n", runner.process().pid(), children.size());
+        assertTrue(Leftovers.processesMentioning(List.of(data.toString(), "127.0.0.1:" + redisPort))
+                .isEmpty());
+        System.out.printf(
+                "after kill -9 of %d: all %d descendants gone%n",
+                runner.process().pid(), children.size());
     }
 
     private HttpResponse<String> post(String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(api("/api/links"))
-                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(api("/api/links"))
+                        .header("X-Api-Key", apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(api(path)).header("User-Agent", BROWSER_UA)
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(api(path))
+                        .header("User-Agent", BROWSER_UA)
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI api(String path) {

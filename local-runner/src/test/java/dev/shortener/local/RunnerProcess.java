@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class RunnerProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("runner.jar", "target/shortener-local.jar")).toAbsolutePath();
+    static final Path JAR = Path.of(System.getProperty("runner.jar", "target/shortener-local.jar"))
+            .toAbsolutePath();
     private static final Pattern KEY = Pattern.compile("API key \\(shown only now[^:]*\\): (shk_\\S+)");
     private static final Pattern DYNALITE = Pattern.compile("dynalite at http://127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern REDIS = Pattern.compile("redis-server at redis://127\\.0\\.0\\.1:(\\d+)");
@@ -40,8 +41,8 @@ final class RunnerProcess implements AutoCloseable {
 
     /** {@code java -jar shortener-local.jar <args>} with these variables added to the environment. */
     static RunnerProcess start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dshortener.cacheDir=" + cacheDir(), "-jar",
-                JAR.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(javaBinary(), "-Dshortener.cacheDir=" + cacheDir(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
@@ -53,8 +54,8 @@ final class RunnerProcess implements AutoCloseable {
         RunnerProcess runner = start(env, args);
         if (!runner.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             runner.close();
-            throw new AssertionError("'" + String.join(" ", args) + "' did not finish within " + timeout
-                    + "; output:\n" + runner.output());
+            throw new AssertionError("'" + String.join(" ", args) + "' did not finish within " + timeout + "; output:\n"
+                    + runner.output());
         }
         for (Thread drainer : runner.drainers) {
             drainer.join(5_000); // to the end of the pipes
@@ -68,7 +69,9 @@ final class RunnerProcess implements AutoCloseable {
 
     private static String cacheDir() {
         String dir = System.getProperty("shortener.cacheDir");
-        return dir == null ? Path.of(System.getProperty("java.io.tmpdir"), "url-shortener").toString() : dir;
+        return dir == null
+                ? Path.of(System.getProperty("java.io.tmpdir"), "url-shortener").toString()
+                : dir;
     }
 
     /** Waits for "Ready." on stdout; fails with the output when the runner exits or takes longer. */
@@ -149,18 +152,21 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     private void drain(InputStream in, List<String> into, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (this) {
-                        into.add(line);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            synchronized (this) {
+                                into.add(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process went away
                     }
-                }
-            } catch (IOException e) {
-                // the process went away
-            }
-        }, name);
+                },
+                name);
         thread.setDaemon(true);
         drainers.add(thread);
         thread.start();

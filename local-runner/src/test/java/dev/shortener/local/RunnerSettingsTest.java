@@ -41,8 +41,8 @@ class RunnerSettingsTest {
 
     @Test
     void badPort_isRefusedNamingTheVariable() {
-        RunnerException e = assertThrows(RunnerException.class,
-                () -> RunnerSettings.parse(new String[0], Map.of("PORT", "eighty")));
+        RunnerException e = assertThrows(
+                RunnerException.class, () -> RunnerSettings.parse(new String[0], Map.of("PORT", "eighty")));
 
         assertEquals("The port (--port or PORT) must be a number from 0 to 65535, got 'eighty'.", e.getMessage());
     }

@@ -14,48 +14,48 @@ import java.util.concurrent.TimeoutException;
  */
 final class ChildProcesses {
 
-  private ChildProcesses() {}
+    private ChildProcesses() {}
 
-  /** Returns once {@code process} and every descendant it had are gone. */
-  static void stop(Process process, Duration grace) {
-    // Snapshot first: a descendant whose parent exits is re-parented and no longer listed.
-    List<ProcessHandle> descendants = process.descendants().toList();
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // already closed
+    /** Returns once {@code process} and every descendant it had are gone. */
+    static void stop(Process process, Duration grace) {
+        // Snapshot first: a descendant whose parent exits is re-parented and no longer listed.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed
+        }
+        stop(process.toHandle(), grace);
+        for (ProcessHandle descendant : descendants) {
+            stop(descendant, grace);
+        }
     }
-    stop(process.toHandle(), grace);
-    for (ProcessHandle descendant : descendants) {
-      stop(descendant, grace);
-    }
-  }
 
-  private static void stop(ProcessHandle handle, Duration grace) {
-    if (exited(handle, grace)) {
-      return;
+    private static void stop(ProcessHandle handle, Duration grace) {
+        if (exited(handle, grace)) {
+            return;
+        }
+        handle.destroy();
+        if (exited(handle, grace)) {
+            return;
+        }
+        handle.destroyForcibly();
+        if (!exited(handle, grace)) {
+            throw new LocalServerException("Process " + handle.pid() + " did not exit even after SIGKILL.");
+        }
     }
-    handle.destroy();
-    if (exited(handle, grace)) {
-      return;
-    }
-    handle.destroyForcibly();
-    if (!exited(handle, grace)) {
-      throw new LocalServerException("Process " + handle.pid() + " did not exit even after SIGKILL.");
-    }
-  }
 
-  private static boolean exited(ProcessHandle handle, Duration timeout) {
-    try {
-      handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return !handle.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !handle.isAlive();
+    private static boolean exited(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
     }
-  }
 }

@@ -6,11 +6,11 @@ package dev.shortener.localservers;
  */
 public class LocalServerException extends RuntimeException {
 
-  public LocalServerException(String message) {
-    super(message);
-  }
+    public LocalServerException(String message) {
+        super(message);
+    }
 
-  public LocalServerException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public LocalServerException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -24,154 +24,157 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodePackageInstaller {
 
-  /** The system property that the root pom's surefire configuration points at target/test-servers. */
-  public static final String CACHE_DIR_PROPERTY = "shortener.cacheDir";
+    /** The system property that the root pom's surefire configuration points at target/test-servers. */
+    public static final String CACHE_DIR_PROPERTY = "shortener.cacheDir";
 
-  static final String SERVER_SCRIPT = "server.js";
+    static final String SERVER_SCRIPT = "server.js";
 
-  private static final List<String> FILES = List.of("package.json", "package-lock.json", SERVER_SCRIPT);
-  private static final String MARKER = ".installed";
-  private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
-  private static final Object IN_JVM_LOCK = new Object();
+    private static final List<String> FILES = List.of("package.json", "package-lock.json", SERVER_SCRIPT);
+    private static final String MARKER = ".installed";
+    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+    private static final Object IN_JVM_LOCK = new Object();
 
-  /**
-   * One emulator package.
-   *
-   * @param name        its resource folder, and the prefix of its install folder
-   * @param description what it is, for messages ("the DynamoDB emulator (dynalite)")
-   * @param instead     what to do instead when it can't be installed, for messages
-   */
-  record Emulator(String name, String description, String instead) {
+    /**
+     * One emulator package.
+     *
+     * @param name        its resource folder, and the prefix of its install folder
+     * @param description what it is, for messages ("the DynamoDB emulator (dynalite)")
+     * @param instead     what to do instead when it can't be installed, for messages
+     */
+    record Emulator(String name, String description, String instead) {
 
-    static final Emulator DYNALITE = new Emulator("dynalite", "the DynamoDB emulator (dynalite)",
-        "set DYNAMODB_ENDPOINT");
-    static final Emulator S3RVER = new Emulator("s3rver", "the S3 emulator (s3rver)", "install Node.js 20+");
-  }
+        static final Emulator DYNALITE =
+                new Emulator("dynalite", "the DynamoDB emulator (dynalite)", "set DYNAMODB_ENDPOINT");
+        static final Emulator S3RVER = new Emulator("s3rver", "the S3 emulator (s3rver)", "install Node.js 20+");
+    }
 
-  private final Emulator emulator;
-  private final Path installDir;
+    private final Emulator emulator;
+    private final Path installDir;
 
-  /** Installs {@code emulator} into {@code installDir}, which is created when missing. */
-  NodePackageInstaller(Emulator emulator, Path installDir) {
-    this.emulator = emulator;
-    this.installDir = installDir.toAbsolutePath();
-  }
+    /** Installs {@code emulator} into {@code installDir}, which is created when missing. */
+    NodePackageInstaller(Emulator emulator, Path installDir) {
+        this.emulator = emulator;
+        this.installDir = installDir.toAbsolutePath();
+    }
 
-  /** dynalite, at {@link #atDefaultLocation(Emulator) the default location}. */
-  public static NodePackageInstaller dynalite() {
-    return atDefaultLocation(Emulator.DYNALITE);
-  }
+    /** dynalite, at {@link #atDefaultLocation(Emulator) the default location}. */
+    public static NodePackageInstaller dynalite() {
+        return atDefaultLocation(Emulator.DYNALITE);
+    }
 
-  /** s3rver, at {@link #atDefaultLocation(Emulator) the default location}. */
-  public static NodePackageInstaller s3rver() {
-    return atDefaultLocation(Emulator.S3RVER);
-  }
+    /** s3rver, at {@link #atDefaultLocation(Emulator) the default location}. */
+    public static NodePackageInstaller s3rver() {
+        return atDefaultLocation(Emulator.S3RVER);
+    }
 
-  /**
-   * Installs into {@code ${shortener.cacheDir}/<name>-<hash>}, or under
-   * {@code ${java.io.tmpdir}/url-shortener} when that property is not set.
-   */
-  static NodePackageInstaller atDefaultLocation(Emulator emulator) {
-    String cacheDir = System.getProperty(CACHE_DIR_PROPERTY);
-    Path root = cacheDir != null && !cacheDir.isBlank()
-        ? Path.of(cacheDir)
-        : Path.of(System.getProperty("java.io.tmpdir"), "url-shortener");
-    return new NodePackageInstaller(emulator, root.resolve(emulator.name() + "-" + lockFileHash(emulator)));
-  }
+    /**
+     * Installs into {@code ${shortener.cacheDir}/<name>-<hash>}, or under
+     * {@code ${java.io.tmpdir}/url-shortener} when that property is not set.
+     */
+    static NodePackageInstaller atDefaultLocation(Emulator emulator) {
+        String cacheDir = System.getProperty(CACHE_DIR_PROPERTY);
+        Path root = cacheDir != null && !cacheDir.isBlank()
+                ? Path.of(cacheDir)
+                : Path.of(System.getProperty("java.io.tmpdir"), "url-shortener");
+        return new NodePackageInstaller(emulator, root.resolve(emulator.name() + "-" + lockFileHash(emulator)));
+    }
 
-  public Path installDir() {
-    return installDir;
-  }
+    public Path installDir() {
+        return installDir;
+    }
 
-  /**
-   * Makes sure the emulator is installed (running {@code npm ci} only the first time) and returns the
-   * launcher script to run with node.
-   *
-   * @throws LocalServerException when Node.js or npm is missing or too old, or npm ci fails
-   */
-  public Path install() {
-    return install(NodeRuntime.find());
-  }
+    /**
+     * Makes sure the emulator is installed (running {@code npm ci} only the first time) and returns the
+     * launcher script to run with node.
+     *
+     * @throws LocalServerException when Node.js or npm is missing or too old, or npm ci fails
+     */
+    public Path install() {
+        return install(NodeRuntime.find());
+    }
 
-  Path install(NodeRuntime node) {
-    synchronized (IN_JVM_LOCK) { // FileChannel.lock is per JVM, not per thread
-      try {
-        Files.createDirectories(installDir);
-        Path lockFile = installDir.resolveSibling(installDir.getFileName() + ".lock");
-        try (FileChannel channel = FileChannel.open(lockFile,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
-          copyResources();
-          if (!Files.exists(installDir.resolve(MARKER))) {
-            runNpmCi(node);
-            Files.writeString(installDir.resolve(MARKER), "npm ci succeeded\n");
-          }
+    Path install(NodeRuntime node) {
+        synchronized (IN_JVM_LOCK) { // FileChannel.lock is per JVM, not per thread
+            try {
+                Files.createDirectories(installDir);
+                Path lockFile = installDir.resolveSibling(installDir.getFileName() + ".lock");
+                try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
+                    copyResources();
+                    if (!Files.exists(installDir.resolve(MARKER))) {
+                        runNpmCi(node);
+                        Files.writeString(installDir.resolve(MARKER), "npm ci succeeded\n");
+                    }
+                }
+                return installDir.resolve(SERVER_SCRIPT);
+            } catch (IOException e) {
+                throw new LocalServerException(
+                        "Could not install " + emulator.description() + " into " + installDir + ": " + e
+                                + ". Check that the folder is writable, or " + emulator.instead() + ".",
+                        e);
+            }
         }
-        return installDir.resolve(SERVER_SCRIPT);
-      } catch (IOException e) {
-        throw new LocalServerException("Could not install " + emulator.description() + " into " + installDir
-            + ": " + e + ". Check that the folder is writable, or " + emulator.instead() + ".", e);
-      }
     }
-  }
 
-  private void copyResources() throws IOException {
-    for (String name : FILES) {
-      byte[] content = resource(emulator, name);
-      Path target = installDir.resolve(name);
-      if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
-        Files.write(target, content);
-      }
+    private void copyResources() throws IOException {
+        for (String name : FILES) {
+            byte[] content = resource(emulator, name);
+            Path target = installDir.resolve(name);
+            if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
+                Files.write(target, content);
+            }
+        }
     }
-  }
 
-  private void runNpmCi(NodeRuntime node) throws IOException {
-    Process npm = new ProcessBuilder(node.npm().toString(), "ci", "--no-audit", "--no-fund")
-        .directory(installDir.toFile())
-        .redirectErrorStream(true)
-        .start();
-    npm.getOutputStream().close();
-    OutputTail output = OutputTail.drain(npm.getInputStream(), "npm-ci-output");
-    boolean finished;
-    try {
-      finished = npm.waitFor(NPM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      finished = false;
+    private void runNpmCi(NodeRuntime node) throws IOException {
+        Process npm = new ProcessBuilder(node.npm().toString(), "ci", "--no-audit", "--no-fund")
+                .directory(installDir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        npm.getOutputStream().close();
+        OutputTail output = OutputTail.drain(npm.getInputStream(), "npm-ci-output");
+        boolean finished;
+        try {
+            finished = npm.waitFor(NPM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        if (!finished) {
+            ChildProcesses.stop(npm, Duration.ofSeconds(5));
+            throw npmFailed("did not finish within " + NPM_TIMEOUT.toMinutes() + " minutes", output);
+        }
+        if (npm.exitValue() != 0) {
+            throw npmFailed("exited with code " + npm.exitValue(), output);
+        }
     }
-    if (!finished) {
-      ChildProcesses.stop(npm, Duration.ofSeconds(5));
-      throw npmFailed("did not finish within " + NPM_TIMEOUT.toMinutes() + " minutes", output);
-    }
-    if (npm.exitValue() != 0) {
-      throw npmFailed("exited with code " + npm.exitValue(), output);
-    }
-  }
 
-  private LocalServerException npmFailed(String how, OutputTail output) {
-    return new LocalServerException("'npm ci' for " + emulator.description() + " in " + installDir + " "
-        + how + ". Check that the npm registry is reachable (npm config get registry), or "
-        + emulator.instead() + ". Last output of npm:\n" + output.finalText());
-  }
-
-  private static String lockFileHash(Emulator emulator) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(resource(emulator, "package-lock.json"));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
+    private LocalServerException npmFailed(String how, OutputTail output) {
+        return new LocalServerException("'npm ci' for " + emulator.description() + " in " + installDir + " "
+                + how + ". Check that the npm registry is reachable (npm config get registry), or "
+                + emulator.instead() + ". Last output of npm:\n" + output.finalText());
     }
-  }
 
-  private static byte[] resource(Emulator emulator, String name) {
-    String path = "/" + emulator.name() + "/" + name;
-    try (InputStream in = NodePackageInstaller.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("Resource " + path + " is missing from the local-servers jar; rebuild it.");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static String lockFileHash(Emulator emulator) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resource(emulator, "package-lock.json"));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
-  }
+
+    private static byte[] resource(Emulator emulator, String name) {
+        String path = "/" + emulator.name() + "/" + name;
+        try (InputStream in = NodePackageInstaller.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "Resource " + path + " is missing from the local-servers jar; rebuild it.");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

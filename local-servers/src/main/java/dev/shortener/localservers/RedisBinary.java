@@ -13,45 +13,48 @@ import redis.embedded.core.ExecutableProvider;
  */
 final class RedisBinary {
 
-  static final String ENV_VARIABLE = "REDIS_SERVER_BINARY";
+    static final String ENV_VARIABLE = "REDIS_SERVER_BINARY";
 
-  private static Path extracted;
+    private static Path extracted;
 
-  private RedisBinary() {}
+    private RedisBinary() {}
 
-  static Path locate() {
-    String named = System.getenv(ENV_VARIABLE);
-    if (named != null && !named.isBlank()) {
-      return fromEnvironment(named.trim());
+    static Path locate() {
+        String named = System.getenv(ENV_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return fromEnvironment(named.trim());
+        }
+        return fromJar();
     }
-    return fromJar();
-  }
 
-  private static Path fromEnvironment(String named) {
-    Path path = named.contains(File.separator)
-        ? Path.of(named)
-        : Executables.onPath(named).orElse(null);
-    if (path == null || !Files.isRegularFile(path) || !Files.isExecutable(path)) {
-      throw new LocalServerException(ENV_VARIABLE + "=" + named + " names no executable redis-server"
-          + " (neither a file nor a program on PATH): install one (e.g. apt-get install redis-server),"
-          + " unset " + ENV_VARIABLE + " to use the binary shipped in embedded-redis, or set REDIS_URL.");
+    private static Path fromEnvironment(String named) {
+        Path path = named.contains(File.separator)
+                ? Path.of(named)
+                : Executables.onPath(named).orElse(null);
+        if (path == null || !Files.isRegularFile(path) || !Files.isExecutable(path)) {
+            throw new LocalServerException(ENV_VARIABLE + "=" + named + " names no executable redis-server"
+                    + " (neither a file nor a program on PATH): install one (e.g. apt-get install redis-server),"
+                    + " unset " + ENV_VARIABLE + " to use the binary shipped in embedded-redis, or set REDIS_URL.");
+        }
+        return path;
     }
-    return path;
-  }
 
-  private static synchronized Path fromJar() {
-    if (extracted == null || !Files.isExecutable(extracted)) {
-      try {
-        File file = ExecutableProvider.newJarResourceProvider().get();
-        file.deleteOnExit(); // the provider only marks its (then non-empty) folder for deletion
-        extracted = file.toPath();
-      } catch (IOException | RuntimeException e) {
-        throw new LocalServerException("The redis-server shipped in embedded-redis could not be"
-            + " extracted for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
-            + " (" + e + "): install redis-server (e.g. apt-get install redis-server) and set "
-            + ENV_VARIABLE + "=redis-server, or set REDIS_URL.", e);
-      }
+    private static synchronized Path fromJar() {
+        if (extracted == null || !Files.isExecutable(extracted)) {
+            try {
+                File file = ExecutableProvider.newJarResourceProvider().get();
+                file.deleteOnExit(); // the provider only marks its (then non-empty) folder for deletion
+                extracted = file.toPath();
+            } catch (IOException | RuntimeException e) {
+                throw new LocalServerException(
+                        "The redis-server shipped in embedded-redis could not be"
+                                + " extracted for " + System.getProperty("os.name") + "/"
+                                + System.getProperty("os.arch")
+                                + " (" + e + "): install redis-server (e.g. apt-get install redis-server) and set "
+                                + ENV_VARIABLE + "=redis-server, or set REDIS_URL.",
+                        e);
+            }
+        }
+        return extracted;
     }
-    return extracted;
-  }
 }

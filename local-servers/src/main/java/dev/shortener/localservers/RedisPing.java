@@ -13,32 +13,32 @@ import java.nio.charset.StandardCharsets;
  */
 final class RedisPing {
 
-  private static final byte[] PING = "*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PING = "*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  private RedisPing() {}
+    private RedisPing() {}
 
-  /** True when a server on 127.0.0.1:{@code port} answers {@code +PONG} within {@code timeoutMillis}. */
-  static boolean answers(int port, int timeoutMillis) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
-      socket.setSoTimeout(timeoutMillis);
-      OutputStream out = socket.getOutputStream();
-      out.write(PING);
-      out.flush();
-      return "+PONG".equals(readLine(socket.getInputStream()));
-    } catch (IOException e) {
-      return false;
+    /** True when a server on 127.0.0.1:{@code port} answers {@code +PONG} within {@code timeoutMillis}. */
+    static boolean answers(int port, int timeoutMillis) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            OutputStream out = socket.getOutputStream();
+            out.write(PING);
+            out.flush();
+            return "+PONG".equals(readLine(socket.getInputStream()));
+        } catch (IOException e) {
+            return false;
+        }
     }
-  }
 
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n' && line.length() < 512) {
-      if (c != '\r') {
-        line.append((char) c);
-      }
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n' && line.length() < 512) {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
-    return line.toString();
-  }
 }

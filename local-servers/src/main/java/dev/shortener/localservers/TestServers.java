@@ -17,86 +17,85 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestServers {
 
-  public static final String DYNAMODB_ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
-  public static final String REDIS_URL_ENV = "REDIS_URL";
+    public static final String DYNAMODB_ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
+    public static final String REDIS_URL_ENV = "REDIS_URL";
 
-  private static final SharedServer<DynaliteProcess> DYNALITE =
-      new SharedServer<>("dynalite", DynaliteProcess::start);
-  private static final SharedServer<RedisProcess> REDIS =
-      new SharedServer<>("redis-server", RedisProcess::start);
+    private static final SharedServer<DynaliteProcess> DYNALITE =
+            new SharedServer<>("dynalite", DynaliteProcess::start);
+    private static final SharedServer<RedisProcess> REDIS = new SharedServer<>("redis-server", RedisProcess::start);
 
-  private static final String RUN_ID = randomRunId();
-  private static final AtomicLong NAMES = new AtomicLong();
-  private static final int MAX_NAME_LENGTH = 255;
+    private static final String RUN_ID = randomRunId();
+    private static final AtomicLong NAMES = new AtomicLong();
+    private static final int MAX_NAME_LENGTH = 255;
 
-  private TestServers() {}
+    private TestServers() {}
 
-  /** The DynamoDB endpoint to pass as the SDK's endpoint override. */
-  public static URI dynamoDbEndpoint() {
-    String configured = System.getenv(DYNAMODB_ENDPOINT_ENV);
-    if (configured != null && !configured.isBlank()) {
-      return URI.create(configured.trim());
+    /** The DynamoDB endpoint to pass as the SDK's endpoint override. */
+    public static URI dynamoDbEndpoint() {
+        String configured = System.getenv(DYNAMODB_ENDPOINT_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return URI.create(configured.trim());
+        }
+        try {
+            return DYNALITE.get().endpoint();
+        } catch (LocalServerException e) {
+            return unavailable(e);
+        }
     }
-    try {
-      return DYNALITE.get().endpoint();
-    } catch (LocalServerException e) {
-      return unavailable(e);
-    }
-  }
 
-  /** The Redis server's URI, {@code redis://host:port}. */
-  public static URI redisUri() {
-    String configured = System.getenv(REDIS_URL_ENV);
-    if (configured != null && !configured.isBlank()) {
-      return URI.create(configured.trim());
+    /** The Redis server's URI, {@code redis://host:port}. */
+    public static URI redisUri() {
+        String configured = System.getenv(REDIS_URL_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return URI.create(configured.trim());
+        }
+        try {
+            return REDIS.get().uri();
+        } catch (LocalServerException e) {
+            return unavailable(e);
+        }
     }
-    try {
-      return REDIS.get().uri();
-    } catch (LocalServerException e) {
-      return unavailable(e);
-    }
-  }
 
-  /**
-   * A name no other test (in this JVM or another) gets, usable as a DynamoDB table name or a Redis key
-   * prefix: {@code prefix} with characters other than letters, digits, '-', '_' and '.' replaced by
-   * '-', followed by a per-JVM random part and a counter; 3 to 255 characters.
-   */
-  public static String uniqueName(String prefix) {
-    String clean = prefix == null ? "" : prefix.replaceAll("[^A-Za-z0-9_.-]", "-");
-    if (clean.isEmpty()) {
-      clean = "test";
+    /**
+     * A name no other test (in this JVM or another) gets, usable as a DynamoDB table name or a Redis key
+     * prefix: {@code prefix} with characters other than letters, digits, '-', '_' and '.' replaced by
+     * '-', followed by a per-JVM random part and a counter; 3 to 255 characters.
+     */
+    public static String uniqueName(String prefix) {
+        String clean = prefix == null ? "" : prefix.replaceAll("[^A-Za-z0-9_.-]", "-");
+        if (clean.isEmpty()) {
+            clean = "test";
+        }
+        String suffix = "-" + RUN_ID + "-" + NAMES.incrementAndGet();
+        if (clean.length() + suffix.length() > MAX_NAME_LENGTH) {
+            clean = clean.substring(0, MAX_NAME_LENGTH - suffix.length());
+        }
+        return clean + suffix;
     }
-    String suffix = "-" + RUN_ID + "-" + NAMES.incrementAndGet();
-    if (clean.length() + suffix.length() > MAX_NAME_LENGTH) {
-      clean = clean.substring(0, MAX_NAME_LENGTH - suffix.length());
-    }
-    return clean + suffix;
-  }
 
-  /**
-   * Runs {@code starter}; when it throws a {@link LocalServerException}, applies the same policy as the
-   * shared servers (fail on CI, skip elsewhere). For tests that need a server of their own.
-   */
-  public static <T> T startOrSkip(Supplier<T> starter) {
-    try {
-      return starter.get();
-    } catch (LocalServerException e) {
-      return unavailable(e);
+    /**
+     * Runs {@code starter}; when it throws a {@link LocalServerException}, applies the same policy as the
+     * shared servers (fail on CI, skip elsewhere). For tests that need a server of their own.
+     */
+    public static <T> T startOrSkip(Supplier<T> starter) {
+        try {
+            return starter.get();
+        } catch (LocalServerException e) {
+            return unavailable(e);
+        }
     }
-  }
 
-  /** Fails on CI; elsewhere aborts the calling test (shown as skipped, with the reason). */
-  private static <T> T unavailable(LocalServerException e) {
-    if ("true".equals(System.getenv("CI"))) {
-      throw e;
+    /** Fails on CI; elsewhere aborts the calling test (shown as skipped, with the reason). */
+    private static <T> T unavailable(LocalServerException e) {
+        if ("true".equals(System.getenv("CI"))) {
+            throw e;
+        }
+        String message = e.getMessage() + "\n(Skipped because CI is not 'true'; with CI=true this fails.)";
+        System.err.println("SKIPPED: " + message);
+        return Assumptions.abort(message);
     }
-    String message = e.getMessage() + "\n(Skipped because CI is not 'true'; with CI=true this fails.)";
-    System.err.println("SKIPPED: " + message);
-    return Assumptions.abort(message);
-  }
 
-  private static String randomRunId() {
-    return Long.toString(new SecureRandom().nextLong() >>> 24, 36);
-  }
+    private static String randomRunId() {
+        return Long.toString(new SecureRandom().nextLong() >>> 24, 36);
+    }
 }

@@ -12,46 +12,49 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DynaliteProcessTest {
 
-  @Test
-  void dynalite_answersListTables_overHttp() throws Exception {
-    try (DynaliteProcess dynalite = TestServers.startOrSkip(DynaliteProcess::start)) {
-      HttpResponse<String> response = new DynamoDbJson(dynalite.endpoint()).call("ListTables", "{}");
+    @Test
+    void dynalite_answersListTables_overHttp() throws Exception {
+        try (DynaliteProcess dynalite = TestServers.startOrSkip(DynaliteProcess::start)) {
+            HttpResponse<String> response = new DynamoDbJson(dynalite.endpoint()).call("ListTables", "{}");
 
-      assertEquals(200, response.statusCode(), response.body());
-      assertTrue(response.body().contains("\"TableNames\":[]"), response.body());
-      assertTrue(dynalite.endpoint().toString().startsWith("http://127.0.0.1:"));
-    }
-  }
-
-  @Test
-  void dynalite_keepsTable_acrossRestart_whenGivenDataDir(@TempDir Path dataDir) throws Exception {
-    String table = TestServers.uniqueName("kept");
-    try (DynaliteProcess first = TestServers.startOrSkip(() -> DynaliteProcess.start(dataDir))) {
-      HttpResponse<String> created = new DynamoDbJson(first.endpoint()).call("CreateTable", "{"
-          + "\"TableName\":\"" + table + "\","
-          + "\"AttributeDefinitions\":[{\"AttributeName\":\"code\",\"AttributeType\":\"S\"}],"
-          + "\"KeySchema\":[{\"AttributeName\":\"code\",\"KeyType\":\"HASH\"}],"
-          + "\"BillingMode\":\"PAY_PER_REQUEST\"}");
-      assertEquals(200, created.statusCode(), created.body());
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"TableNames\":[]"), response.body());
+            assertTrue(dynalite.endpoint().toString().startsWith("http://127.0.0.1:"));
+        }
     }
 
-    try (DynaliteProcess second = DynaliteProcess.start(dataDir)) {
-      HttpResponse<String> listed = new DynamoDbJson(second.endpoint()).call("ListTables", "{}");
+    @Test
+    void dynalite_keepsTable_acrossRestart_whenGivenDataDir(@TempDir Path dataDir) throws Exception {
+        String table = TestServers.uniqueName("kept");
+        try (DynaliteProcess first = TestServers.startOrSkip(() -> DynaliteProcess.start(dataDir))) {
+            HttpResponse<String> created = new DynamoDbJson(first.endpoint())
+                    .call(
+                            "CreateTable",
+                            "{"
+                                    + "\"TableName\":\"" + table + "\","
+                                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"code\",\"AttributeType\":\"S\"}],"
+                                    + "\"KeySchema\":[{\"AttributeName\":\"code\",\"KeyType\":\"HASH\"}],"
+                                    + "\"BillingMode\":\"PAY_PER_REQUEST\"}");
+            assertEquals(200, created.statusCode(), created.body());
+        }
 
-      assertEquals(200, listed.statusCode(), listed.body());
-      assertTrue(listed.body().contains("\"" + table + "\""), listed.body());
+        try (DynaliteProcess second = DynaliteProcess.start(dataDir)) {
+            HttpResponse<String> listed = new DynamoDbJson(second.endpoint()).call("ListTables", "{}");
+
+            assertEquals(200, listed.statusCode(), listed.body());
+            assertTrue(listed.body().contains("\"" + table + "\""), listed.body());
+        }
     }
-  }
 
-  @Test
-  void close_leavesNoProcessBehind() {
-    DynaliteProcess dynalite = TestServers.startOrSkip(DynaliteProcess::start);
-    ProcessHandle node = dynalite.processHandle();
-    List<ProcessHandle> descendants = node.descendants().toList();
+    @Test
+    void close_leavesNoProcessBehind() {
+        DynaliteProcess dynalite = TestServers.startOrSkip(DynaliteProcess::start);
+        ProcessHandle node = dynalite.processHandle();
+        List<ProcessHandle> descendants = node.descendants().toList();
 
-    dynalite.close();
+        dynalite.close();
 
-    assertFalse(node.isAlive(), "node is still running");
-    descendants.forEach(d -> assertFalse(d.isAlive(), "descendant " + d.pid() + " is still running"));
-  }
+        assertFalse(node.isAlive(), "node is still running");
+        descendants.forEach(d -> assertFalse(d.isAlive(), "descendant " + d.pid() + " is still running"));
+    }
 }

@@ -25,8 +25,8 @@ final class EnvReader {
         String value = required(name, "the Redis URL, redis://host:port or rediss://host:port (TLS)");
         URI uri = uri(name, value);
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-            throw new ConfigException(name + " must start with redis:// or rediss:// (TLS), got scheme '"
-                    + uri.getScheme() + "'.");
+            throw new ConfigException(
+                    name + " must start with redis:// or rediss:// (TLS), got scheme '" + uri.getScheme() + "'.");
         }
         if (uri.getHost() == null) {
             throw new ConfigException(name + " has no host: use redis://host:port or rediss://host:port.");
@@ -42,8 +42,8 @@ final class EnvReader {
         }
         URI uri = uri(name, value);
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new ConfigException(name + " must be an http(s) URL such as http://127.0.0.1:8000, got '"
-                    + value + "'.");
+            throw new ConfigException(
+                    name + " must be an http(s) URL such as http://127.0.0.1:8000, got '" + value + "'.");
         }
         return uri;
     }
@@ -61,8 +61,8 @@ final class EnvReader {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '"
-                + value + "' (unset means " + defaultValue + ").");
+        throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '" + value
+                + "' (unset means " + defaultValue + ").");
     }
 
     private URI uri(String name, String value) {

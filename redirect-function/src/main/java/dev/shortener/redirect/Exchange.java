@@ -29,8 +29,12 @@ final class Exchange {
     private final InstantSource clock;
     private final OriginSecret originSecret;
 
-    Exchange(Resolver resolver, RedirectResponses responses, ClickSink clicks, InstantSource clock,
-             OriginSecret originSecret) {
+    Exchange(
+            Resolver resolver,
+            RedirectResponses responses,
+            ClickSink clicks,
+            InstantSource clock,
+            OriginSecret originSecret) {
         this.resolver = resolver;
         this.responses = responses;
         this.clicks = clicks;
@@ -58,9 +62,10 @@ final class Exchange {
         putIfPresent(fields, "cache_error", resolution.cacheError());
         putIfPresent(fields, "dynamodb_error", resolution.sourceError());
         APIGatewayV2HTTPResponse response = switch (resolution.status()) {
-            case ACTIVE -> request.preview()
-                    ? responses.preview(code, resolution.url(), resolution.expiresAt(), now)
-                    : responses.redirect(resolution.url(), resolution.expiresAt(), now);
+            case ACTIVE ->
+                request.preview()
+                        ? responses.preview(code, resolution.url(), resolution.expiresAt(), now)
+                        : responses.redirect(resolution.url(), resolution.expiresAt(), now);
             // Accept is read only for an error: a redirect is the same for every client.
             case NOT_FOUND -> responses.notFound(code, request.prefersJson());
             case GONE -> responses.gone(code, request.prefersJson());
@@ -78,8 +83,13 @@ final class Exchange {
     }
 
     /** Only appends to the sink's buffer; a sink that throws anyway must not cost the person their redirect. */
-    private void recordClick(RedirectRequest request, String code, Instant now, String requestId, boolean cacheHit,
-                             Map<String, Object> fields) {
+    private void recordClick(
+            RedirectRequest request,
+            String code,
+            Instant now,
+            String requestId,
+            boolean cacheHit,
+            Map<String, Object> fields) {
         try {
             clicks.record(Clicks.of(request, code, now, requestId, cacheHit, originSecret));
             fields.put("click", true);

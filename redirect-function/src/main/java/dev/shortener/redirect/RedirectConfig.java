@@ -25,10 +25,20 @@ import java.util.function.Function;
  * @param clickBudget          the most a request waits for the click sink before returning
  * @param originSecret         what a request must present for its CloudFront-Viewer-* headers to be believed
  */
-public record RedirectConfig(String linksTable, URI redisUrl, URI dynamoDbEndpoint, int edgeCacheSeconds,
-                             int errorEdgeCacheSeconds, long linkCacheSeconds, long negativeCacheSeconds,
-                             Duration redisConnectTimeout, Duration redisCommandTimeout, int breakerFailures,
-                             Duration breakerOpenFor, Duration clickBudget, OriginSecret originSecret) {
+public record RedirectConfig(
+        String linksTable,
+        URI redisUrl,
+        URI dynamoDbEndpoint,
+        int edgeCacheSeconds,
+        int errorEdgeCacheSeconds,
+        long linkCacheSeconds,
+        long negativeCacheSeconds,
+        Duration redisConnectTimeout,
+        Duration redisCommandTimeout,
+        int breakerFailures,
+        Duration breakerOpenFor,
+        Duration clickBudget,
+        OriginSecret originSecret) {
 
     public static final String LINKS_TABLE = "LINKS_TABLE";
     public static final String REDIS_URL = "REDIS_URL";

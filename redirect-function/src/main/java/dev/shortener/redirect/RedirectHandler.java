@@ -47,30 +47,43 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private RedirectHandler(Wiring wiring) {
-        this(wiring.config(), wiring.links(), wiring.cache(), wiring.clicks(), InstantSource.system(),
+        this(
+                wiring.config(),
+                wiring.links(),
+                wiring.cache(),
+                wiring.clicks(),
+                InstantSource.system(),
                 new StructuredLog(SERVICE));
         warmUp();
     }
 
-    public RedirectHandler(RedirectConfig config, LinkStore links, RedisLinkCache cache, ClickSink clicks,
-                           InstantSource clock) {
+    public RedirectHandler(
+            RedirectConfig config, LinkStore links, RedisLinkCache cache, ClickSink clicks, InstantSource clock) {
         this(config, links, cache, clicks, clock, new StructuredLog(SERVICE));
     }
 
     /** With the log of the caller's choosing: tests read the log lines. */
-    RedirectHandler(RedirectConfig config, LinkStore links, RedisLinkCache cache, ClickSink clicks,
-                    InstantSource clock, StructuredLog log) {
+    RedirectHandler(
+            RedirectConfig config,
+            LinkStore links,
+            RedisLinkCache cache,
+            ClickSink clicks,
+            InstantSource clock,
+            StructuredLog log) {
         this.config = Objects.requireNonNull(config, "config");
         this.clicks = Objects.requireNonNull(clicks, "clicks");
         this.log = Objects.requireNonNull(log, "log");
-        var times = new CacheTimes(config.linkCacheSeconds(), config.negativeCacheSeconds(),
-                config.edgeCacheSeconds(), config.errorEdgeCacheSeconds());
+        var times = new CacheTimes(
+                config.linkCacheSeconds(),
+                config.negativeCacheSeconds(),
+                config.edgeCacheSeconds(),
+                config.errorEdgeCacheSeconds());
         var breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), clock);
         var source = new DynamoDbLinkSource(links);
         this.cache = new GuardedLinkCache(cache, breaker);
         var responses = new RedirectResponses(times);
-        this.exchange = new Exchange(new Resolver(this.cache, source, times), responses, clicks, clock,
-                config.originSecret());
+        this.exchange =
+                new Exchange(new Resolver(this.cache, source, times), responses, clicks, clock, config.originSecret());
         this.warmup = new Warmup(cache, source, responses, clock, log);
     }
 
@@ -109,7 +122,8 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
             fields.put("click_flush_error", e.getClass().getName());
         }
         // Degraded but answered: a 503, a Redis failure, a click the sink refused.
-        boolean degraded = "unavailable".equals(fields.get("outcome")) || fields.containsKey("cache_error")
+        boolean degraded = "unavailable".equals(fields.get("outcome"))
+                || fields.containsKey("cache_error")
                 || fields.containsKey("click_error");
         if (degraded && level.compareTo(StructuredLog.Level.WARN) < 0) {
             level = StructuredLog.Level.WARN;
@@ -126,7 +140,9 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
         if (context != null && context.getAwsRequestId() != null) {
             return context.getAwsRequestId();
         }
-        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getRequestId();
     }
 
     /** The breaker's state: for tests and the local runner. */

@@ -33,8 +33,12 @@ final class Warmup {
     private final InstantSource clock;
     private final StructuredLog log;
 
-    Warmup(RedisLinkCache redis, LinkSource links, RedirectResponses responses, InstantSource clock,
-           StructuredLog log) {
+    Warmup(
+            RedisLinkCache redis,
+            LinkSource links,
+            RedirectResponses responses,
+            InstantSource clock,
+            StructuredLog log) {
         this.redis = redis;
         this.links = links;
         this.responses = responses;

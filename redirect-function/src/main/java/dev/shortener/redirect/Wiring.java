@@ -22,9 +22,14 @@ record Wiring(RedirectConfig config, LinkStore links, RedisLinkCache cache, Clic
         RedirectConfig config = RedirectConfig.fromEnvironment();
         // The redirect timeouts: a miss is answered, with a 503 if need be, well within a second.
         DynamoDbClient dynamoDb = DynamoDbClients.forFunction(DynamoDbTimeouts.REDIRECT, config.dynamoDbEndpoint());
-        UnifiedJedis redis = RedisClients.create(new RedisSettings(config.redisUrl(), config.redisConnectTimeout(),
-                config.redisCommandTimeout(), RedisSettings.DEFAULT_POOL_WAIT, RedisSettings.DEFAULT_POOL_SIZE));
-        return new Wiring(config,
+        UnifiedJedis redis = RedisClients.create(new RedisSettings(
+                config.redisUrl(),
+                config.redisConnectTimeout(),
+                config.redisCommandTimeout(),
+                RedisSettings.DEFAULT_POOL_WAIT,
+                RedisSettings.DEFAULT_POOL_SIZE));
+        return new Wiring(
+                config,
                 new DynamoDbLinkStore(dynamoDb, config.linksTable()),
                 // The production prefix, which the create function invalidates: never configurable apart.
                 new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),

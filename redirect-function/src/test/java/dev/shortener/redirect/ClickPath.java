@@ -65,12 +65,15 @@ final class ClickPath {
      * @param awaitClickObjects the click objects Firehose has put in {@code bucket} under the events prefix,
      *                          once there are any
      */
-    record Stack(DynamoDbClient dynamoDb, FirehoseClient firehose, String stream, S3Client s3, String bucket,
-                 Callable<List<S3Object>> awaitClickObjects) {
-    }
+    record Stack(
+            DynamoDbClient dynamoDb,
+            FirehoseClient firehose,
+            String stream,
+            S3Client s3,
+            String bucket,
+            Callable<List<S3Object>> awaitClickObjects) {}
 
-    private ClickPath() {
-    }
+    private ClickPath() {}
 
     static void run(Stack stack) throws Exception {
         String table = TestServers.uniqueName("clickpath");
@@ -81,32 +84,46 @@ final class ClickPath {
             ManagementApi api = new ManagementApi(stack.dynamoDb(), table, redis, cache, InstantSource.system());
             BatchingClickSink clicks = new BatchingClickSink(
                     new ClickEvents("click-path-visitor-secret-0123456789ab".getBytes(StandardCharsets.UTF_8)),
-                    new FirehoseRecordSender(stack.firehose(), stack.stream()), SinkSettings.defaults(),
+                    new FirehoseRecordSender(stack.firehose(), stack.stream()),
+                    SinkSettings.defaults(),
                     new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
                     new UndeliveredLog(new StructuredLog("redirect")));
-            Map<String, String> env = Map.of(RedirectConfig.LINKS_TABLE, table,
-                    RedirectConfig.REDIS_URL, TestServers.redisUri().toString());
-            RedirectHandler redirect = new RedirectHandler(RedirectConfig.from(env::get),
-                    new DynamoDbLinkStore(stack.dynamoDb(), table), cache, clicks, InstantSource.system());
+            Map<String, String> env = Map.of(
+                    RedirectConfig.LINKS_TABLE,
+                    table,
+                    RedirectConfig.REDIS_URL,
+                    TestServers.redisUri().toString());
+            RedirectHandler redirect = new RedirectHandler(
+                    RedirectConfig.from(env::get),
+                    new DynamoDbLinkStore(stack.dynamoDb(), table),
+                    cache,
+                    clicks,
+                    InstantSource.system());
 
             String code = api.createLink("{\"url\":\"https://example.com/click-path\"}");
             for (String userAgent : List.of(FIREFOX, FIREFOX, SLACKBOT)) {
-                APIGatewayV2HTTPResponse followed = redirect.handleRequest(withUserAgent(code, userAgent),
-                        InvocationContext.fresh("redirect-function"));
+                APIGatewayV2HTTPResponse followed = redirect.handleRequest(
+                        withUserAgent(code, userAgent), InvocationContext.fresh("redirect-function"));
                 assertEquals(302, followed.getStatusCode());
-                assertEquals("https://example.com/click-path", followed.getHeaders().get("Location"));
+                assertEquals(
+                        "https://example.com/click-path", followed.getHeaders().get("Location"));
             }
             clicks.shutdown(Duration.ofSeconds(10));
 
             List<S3Object> objects = stack.awaitClickObjects().call();
             assertFalse(objects.isEmpty(), "no click object reached " + stack.bucket());
-            ClickCountHandler counter = new ClickCountHandler(new ClickCountService(
-                    new S3ClickObjectSource(stack.s3()), new DynamoDbClickCountLedger(stack.dynamoDb(), table,
-                    new LinkCountUpdates(stack.dynamoDb(), table, writers))),
-                    new StructuredLog("click-count"), Clock.systemUTC());
+            ClickCountHandler counter = new ClickCountHandler(
+                    new ClickCountService(
+                            new S3ClickObjectSource(stack.s3()),
+                            new DynamoDbClickCountLedger(
+                                    stack.dynamoDb(), table, new LinkCountUpdates(stack.dynamoDb(), table, writers))),
+                    new StructuredLog("click-count"),
+                    Clock.systemUTC());
             for (S3Object object : objects) {
-                counter.handleRequest(new ByteArrayInputStream(objectCreatedEvent(stack.bucket(), object)),
-                        new ByteArrayOutputStream(), InvocationContext.fresh("click-count"));
+                counter.handleRequest(
+                        new ByteArrayInputStream(objectCreatedEvent(stack.bucket(), object)),
+                        new ByteArrayOutputStream(),
+                        InvocationContext.fresh("click-count"));
             }
 
             assertEquals(2, api.stats(code).get("clickCount").asLong(), "two by a person, the previewer's not");
@@ -136,7 +153,8 @@ final class ClickPath {
         ObjectNode event = (ObjectNode) JSON.readTree(sample.toFile());
         ObjectNode s3 = (ObjectNode) event.get("Records").get(0).get("s3");
         ((ObjectNode) s3.get("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
-        ((ObjectNode) s3.get("object")).put("key", URLEncoder.encode(object.key(), StandardCharsets.UTF_8))
+        ((ObjectNode) s3.get("object"))
+                .put("key", URLEncoder.encode(object.key(), StandardCharsets.UTF_8))
                 .put("size", object.size())
                 .put("eTag", object.eTag().replace("\"", ""));
         return JSON.writeValueAsBytes(event);

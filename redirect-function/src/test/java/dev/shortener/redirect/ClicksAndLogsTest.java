@@ -34,8 +34,7 @@ class ClicksAndLogsTest {
     /** An independent reader of what the code under test writes. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<String> SAMPLE_IPS =
-            List.of("203.0.113.17", "198.51.100.7", "2001:db8", "192.0.2.44");
+    private static final List<String> SAMPLE_IPS = List.of("203.0.113.17", "198.51.100.7", "2001:db8", "192.0.2.44");
 
     private RedirectFixture fx;
 
@@ -71,8 +70,8 @@ class ClicksAndLogsTest {
 
     @Test
     void withAnOriginSecret_cloudFrontsViewerHeadersAreBelievedOnlyFromRequestsPresentingIt() {
-        try (RedirectFixture secured = RedirectFixture.create(
-                Map.of(RedirectConfig.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"))) {
+        try (RedirectFixture secured =
+                RedirectFixture.create(Map.of(RedirectConfig.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"))) {
             secured.link("click03", "https://example.com/c", null);
             var direct = Events.load(Events.GET, "click03"); // viewer headers, but no secret: a direct call
             var viaCloudFront = Events.load(Events.GET, "click03");
@@ -156,16 +155,23 @@ class ClicksAndLogsTest {
     void unexpectedError_isALogged500_thatRevealsNothing() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         RecordingClickSink clicks = new RecordingClickSink();
-        RedirectConfig config = RedirectConfig.from(Map.of(RedirectConfig.LINKS_TABLE, "unused",
-                RedirectConfig.REDIS_URL, TestServers.redisUri().toString())::get);
+        RedirectConfig config = RedirectConfig.from(Map.of(
+                RedirectConfig.LINKS_TABLE,
+                "unused",
+                RedirectConfig.REDIS_URL,
+                TestServers.redisUri().toString())::get);
         try (var redis = dev.shortener.linkcache.RedisClients.create(
                 dev.shortener.linkcache.RedisSettings.of(TestServers.redisUri()))) {
-            var handler = new RedirectHandler(config, new ExplodingStore(),
-                    new RedisLinkCache(redis, TestServers.uniqueName("boom") + ":"), clicks, MutableClock.atSystemTime(),
+            var handler = new RedirectHandler(
+                    config,
+                    new ExplodingStore(),
+                    new RedisLinkCache(redis, TestServers.uniqueName("boom") + ":"),
+                    clicks,
+                    MutableClock.atSystemTime(),
                     new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
 
-            APIGatewayV2HTTPResponse response = handler.handleRequest(Events.load(Events.GET, "boom001"),
-                    InvocationContext.fresh("redirect-function"));
+            APIGatewayV2HTTPResponse response = handler.handleRequest(
+                    Events.load(Events.GET, "boom001"), InvocationContext.fresh("redirect-function"));
 
             assertEquals(500, response.getStatusCode());
             assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
@@ -176,7 +182,8 @@ class ClicksAndLogsTest {
             var line = JSON.readTree(log.toString(StandardCharsets.UTF_8));
             assertEquals("ERROR", line.get("level").asText());
             assertEquals("error", line.get("outcome").asText());
-            assertEquals("java.lang.IllegalStateException", line.get("error_type").asText());
+            assertEquals(
+                    "java.lang.IllegalStateException", line.get("error_type").asText());
         }
     }
 

@@ -31,7 +31,7 @@ class DynamoDbOutageTest {
     @Test
     void dynamoDbNeverAnswering_uncachedGet503WithinOneSecond() {
         try (Blackhole hanging = Blackhole.start();
-             RedirectFixture fx = RedirectFixture.withHandlerDynamoDb(hanging.uri("http"))) {
+                RedirectFixture fx = RedirectFixture.withHandlerDynamoDb(hanging.uri("http"))) {
             checkOutage(fx, "DynamoDB endpoint accepting connections, never answering");
         }
     }
@@ -44,7 +44,8 @@ class DynamoDbOutageTest {
 
         APIGatewayV2HTTPResponse cached = timed(fx, table, Events.GET, "cached1");
         APIGatewayV2HTTPResponse cachedGone = timed(fx, table, Events.GET, "cachedg");
-        APIGatewayV2HTTPResponse uncached = assertTimeoutPreemptively(BOUND, () -> timed(fx, table, Events.GET, "uncach1"));
+        APIGatewayV2HTTPResponse uncached =
+                assertTimeoutPreemptively(BOUND, () -> timed(fx, table, Events.GET, "uncach1"));
         Map<String, Object> uncachedLog = fx.lastRequestLog();
         APIGatewayV2HTTPResponse uncachedJson =
                 assertTimeoutPreemptively(BOUND, () -> timed(fx, table, Events.GET_JSON, "uncach2"));

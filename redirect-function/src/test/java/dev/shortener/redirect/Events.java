@@ -27,8 +27,7 @@ final class Events {
 
     private static final Path DIRECTORY = locate();
 
-    private Events() {
-    }
+    private Events() {}
 
     static APIGatewayV2HTTPEvent load(String file, String code) {
         try {
@@ -51,6 +50,7 @@ final class Events {
                 return events;
             }
         }
-        throw new IllegalStateException("no events/ folder with " + GET + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no events/ folder with " + GET + " above " + Path.of("").toAbsolutePath());
     }
 }

@@ -29,17 +29,18 @@ class LocalStackWholeStackTest {
     private static final String STREAM = "clicks";
 
     @Container
-    private static final LocalStackContainer LOCALSTACK =
-            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
-                    .withServices("dynamodb", "firehose", "s3");
+    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(
+                    DockerImageName.parse("localstack/localstack:4.4"))
+            .withServices("dynamodb", "firehose", "s3");
 
     @Test
     void aLinkCreatedThroughTheApi_redirects_andItsClicksAreCounted_throughFirehoseAndS3() throws Exception {
         // Management timeouts for the redirect's reads too: LocalStack answers slower than DynamoDB, and this
         // suite is about the path, not the redirect's latency budget (RedirectHandlerTest covers that).
-        try (DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(URI.create(LOCALSTACK.getEndpoint().toString()));
-             S3Client s3 = LocalStackClicks.s3(LOCALSTACK);
-             FirehoseClient firehose = LocalStackClicks.firehose(LOCALSTACK)) {
+        try (DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(
+                        URI.create(LOCALSTACK.getEndpoint().toString()));
+                S3Client s3 = LocalStackClicks.s3(LOCALSTACK);
+                FirehoseClient firehose = LocalStackClicks.firehose(LOCALSTACK)) {
             LocalStackClicks.createDeliveryStream(s3, firehose, BUCKET, STREAM);
 
             ClickPath.run(new ClickPath.Stack(dynamoDb, firehose, STREAM, s3, BUCKET, () -> {

@@ -48,8 +48,8 @@ class ManagedLinkRedirectTest {
         assertEquals("https://old.example/page", location(redirect.get(code)), "now served from Redis");
         assertEquals("hit", redirect.lastRequestLog().get("cache"));
 
-        APIGatewayV2HTTPResponse patched = api.send("api-update-link.json", "PATCH", code,
-                "{\"url\":\"https://new.example/page\"}");
+        APIGatewayV2HTTPResponse patched =
+                api.send("api-update-link.json", "PATCH", code, "{\"url\":\"https://new.example/page\"}");
         APIGatewayV2HTTPResponse next = redirect.get(code);
 
         assertEquals(200, patched.getStatusCode(), patched.getBody());
@@ -90,13 +90,18 @@ class ManagedLinkRedirectTest {
         String code = api.createLink("{\"url\":\"https://old.example/page\"}");
         redirect.cache.invalidate(code); // a miss, as after the link's cache entry expired
 
-        APIGatewayV2HTTPResponse slow = held.whileHeld(() -> redirect.get(code), () -> assertEquals(200,
-                api.send("api-update-link.json", "PATCH", code, "{\"url\":\"https://new.example/page\"}")
-                        .getStatusCode()));
+        APIGatewayV2HTTPResponse slow = held.whileHeld(
+                () -> redirect.get(code),
+                () -> assertEquals(
+                        200,
+                        api.send("api-update-link.json", "PATCH", code, "{\"url\":\"https://new.example/page\"}")
+                                .getStatusCode()));
 
         assertEquals("https://old.example/page", location(slow), "answered with what it read, before the change");
         assertEquals("https://new.example/page", location(redirect.get(code)));
-        assertEquals("https://new.example/page", redirect.cache.get(code).orElseThrow().url());
+        assertEquals(
+                "https://new.example/page",
+                redirect.cache.get(code).orElseThrow().url());
     }
 
     /** The same race on a takedown: a deleted link must not be served from a fill made before the delete. */
@@ -105,8 +110,11 @@ class ManagedLinkRedirectTest {
         String code = api.createLink("{\"url\":\"https://phishing.example/login\"}");
         redirect.cache.invalidate(code);
 
-        APIGatewayV2HTTPResponse slow = held.whileHeld(() -> redirect.get(code), () -> assertEquals(204,
-                api.send("api-delete-link.json", "DELETE", code, null).getStatusCode()));
+        APIGatewayV2HTTPResponse slow = held.whileHeld(
+                () -> redirect.get(code),
+                () -> assertEquals(
+                        204,
+                        api.send("api-delete-link.json", "DELETE", code, null).getStatusCode()));
 
         assertEquals(302, slow.getStatusCode());
         assertEquals(410, redirect.get(code).getStatusCode());
@@ -116,9 +124,11 @@ class ManagedLinkRedirectTest {
     /** An alias probed just before it is created: the probe's "no such code" must not hide the new link. */
     @Test
     void aProbeThatReadNothingBeforeTheAliasWasCreated_cannotCacheNotFound() throws Exception {
-        APIGatewayV2HTTPResponse probe = held.whileHeld(() -> redirect.get("race-alias"),
-                () -> assertEquals("race-alias", api.createLink(
-                        "{\"url\":\"https://launch.example/\",\"alias\":\"race-alias\"}")));
+        APIGatewayV2HTTPResponse probe = held.whileHeld(
+                () -> redirect.get("race-alias"),
+                () -> assertEquals(
+                        "race-alias",
+                        api.createLink("{\"url\":\"https://launch.example/\",\"alias\":\"race-alias\"}")));
 
         assertEquals(404, probe.getStatusCode());
         assertEquals("https://launch.example/", location(redirect.get("race-alias")));

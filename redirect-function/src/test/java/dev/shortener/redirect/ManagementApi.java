@@ -41,7 +41,8 @@ final class ManagementApi {
     private final CreateHandler create;
     private final String apiKey = ApiKeyFormat.generate(new SecureRandom());
 
-    ManagementApi(DynamoDbClient dynamoDb, String table, UnifiedJedis redis, RedisLinkCache cache, InstantSource clock) {
+    ManagementApi(
+            DynamoDbClient dynamoDb, String table, UnifiedJedis redis, RedisLinkCache cache, InstantSource clock) {
         Map<String, String> env = new HashMap<>();
         env.put(CreateConfig.LINKS_TABLE, table);
         env.put(CreateConfig.REDIS_URL, TestServers.redisUri().toString());
@@ -58,7 +59,8 @@ final class ManagementApi {
                 new DynamoDbWorkerLeases(dynamoDb, table));
         create = new CreateHandler(CreateConfig.fromEnvironment(env), ports, clock);
         String hash = ApiKeyFormat.hash(apiKey);
-        new DynamoDbApiKeys(dynamoDb, table).add(hash, new Caller("owner-1", ApiKeyFormat.keyId(hash)), clock.instant());
+        new DynamoDbApiKeys(dynamoDb, table)
+                .add(hash, new Caller("owner-1", ApiKeyFormat.keyId(hash)), clock.instant());
     }
 
     /** POST /api/links with {@code body}; the new link's code. */

@@ -37,11 +37,15 @@ class PreviewPageTest {
         assertFalse(page.contains("<script"), page);
         assertFalse(page.contains("<img"), page);
         assertFalse(page.contains("onerror=alert(2)>"), page);
-        assertTrue(page.contains("/&lt;script&gt;alert(1)&lt;/script&gt;?q=&quot;&#39;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+        assertTrue(
+                page.contains(
+                        "/&lt;script&gt;alert(1)&lt;/script&gt;?q=&quot;&#39;&gt;&lt;img src=x onerror=alert(2)&gt;"),
                 page);
         // The one link's href is a single quoted attribute: the quote in the URL can't end it.
         assertEquals(1, page.split("<a ", -1).length - 1);
-        assertTrue(page.contains("<a href=\"https://evil.example/%3Cscript%3Ealert(1)%3C/script%3E?q=%22&#39;%3E%3Cimg%20"),
+        assertTrue(
+                page.contains(
+                        "<a href=\"https://evil.example/%3Cscript%3Ealert(1)%3C/script%3E?q=%22&#39;%3E%3Cimg%20"),
                 page);
         assertTrue(page.contains("<p class=\"host\">evil.example</p>"), page);
         assertTrue(response.getHeaders().get("Content-Security-Policy").startsWith("default-src 'none'"));

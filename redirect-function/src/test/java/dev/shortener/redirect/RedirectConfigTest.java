@@ -20,7 +20,8 @@ class RedirectConfigTest {
 
     @Test
     void missingLinksTable_failsFast_namingTheVariable() {
-        ConfigException e = assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> RedirectConfig.from(Map.of(RedirectConfig.REDIS_URL, "redis://127.0.0.1:6379")::get));
 
         assertTrue(e.getMessage().startsWith("LINKS_TABLE is not set"), e.getMessage());
@@ -37,9 +38,10 @@ class RedirectConfigTest {
 
     @Test
     void missingOrMalformedRedisUrl_namesTheVariable() {
-        ConfigException missing = assertThrows(ConfigException.class,
-                () -> RedirectConfig.from(Map.of(RedirectConfig.LINKS_TABLE, "links")::get));
-        ConfigException wrongScheme = assertThrows(ConfigException.class,
+        ConfigException missing = assertThrows(
+                ConfigException.class, () -> RedirectConfig.from(Map.of(RedirectConfig.LINKS_TABLE, "links")::get));
+        ConfigException wrongScheme = assertThrows(
+                ConfigException.class,
                 () -> RedirectConfig.from(with(RedirectConfig.REDIS_URL, "http://cache:6379")::get));
 
         assertTrue(missing.getMessage().startsWith("REDIS_URL"), missing.getMessage());
@@ -48,12 +50,15 @@ class RedirectConfigTest {
 
     @Test
     void malformedOrOutOfRangeNumbers_nameTheVariableAndTheRange() {
-        ConfigException word = assertThrows(ConfigException.class,
+        ConfigException word = assertThrows(
+                ConfigException.class,
                 () -> RedirectConfig.from(with(RedirectConfig.EDGE_CACHE_SECONDS, "sixty")::get));
-        ConfigException zero = assertThrows(ConfigException.class,
+        ConfigException zero = assertThrows(
+                ConfigException.class,
                 () -> RedirectConfig.from(with(RedirectConfig.NEGATIVE_CACHE_SECONDS, "0")::get));
 
-        assertEquals("EDGE_CACHE_SECONDS must be a whole number from 0 to 86400, got 'sixty' (unset means 60).",
+        assertEquals(
+                "EDGE_CACHE_SECONDS must be a whole number from 0 to 86400, got 'sixty' (unset means 60).",
                 word.getMessage());
         assertTrue(zero.getMessage().startsWith("NEGATIVE_CACHE_SECONDS"), zero.getMessage());
     }
@@ -78,12 +83,15 @@ class RedirectConfigTest {
 
     @Test
     void dynamoDbEndpoint_mustBeAnHttpUrl() {
-        ConfigException e = assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> RedirectConfig.from(with(RedirectConfig.DYNAMODB_ENDPOINT, "localhost:8000")::get));
 
         assertTrue(e.getMessage().startsWith("DYNAMODB_ENDPOINT"), e.getMessage());
-        assertEquals(URI.create("http://127.0.0.1:8000"), RedirectConfig.from(
-                with(RedirectConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000")::get).dynamoDbEndpoint());
+        assertEquals(
+                URI.create("http://127.0.0.1:8000"),
+                RedirectConfig.from(with(RedirectConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000")::get)
+                        .dynamoDbEndpoint());
     }
 
     private static Map<String, String> with(String name, String value) {

@@ -10,8 +10,8 @@ import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkStore;
-import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.TestServers;
@@ -45,6 +45,7 @@ final class RedirectFixture implements AutoCloseable {
     final String table;
     /** Writes links the way the create function does, straight into the table. */
     final LinkStore store;
+
     final UnifiedJedis redis;
     final RedisLinkCache cache;
     final MutableClock clock = MutableClock.atSystemTime();
@@ -53,8 +54,8 @@ final class RedirectFixture implements AutoCloseable {
     private final DynamoDbClient handlerDynamoDb;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private RedirectFixture(URI redisUri, URI handlerDynamoDbEndpoint, Map<String, String> env,
-                            UnaryOperator<LinkStore> handlerStore) {
+    private RedirectFixture(
+            URI redisUri, URI handlerDynamoDbEndpoint, Map<String, String> env, UnaryOperator<LinkStore> handlerStore) {
         URI dynamoDbEndpoint = TestServers.dynamoDbEndpoint();
         admin = DynamoDbClients.forEmulator(dynamoDbEndpoint);
         table = TestServers.uniqueName("redirect");
@@ -69,9 +70,14 @@ final class RedirectFixture implements AutoCloseable {
         RedirectConfig config = RedirectConfig.from(all::get);
         // The handler's own client has the production redirect timeouts.
         handlerDynamoDb = DynamoDbClients.forEmulator(
-                handlerDynamoDbEndpoint == null ? dynamoDbEndpoint : handlerDynamoDbEndpoint, DynamoDbTimeouts.REDIRECT);
-        handler = new RedirectHandler(config, handlerStore.apply(new DynamoDbLinkStore(handlerDynamoDb, table)), cache,
-                clicks, clock,
+                handlerDynamoDbEndpoint == null ? dynamoDbEndpoint : handlerDynamoDbEndpoint,
+                DynamoDbTimeouts.REDIRECT);
+        handler = new RedirectHandler(
+                config,
+                handlerStore.apply(new DynamoDbLinkStore(handlerDynamoDb, table)),
+                cache,
+                clicks,
+                clock,
                 new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
     }
 
@@ -123,7 +129,7 @@ final class RedirectFixture implements AutoCloseable {
         for (String line : logText().split("\n")) {
             if (!line.isBlank()) {
                 try {
-                    lines.add(JSON.readValue(line, new TypeReference<Map<String, Object>>() { }));
+                    lines.add(JSON.readValue(line, new TypeReference<Map<String, Object>>() {}));
                 } catch (IOException e) {
                     throw new UncheckedIOException("not a JSON log line: " + line, e);
                 }

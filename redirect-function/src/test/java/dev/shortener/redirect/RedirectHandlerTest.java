@@ -89,7 +89,9 @@ class RedirectHandlerTest {
 
         APIGatewayV2HTTPResponse response = fx.get("intl001");
 
-        assertEquals("https://xn--bcher-kva.example/stra%C3%9Fe?q=a%20b", response.getHeaders().get("Location"));
+        assertEquals(
+                "https://xn--bcher-kva.example/stra%C3%9Fe?q=a%20b",
+                response.getHeaders().get("Location"));
     }
 
     @Test
@@ -117,7 +119,8 @@ class RedirectHandlerTest {
         assertEquals("hit", hitOutcome);
         assertEquals("public, max-age=0, s-maxage=15", hit.getHeaders().get("Cache-Control"));
         assertEquals(302, lastHalfSecond.getStatusCode());
-        assertEquals("public, max-age=0, s-maxage=0", lastHalfSecond.getHeaders().get("Cache-Control"));
+        assertEquals(
+                "public, max-age=0, s-maxage=0", lastHalfSecond.getHeaders().get("Cache-Control"));
     }
 
     @Test
@@ -164,8 +167,11 @@ class RedirectHandlerTest {
 
         assertEquals(410, response.getStatusCode());
         assertEquals("gone", fx.lastRequestLog().get("outcome"));
-        assertTrue(fx.admin.getItem(get -> get.tableName(fx.table)
-                .key(Map.of("pk", AttributeValue.fromS("expire1")))).hasItem(), "TTL deletion has not happened");
+        assertTrue(
+                fx.admin
+                        .getItem(get -> get.tableName(fx.table).key(Map.of("pk", AttributeValue.fromS("expire1"))))
+                        .hasItem(),
+                "TTL deletion has not happened");
         assertEquals(Optional.of(CachedLink.gone()), fx.cache.get("expire1"));
         assertEquals("public, max-age=0, s-maxage=10", response.getHeaders().get("Cache-Control"));
         assertTrue(response.getBody().startsWith("<!DOCTYPE html>"));
@@ -234,11 +240,13 @@ class RedirectHandlerTest {
         assertEquals("application/problem+json", unknown.getHeaders().get("Content-Type"));
         var problem = JSON.readTree(unknown.getBody());
         assertEquals(404, problem.get("status").asInt());
-        assertEquals("tag:url-shortener,2026:problem/not-found", problem.get("type").asText());
+        assertEquals(
+                "tag:url-shortener,2026:problem/not-found", problem.get("type").asText());
         assertEquals("/nojson1", problem.get("instance").asText());
         assertEquals("application/problem+json", gone.getHeaders().get("Content-Type"));
         assertEquals(410, JSON.readTree(gone.getBody()).get("status").asInt());
-        assertEquals("tag:url-shortener,2026:problem/gone",
+        assertEquals(
+                "tag:url-shortener,2026:problem/gone",
                 JSON.readTree(gone.getBody()).get("type").asText());
     }
 

@@ -27,7 +27,8 @@ class RedisOutageTest {
     @Test
     void redisStoppedMidRun_redirectsStayCorrect_breakerOpens_andCacheIsUsedAgainAfterRestart() {
         RedisProcess redis = TestServers.startOrSkip(RedisProcess::start);
-        try (redis; RedirectFixture fx = RedirectFixture.withRedis(redis.uri(), BREAKER)) {
+        try (redis;
+                RedirectFixture fx = RedirectFixture.withRedis(redis.uri(), BREAKER)) {
             Map<String, String> links = links(fx, "out");
             LatencyTable table = new LatencyTable("Redis stopped mid-run (redis-server killed, then restarted)");
 
@@ -77,9 +78,10 @@ class RedisOutageTest {
     @Test
     void hangingRedis_costsTheCommandTimeoutOnlyUntilTheBreakerOpens() {
         try (Blackhole hanging = Blackhole.start();
-             RedirectFixture fx = RedirectFixture.withRedis(hanging.uri("redis"), BREAKER)) {
+                RedirectFixture fx = RedirectFixture.withRedis(hanging.uri("redis"), BREAKER)) {
             Map<String, String> links = links(fx, "hang");
-            LatencyTable table = new LatencyTable("Redis hanging (accepts connections, never answers; 250 ms command timeout)");
+            LatencyTable table =
+                    new LatencyTable("Redis hanging (accepts connections, never answers; 250 ms command timeout)");
 
             for (int i = 0; i < 8; i++) {
                 String code = List.copyOf(links.keySet()).get(i % links.size());
@@ -104,8 +106,8 @@ class RedisOutageTest {
     }
 
     /** One GET, checked for correctness (302 to the right place), timed and tabled. */
-    private static void request(RedirectFixture fx, LatencyTable table, String phase, String code,
-                                Map<String, String> links) {
+    private static void request(
+            RedirectFixture fx, LatencyTable table, String phase, String code, Map<String, String> links) {
         long started = System.nanoTime();
         APIGatewayV2HTTPResponse response = fx.get(code);
         long nanos = System.nanoTime() - started;

@@ -31,11 +31,12 @@ class WholeStackTest {
     @Test
     void aLinkCreatedThroughTheApi_redirects_andItsClicksAreCounted_fromTheirS3Object() throws Exception {
         try (S3Process s3rver = TestServers.startOrSkip(S3Process::start);
-             FakeFirehose endpoint = new FakeFirehose();
-             DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-             FirehoseClient firehose = FirehoseClients.forEndpoint(endpoint.endpoint(),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-             S3Client s3 = S3rverClients.uploader(s3rver)) {
+                FakeFirehose endpoint = new FakeFirehose();
+                DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
+                FirehoseClient firehose = FirehoseClients.forEndpoint(
+                        endpoint.endpoint(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                S3Client s3 = S3rverClients.uploader(s3rver)) {
             s3.createBucket(create -> create.bucket(BUCKET));
 
             // Firehose's delivery: every record received, concatenated, one object under the day's prefix.
@@ -46,7 +47,8 @@ class WholeStackTest {
                 }
                 String key = ClickLayout.partitionPrefix(LocalDate.now(ZoneOffset.UTC)) + "clicks-1-whole-stack.gz";
                 s3.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromBytes(object.toByteArray()));
-                return s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(ClickLayout.EVENTS_PREFIX)).contents();
+                return s3.listObjectsV2(list -> list.bucket(BUCKET).prefix(ClickLayout.EVENTS_PREFIX))
+                        .contents();
             }));
         }
     }

@@ -18,6 +18,7 @@ public final class Base62 {
     private static final char[] DIGITS = ALPHABET.toCharArray();
     /** Digit value of each ASCII character, or -1 for characters outside the alphabet. */
     private static final byte[] DIGIT_OF = new byte[128];
+
     private static final Base62[] BY_LENGTH = new Base62[MAX_LENGTH + 1];
 
     static {

@@ -85,8 +85,7 @@ public final class BitLayout {
             case 9 -> of(9, 33, 10, 10);
             case 10 -> of(10, 34, 12, 13);
             case 11 -> of(11, 35, 14, 14);
-            default -> throw new IllegalArgumentException(
-                    "Short codes are 7 to 11 characters long; got " + length);
+            default -> throw new IllegalArgumentException("Short codes are 7 to 11 characters long; got " + length);
         };
     }
 
@@ -164,7 +163,7 @@ public final class BitLayout {
 
     /** How many codes one minter can mint per second without borrowing ahead. */
     public long codesPerSecondPerWorker() {
-        return (sequenceMask + 1) / TIME_UNIT.getSeconds();
+        return (sequenceMask + 1) / TIME_UNIT.toSeconds();
     }
 
     /** The number of Base62 characters this layout's ids are written in. */

@@ -28,6 +28,7 @@ public final class FeistelPermutation {
 
     /** Shorter secrets are rejected: the key must not be guessable. */
     public static final int MIN_SECRET_LENGTH = 32;
+
     static final String KEY_LABEL = "shortcode-permutation-v1";
     /** Comfortably above the 4 that make Feistel a strong pseudorandom permutation (Luby-Rackoff). */
     static final int ROUNDS = 10;
@@ -61,8 +62,8 @@ public final class FeistelPermutation {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] key = hmac.doFinal(KEY_LABEL.getBytes(StandardCharsets.UTF_8));
-            return new FeistelPermutation(bits, new SipHash(SipHash.littleEndian(key, 0, 8),
-                    SipHash.littleEndian(key, 8, 8)));
+            return new FeistelPermutation(
+                    bits, new SipHash(SipHash.littleEndian(key, 0, 8), SipHash.littleEndian(key, 8, 8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e); // every JDK must provide it
         }

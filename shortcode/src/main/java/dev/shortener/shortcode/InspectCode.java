@@ -18,8 +18,7 @@ public final class InspectCode {
     static final int BAD_CODE = 1;
     static final int USAGE = 2;
 
-    private InspectCode() {
-    }
+    private InspectCode() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));

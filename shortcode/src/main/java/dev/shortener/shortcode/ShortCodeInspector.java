@@ -19,13 +19,13 @@ public final class ShortCodeInspector {
     /** @throws IllegalArgumentException when the secret is shorter than 32 characters */
     public ShortCodeInspector(String secret) {
         for (int length = MIN_LENGTH; length <= MAX_LENGTH; length++) {
-            permutations[length] = FeistelPermutation.fromSecret(secret, BitLayout.forCodeLength(length).totalBits());
+            permutations[length] = FeistelPermutation.fromSecret(
+                    secret, BitLayout.forCodeLength(length).totalBits());
         }
     }
 
     /** What a code holds. */
-    public record Parts(Instant time, int workerId, int sequence) {
-    }
+    public record Parts(Instant time, int workerId, int sequence) {}
 
     /**
      * The parts of {@code code}.

@@ -32,8 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ShortCodeMinter {
 
-    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(120);
-    public static final Duration DEFAULT_RENEW_MARGIN = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_RENEW_MARGIN = Duration.ofMinutes(1);
     public static final int DEFAULT_MAX_BORROW = 10;
 
     private static final long WAIT_SLICE_NANOS = 1_000_000L;
@@ -52,14 +52,28 @@ public final class ShortCodeMinter {
     private long highestClockTime = NONE;
 
     /** A minter with the default lease duration (120 s), renew margin (60 s) and borrowing limit (10 units). */
-    public ShortCodeMinter(BitLayout layout, FeistelPermutation permutation, Base62 base62, InstantSource clock,
-            WorkerLeases leases) {
-        this(layout, permutation, base62, clock, leases, DEFAULT_LEASE_DURATION, DEFAULT_RENEW_MARGIN,
+    public ShortCodeMinter(
+            BitLayout layout, FeistelPermutation permutation, Base62 base62, InstantSource clock, WorkerLeases leases) {
+        this(
+                layout,
+                permutation,
+                base62,
+                clock,
+                leases,
+                DEFAULT_LEASE_DURATION,
+                DEFAULT_RENEW_MARGIN,
                 DEFAULT_MAX_BORROW);
     }
 
-    public ShortCodeMinter(BitLayout layout, FeistelPermutation permutation, Base62 base62, InstantSource clock,
-            WorkerLeases leases, Duration leaseDuration, Duration renewMargin, int maxBorrow) {
+    public ShortCodeMinter(
+            BitLayout layout,
+            FeistelPermutation permutation,
+            Base62 base62,
+            InstantSource clock,
+            WorkerLeases leases,
+            Duration leaseDuration,
+            Duration renewMargin,
+            int maxBorrow) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.permutation = Objects.requireNonNull(permutation, "permutation");
         this.base62 = Objects.requireNonNull(base62, "base62");
@@ -75,8 +89,8 @@ public final class ShortCodeMinter {
         if (maxBorrow < 0) {
             throw new IllegalArgumentException("maxBorrow must not be negative; got " + maxBorrow);
         }
-        this.leaseKeeper = new LeaseKeeper(Objects.requireNonNull(leases, "leases"), layout.workerCount(),
-                leaseDuration, renewMargin);
+        this.leaseKeeper = new LeaseKeeper(
+                Objects.requireNonNull(leases, "leases"), layout.workerCount(), leaseDuration, renewMargin);
         this.maxBorrow = maxBorrow;
         this.sequencesPerUnit = 1 << layout.sequenceBits();
     }

@@ -15,6 +15,7 @@ public final class ShortCodeSettings {
     public static final String SHORTCODE_SECRET = "SHORTCODE_SECRET";
     /** Code length, 7 to 11; 7 when unset. */
     public static final String SHORTCODE_LENGTH = "SHORTCODE_LENGTH";
+
     public static final int DEFAULT_LENGTH = 7;
 
     private final BitLayout layout;

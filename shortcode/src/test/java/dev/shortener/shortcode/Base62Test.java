@@ -66,8 +66,8 @@ class Base62Test {
         var dash = assertThrows(IllegalArgumentException.class, () -> base62.decode("abc-def"));
         var accent = assertThrows(IllegalArgumentException.class, () -> base62.decode("abcdeé0"));
 
-        assertEquals("Invalid character '-' (U+002D) at position 3: codes use only 0-9, A-Z and a-z",
-                dash.getMessage());
+        assertEquals(
+                "Invalid character '-' (U+002D) at position 3: codes use only 0-9, A-Z and a-z", dash.getMessage());
         assertTrue(accent.getMessage().contains("'é' (U+00E9) at position 5"), accent.getMessage());
         assertFalse(base62.isValid("abc def"));
         assertFalse(base62.isValid("abc_def"));

@@ -51,9 +51,10 @@ class BitLayoutTest {
         "8, 32, 8, 7, 2162-02-07T06:28:16Z",
         "9, 33, 10, 10, 2298-03-16T12:56:32Z",
         "10, 34, 12, 13, 2570-05-30T01:53:04Z",
-        "11, 35, 14, 14, 3114-10-27T03:46:08Z"})
-    void forCodeLength_givesTheStandardLayoutThatFitsTheCode(int length, int time, int worker, int sequence,
-            String exhausted) {
+        "11, 35, 14, 14, 3114-10-27T03:46:08Z"
+    })
+    void forCodeLength_givesTheStandardLayoutThatFitsTheCode(
+            int length, int time, int worker, int sequence, String exhausted) {
         BitLayout layout = BitLayout.forCodeLength(length);
 
         assertEquals(time, layout.timeBits());

@@ -88,8 +88,8 @@ class FeistelPermutationTest {
 
     @Test
     void fromSecret_rejectsASecretShorterThan32CharactersNamingTheVariable() {
-        var error = assertThrows(IllegalArgumentException.class,
-                () -> FeistelPermutation.fromSecret("x".repeat(31), 41));
+        var error =
+                assertThrows(IllegalArgumentException.class, () -> FeistelPermutation.fromSecret("x".repeat(31), 41));
 
         assertTrue(error.getMessage().contains("SHORTCODE_SECRET"), error.getMessage());
         assertTrue(error.getMessage().contains("at least 32 characters"), error.getMessage());

@@ -11,12 +11,12 @@ import java.util.UUID;
 /** A {@link WorkerLeases} in memory that records every call, for minter tests. */
 final class InMemoryWorkerLeases implements WorkerLeases {
 
-    record Release(WorkerLease lease, Instant usedUntil) {
-    }
+    record Release(WorkerLease lease, Instant usedUntil) {}
 
     private final Map<Integer, WorkerLease> held = new HashMap<>();
     /** Where the next holder of a released (or never used) worker id starts. */
     private final Map<Integer, Instant> floors = new HashMap<>();
+
     final List<WorkerLease> acquired = new ArrayList<>();
     final List<WorkerLease> renewed = new ArrayList<>();
     final List<Release> released = new ArrayList<>();
@@ -61,8 +61,9 @@ final class InMemoryWorkerLeases implements WorkerLeases {
     /** Another holder takes {@code worker} over, as if it had found the lease expired. */
     synchronized void takeOver(int worker) {
         WorkerLease current = held.get(worker);
-        held.put(worker, new WorkerLease(worker, "someone-else", current.expiresAt().plusSeconds(600),
-                current.expiresAt()));
+        held.put(
+                worker,
+                new WorkerLease(worker, "someone-else", current.expiresAt().plusSeconds(600), current.expiresAt()));
     }
 
     /** As if a previous holder of {@code worker} had released it having used times up to {@code usedUntil}. */

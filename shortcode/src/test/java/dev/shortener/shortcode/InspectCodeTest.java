@@ -18,7 +18,10 @@ class InspectCodeTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return InspectCode.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return InspectCode.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -35,7 +38,8 @@ class InspectCodeTest {
         int status = run(ENV, code);
 
         assertEquals(InspectCode.OK, status);
-        assertEquals("code      " + code + "\ntime      2026-06-01T12:00:00Z\nworker    0\nsequence  0\n",
+        assertEquals(
+                "code      " + code + "\ntime      2026-06-01T12:00:00Z\nworker    0\nsequence  0\n",
                 out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
 
@@ -60,7 +64,7 @@ class InspectCodeTest {
         int status = run(ENV);
 
         assertEquals(InspectCode.USAGE, status);
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Usage: java -cp shortcode.jar "
-                + "dev.shortener.shortcode.InspectCode <code>"));
+        assertTrue(err.toString(StandardCharsets.UTF_8)
+                .startsWith("Usage: java -cp shortcode.jar " + "dev.shortener.shortcode.InspectCode <code>"));
     }
 }

@@ -20,8 +20,8 @@ class ShortCodeInspectorTest {
     void inspect_givesBackTheTimeWorkerAndSequenceOfAMintedCode(int length) {
         ShortCodeSettings settings = ShortCodeSettings.fromEnvironment(
                 Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET, ShortCodeSettings.SHORTCODE_LENGTH, "" + length));
-        ShortCodeMinter minter = settings.newMinter(TestClock.fixedAt(ShortCodeMinterTest.START),
-                new InMemoryWorkerLeases());
+        ShortCodeMinter minter =
+                settings.newMinter(TestClock.fixedAt(ShortCodeMinterTest.START), new InMemoryWorkerLeases());
         minter.mint();
         String code = minter.mint();
 

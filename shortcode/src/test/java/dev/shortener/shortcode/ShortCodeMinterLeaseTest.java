@@ -59,7 +59,9 @@ class ShortCodeMinterLeaseTest {
 
         assertEquals(0, renewalsAt59Seconds);
         assertEquals(1, leases.renewed.size());
-        assertEquals(START.plusSeconds(61).plus(LEASE), minter.currentLease().orElseThrow().expiresAt());
+        assertEquals(
+                START.plusSeconds(61).plus(LEASE),
+                minter.currentLease().orElseThrow().expiresAt());
     }
 
     @Test
@@ -95,8 +97,15 @@ class ShortCodeMinterLeaseTest {
     @Test
     void mint_neverMintsATimeAtOrAfterTheLeaseExpiry() {
         TestClock ticking = new TestClock(START, Duration.ofMillis(25)); // 40 mints a clock second: it borrows ahead
-        ShortCodeMinter minter = new ShortCodeMinter(layout, permutation, Base62.ofLength(7), ticking, leases,
-                Duration.ofSeconds(8), Duration.ofSeconds(3), 10);
+        ShortCodeMinter minter = new ShortCodeMinter(
+                layout,
+                permutation,
+                Base62.ofLength(7),
+                ticking,
+                leases,
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(3),
+                10);
 
         long mostAhead = 0;
 
@@ -165,7 +174,8 @@ class ShortCodeMinterLeaseTest {
         assertEquals(1, leases.released.size());
         assertEquals(new InMemoryWorkerLeases.Release(first, START.plusSeconds(2)), leases.released.get(0));
         assertEquals(Optional.empty(), minter.currentLease());
-        assertEquals(START.plusSeconds(2), nextHolder.currentLease().orElseThrow().mintFloor());
+        assertEquals(
+                START.plusSeconds(2), nextHolder.currentLease().orElseThrow().mintFloor());
         assertEquals(80, codes.size());
     }
 
@@ -192,11 +202,27 @@ class ShortCodeMinterLeaseTest {
 
     @Test
     void constructor_rejectsPartsThatDoNotMatchTheLayout_andARenewMarginNotShorterThanTheLease() {
-        assertThrows(IllegalArgumentException.class, () -> new ShortCodeMinter(layout,
-                FeistelPermutation.fromSecret(ShortCodeMinterTest.SECRET, 47), Base62.ofLength(7), clock, leases));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ShortCodeMinter(
+                        layout,
+                        FeistelPermutation.fromSecret(ShortCodeMinterTest.SECRET, 47),
+                        Base62.ofLength(7),
+                        clock,
+                        leases));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ShortCodeMinter(layout, permutation, Base62.ofLength(8), clock, leases));
-        assertThrows(IllegalArgumentException.class, () -> new ShortCodeMinter(layout, permutation,
-                Base62.ofLength(7), clock, leases, Duration.ofSeconds(60), Duration.ofSeconds(60), 10));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ShortCodeMinter(
+                        layout,
+                        permutation,
+                        Base62.ofLength(7),
+                        clock,
+                        leases,
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(60),
+                        10));
     }
 }

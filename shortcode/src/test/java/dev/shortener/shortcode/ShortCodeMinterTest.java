@@ -27,8 +27,8 @@ class ShortCodeMinterTest {
     private final ShortCodeInspector inspector = new ShortCodeInspector(SECRET);
 
     private ShortCodeMinter minterWith(TestClock clock) {
-        return new ShortCodeMinter(layout, FeistelPermutation.fromSecret(SECRET, 41), Base62.ofLength(7), clock,
-                leases);
+        return new ShortCodeMinter(
+                layout, FeistelPermutation.fromSecret(SECRET, 41), Base62.ofLength(7), clock, leases);
     }
 
     private static int commonPrefix(String a, String b) {
@@ -121,7 +121,10 @@ class ShortCodeMinterTest {
             for (int i = 0; i < 10_000; i++) {
                 String code = minter.mint();
                 codes.add(code);
-                assertTrue(inspector.inspect(code).time().isBefore(minter.currentLease().orElseThrow().expiresAt()));
+                assertTrue(inspector
+                        .inspect(code)
+                        .time()
+                        .isBefore(minter.currentLease().orElseThrow().expiresAt()));
             }
         });
 

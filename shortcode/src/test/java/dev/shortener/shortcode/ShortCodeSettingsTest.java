@@ -19,14 +19,15 @@ class ShortCodeSettingsTest {
         ShortCodeSettings settings = ShortCodeSettings.fromEnvironment(Map.of("SHORTCODE_SECRET", SECRET));
 
         assertEquals(7, settings.codeLength());
-        assertEquals(BitLayout.forCodeLength(7).totalBits(), settings.permutation().bits());
+        assertEquals(
+                BitLayout.forCodeLength(7).totalBits(), settings.permutation().bits());
         assertEquals(7, settings.base62().length());
     }
 
     @Test
     void fromEnvironment_readsTheCodeLength() {
-        ShortCodeSettings settings = ShortCodeSettings.fromEnvironment(
-                Map.of("SHORTCODE_SECRET", SECRET, "SHORTCODE_LENGTH", " 9 "));
+        ShortCodeSettings settings =
+                ShortCodeSettings.fromEnvironment(Map.of("SHORTCODE_SECRET", SECRET, "SHORTCODE_LENGTH", " 9 "));
 
         assertEquals(9, settings.codeLength());
         assertEquals(53, settings.layout().totalBits());
@@ -35,8 +36,10 @@ class ShortCodeSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"6", "12", "seven", "7.5"})
     void fromEnvironment_rejectsAMalformedLength_namingTheVariable(String length) {
-        var error = assertThrows(IllegalArgumentException.class, () -> ShortCodeSettings.fromEnvironment(
-                Map.of("SHORTCODE_SECRET", SECRET, "SHORTCODE_LENGTH", length)));
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> ShortCodeSettings.fromEnvironment(
+                        Map.of("SHORTCODE_SECRET", SECRET, "SHORTCODE_LENGTH", length)));
 
         assertEquals("SHORTCODE_LENGTH must be a whole number from 7 to 11; got '" + length + "'", error.getMessage());
     }
@@ -50,11 +53,12 @@ class ShortCodeSettingsTest {
 
     @Test
     void fromEnvironment_rejectsASecretShorterThan32Characters() {
-        var error = assertThrows(IllegalArgumentException.class,
+        var error = assertThrows(
+                IllegalArgumentException.class,
                 () -> ShortCodeSettings.fromEnvironment(Map.of("SHORTCODE_SECRET", "x".repeat(31))));
 
-        assertEquals("SHORTCODE_SECRET is too short: it must be at least 32 characters long, got 31",
-                error.getMessage());
+        assertEquals(
+                "SHORTCODE_SECRET is too short: it must be at least 32 characters long, got 31", error.getMessage());
     }
 
     @Test

@@ -10,8 +10,7 @@ import java.util.Objects;
 public final class ClickCountService {
 
     /** What happened to one object. */
-    public record Outcome(ObjectRef object, ClickCountLedger.Result result, ObjectClickCounts counts) {
-    }
+    public record Outcome(ObjectRef object, ClickCountLedger.Result result, ObjectClickCounts counts) {}
 
     private final ClickObjectSource source;
     private final ClickCountLedger ledger;

@@ -11,8 +11,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Decompression {
 
-    private Decompression() {
-    }
+    private Decompression() {}
 
     public static InputStream decompressed(InputStream raw) throws IOException {
         var in = new BufferedInputStream(raw, 64 * 1024);

@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * @param duplicates events whose id was already seen in this object (resends; not counted again)
  * @param malformed  lines that were not click events (skipped)
  */
-public record ObjectClickCounts(Map<String, Long> perCode, long clicks, long bots, long duplicates,
-                                long malformed) {
+public record ObjectClickCounts(Map<String, Long> perCode, long clicks, long bots, long duplicates, long malformed) {
 
     public ObjectClickCounts {
         perCode = Collections.unmodifiableMap(new TreeMap<>(perCode));

@@ -25,6 +25,5 @@ public sealed interface BatchOutcome {
      * @param errorCode the service's error code, or the exception's simple name for a local failure (timeout, I/O)
      * @param throttled the stream is over a quota: every producer should slow down, not only this batch
      */
-    record CallFailed(String errorCode, boolean throttled) implements BatchOutcome {
-    }
+    record CallFailed(String errorCode, boolean throttled) implements BatchOutcome {}
 }

@@ -28,8 +28,12 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     private final TrafficGauge traffic;
     private final Thread flusher;
 
-    public BatchingClickSink(ClickEvents events, RecordBatchSender sender, SinkSettings settings,
-                             DeliveryMetrics metrics, UndeliveredLog undelivered) {
+    public BatchingClickSink(
+            ClickEvents events,
+            RecordBatchSender sender,
+            SinkSettings settings,
+            DeliveryMetrics metrics,
+            UndeliveredLog undelivered) {
         this.events = Objects.requireNonNull(events, "events");
         Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");

@@ -27,8 +27,17 @@ public final class DeliveryMetrics {
     private final String service;
     private final PrintStream out;
     private final long intervalMillis;
-    private final Map<String, AtomicLong> counters = Map.of(DELIVERED, new AtomicLong(), RESENT, new AtomicLong(),
-            UNDELIVERED, new AtomicLong(), REQUESTS, new AtomicLong(), RECORDS, new AtomicLong());
+    private final Map<String, AtomicLong> counters = Map.of(
+            DELIVERED,
+            new AtomicLong(),
+            RESENT,
+            new AtomicLong(),
+            UNDELIVERED,
+            new AtomicLong(),
+            REQUESTS,
+            new AtomicLong(),
+            RECORDS,
+            new AtomicLong());
     private long lastEmitMillis = System.currentTimeMillis();
 
     public DeliveryMetrics(String namespace, String service, PrintStream out, long intervalMillis) {
@@ -57,8 +66,19 @@ public final class DeliveryMetrics {
     private void emit(long now) {
         List<Map<String, String>> metrics = new ArrayList<>(NAMES.length);
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of("Timestamp", now, "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", namespace, "Dimensions", List.of(List.of("Service")), "Metrics", metrics))));
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        now,
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                namespace,
+                                "Dimensions",
+                                List.of(List.of("Service")),
+                                "Metrics",
+                                metrics))));
         line.put("Service", service);
         boolean any = false;
         for (String name : NAMES) {

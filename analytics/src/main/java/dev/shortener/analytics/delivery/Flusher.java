@@ -16,7 +16,11 @@ final class Flusher implements Runnable {
     private final DeliveryMetrics metrics;
     private final UndeliveredLog undelivered;
 
-    Flusher(PendingClicks pending, RecordPacker packer, RecordBatchSender sender, DeliveryMetrics metrics,
+    Flusher(
+            PendingClicks pending,
+            RecordPacker packer,
+            RecordBatchSender sender,
+            DeliveryMetrics metrics,
             UndeliveredLog undelivered) {
         this.pending = pending;
         this.packer = packer;
@@ -62,8 +66,8 @@ final class Flusher implements Runnable {
         metrics.add(DeliveryMetrics.RESENT, resent);
         PendingClicks.Settlement settled = pending.settle(batch, outcome, metrics);
         for (PendingRecord record : settled.givenUp) {
-            undelivered.write(UndeliveredLog.Reason.retries_exhausted, settled.lastError, record.attempts,
-                    record.clicks);
+            undelivered.write(
+                    UndeliveredLog.Reason.retries_exhausted, settled.lastError, record.attempts, record.clicks);
         }
         metrics.add(DeliveryMetrics.UNDELIVERED, clicks(settled.givenUp));
         pending.released(settled.givenUp);

@@ -58,7 +58,8 @@ final class Outbox {
     List<PendingRecord> takeBatch(long now, boolean closing) {
         List<PendingRecord> batch = new ArrayList<>();
         long bytes = 0;
-        for (Iterator<PendingRecord> it = waiting.iterator(); it.hasNext() && batch.size() < settings.maxBatchRecords(); ) {
+        for (Iterator<PendingRecord> it = waiting.iterator();
+                it.hasNext() && batch.size() < settings.maxBatchRecords(); ) {
             PendingRecord record = it.next();
             if ((closing || record.notBeforeNanos <= now) && bytes + record.size() <= settings.maxBatchBytes()) {
                 batch.add(record);
@@ -89,7 +90,8 @@ final class Outbox {
             if (record.resolved) {
                 continue; // abandoned at shutdown while in flight: already logged
             }
-            String error = callFailed ? ((BatchOutcome.CallFailed) outcome).errorCode()
+            String error = callFailed
+                    ? ((BatchOutcome.CallFailed) outcome).errorCode()
                     : ((BatchOutcome.Answered) outcome).failedErrorCodes().get(i);
             record.attempts++;
             if (error == null) {

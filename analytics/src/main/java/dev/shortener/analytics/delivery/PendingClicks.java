@@ -27,6 +27,7 @@ final class PendingClicks {
     private int unresolved;
     /** Clicks ever appended, and ever taken from the buffer: a flush request covers the clicks appended before it. */
     private long appended;
+
     private long taken;
     private long flushUpTo;
     private boolean closing;

@@ -22,10 +22,19 @@ import java.util.Objects;
  * @param metricsInterval  how often the counters are written as an EMF line (undelivered clicks: at once)
  * @param encoding         how records are encoded
  */
-public record SinkSettings(int maxRecordBytes, int maxBatchRecords, int maxBatchBytes, int flushBytes,
-                           Duration maxBufferAge, Duration holdIfNextWithin, long maxPendingBytes, int maxAttempts,
-                           Duration backoffBase, Duration backoffCap, Duration metricsInterval,
-                           RecordEncoding encoding) {
+public record SinkSettings(
+        int maxRecordBytes,
+        int maxBatchRecords,
+        int maxBatchBytes,
+        int flushBytes,
+        Duration maxBufferAge,
+        Duration holdIfNextWithin,
+        long maxPendingBytes,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffCap,
+        Duration metricsInterval,
+        RecordEncoding encoding) {
 
     public static final int FIREHOSE_MAX_RECORD_BYTES = 1_024_000;
     public static final int FIREHOSE_MAX_BATCH_RECORDS = 500;
@@ -33,9 +42,19 @@ public record SinkSettings(int maxRecordBytes, int maxBatchRecords, int maxBatch
 
     /** Below Firehose's limits with a margin; one send per second per busy environment at most. */
     public static SinkSettings defaults() {
-        return new SinkSettings(1_000_000, FIREHOSE_MAX_BATCH_RECORDS, 4_000_000, 1_000_000,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 16L * 1024 * 1024, 8,
-                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60), RecordEncoding.GZIP);
+        return new SinkSettings(
+                1_000_000,
+                FIREHOSE_MAX_BATCH_RECORDS,
+                4_000_000,
+                1_000_000,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                16L * 1024 * 1024,
+                8,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                RecordEncoding.GZIP);
     }
 
     public SinkSettings {
@@ -60,28 +79,82 @@ public record SinkSettings(int maxRecordBytes, int maxBatchRecords, int maxBatch
     }
 
     public SinkSettings withMaxBufferAge(Duration age) {
-        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, age, holdIfNextWithin,
-                maxPendingBytes, maxAttempts, backoffBase, backoffCap, metricsInterval, encoding);
+        return new SinkSettings(
+                maxRecordBytes,
+                maxBatchRecords,
+                maxBatchBytes,
+                flushBytes,
+                age,
+                holdIfNextWithin,
+                maxPendingBytes,
+                maxAttempts,
+                backoffBase,
+                backoffCap,
+                metricsInterval,
+                encoding);
     }
 
     public SinkSettings withHoldIfNextWithin(Duration hold) {
-        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge, hold,
-                maxPendingBytes, maxAttempts, backoffBase, backoffCap, metricsInterval, encoding);
+        return new SinkSettings(
+                maxRecordBytes,
+                maxBatchRecords,
+                maxBatchBytes,
+                flushBytes,
+                maxBufferAge,
+                hold,
+                maxPendingBytes,
+                maxAttempts,
+                backoffBase,
+                backoffCap,
+                metricsInterval,
+                encoding);
     }
 
     public SinkSettings withRetries(int attempts, Duration base, Duration cap) {
-        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge,
-                holdIfNextWithin, maxPendingBytes, attempts, base, cap, metricsInterval, encoding);
+        return new SinkSettings(
+                maxRecordBytes,
+                maxBatchRecords,
+                maxBatchBytes,
+                flushBytes,
+                maxBufferAge,
+                holdIfNextWithin,
+                maxPendingBytes,
+                attempts,
+                base,
+                cap,
+                metricsInterval,
+                encoding);
     }
 
     public SinkSettings withEncoding(RecordEncoding recordEncoding) {
-        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge,
-                holdIfNextWithin, maxPendingBytes, maxAttempts, backoffBase, backoffCap, metricsInterval,
+        return new SinkSettings(
+                maxRecordBytes,
+                maxBatchRecords,
+                maxBatchBytes,
+                flushBytes,
+                maxBufferAge,
+                holdIfNextWithin,
+                maxPendingBytes,
+                maxAttempts,
+                backoffBase,
+                backoffCap,
+                metricsInterval,
                 recordEncoding);
     }
 
     public SinkSettings withMaxPendingBytes(long bytes) {
-        return new SinkSettings(maxRecordBytes, maxBatchRecords, maxBatchBytes, flushBytes, maxBufferAge,
-                holdIfNextWithin, bytes, maxAttempts, backoffBase, backoffCap, metricsInterval, encoding);
+        return new SinkSettings(
+                maxRecordBytes,
+                maxBatchRecords,
+                maxBatchBytes,
+                flushBytes,
+                maxBufferAge,
+                holdIfNextWithin,
+                bytes,
+                maxAttempts,
+                backoffBase,
+                backoffCap,
+                metricsInterval,
+                encoding);
     }
 }

@@ -19,7 +19,12 @@ public final class UndeliveredLog {
     public static final String MESSAGE = "click_undelivered";
 
     /** Why a click is given up. */
-    public enum Reason { retries_exhausted, buffer_full, shutdown_timeout, rejected }
+    public enum Reason {
+        retries_exhausted,
+        buffer_full,
+        shutdown_timeout,
+        rejected
+    }
 
     private final StructuredLog log;
 

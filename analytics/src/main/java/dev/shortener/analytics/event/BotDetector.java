@@ -19,41 +19,60 @@ public final class BotDetector {
     private static final List<Rule> RULES = List.of(
             // Telegram's agent is "TelegramBot (like TwitterBot)": before Twitterbot.
             new Rule("telegrambot", "TelegramBot"),
-            new Rule("slackbot", "Slackbot"), new Rule("slack-imgproxy", "Slackbot"),
+            new Rule("slackbot", "Slackbot"),
+            new Rule("slack-imgproxy", "Slackbot"),
             new Rule("twitterbot", "Twitterbot"),
-            new Rule("facebookexternalhit", "facebookexternalhit"), new Rule("facebookcatalog", "facebookexternalhit"),
+            new Rule("facebookexternalhit", "facebookexternalhit"),
+            new Rule("facebookcatalog", "facebookexternalhit"),
             new Rule("meta-externalagent", "facebookexternalhit"),
             new Rule("discordbot", "Discordbot"),
-            new Rule("mastodon", "Mastodon"), new Rule("pleroma", "Fediverse"), new Rule("misskey", "Fediverse"),
+            new Rule("mastodon", "Mastodon"),
+            new Rule("pleroma", "Fediverse"),
+            new Rule("misskey", "Fediverse"),
             new Rule("akkoma", "Fediverse"),
             new Rule("linkedinbot", "LinkedInBot"),
             new Rule("whatsapp", "WhatsApp"),
             new Rule("skypeuripreview", "SkypeUriPreview"),
-            new Rule("googlebot", "Googlebot"), new Rule("google-inspectiontool", "Googlebot"),
-            new Rule("adsbot-google", "Googlebot"), new Rule("googleother", "Googlebot"),
-            new Rule("bingbot", "bingbot"), new Rule("bingpreview", "bingbot"),
+            new Rule("googlebot", "Googlebot"),
+            new Rule("google-inspectiontool", "Googlebot"),
+            new Rule("adsbot-google", "Googlebot"),
+            new Rule("googleother", "Googlebot"),
+            new Rule("bingbot", "bingbot"),
+            new Rule("bingpreview", "bingbot"),
             new Rule("applebot", "Applebot"),
-            new Rule("yandex", "YandexBot"), new Rule("baiduspider", "Baiduspider"),
+            new Rule("yandex", "YandexBot"),
+            new Rule("baiduspider", "Baiduspider"),
             new Rule("duckduckbot", "DuckDuckBot"),
-            new Rule("redditbot", "redditbot"), new Rule("pinterest", "Pinterestbot"),
-            new Rule("embedly", "Embedly"), new Rule("iframely", "Iframely"),
-            new Rule("headlesschrome", "HeadlessChrome"), new Rule("phantomjs", "PhantomJS"),
+            new Rule("redditbot", "redditbot"),
+            new Rule("pinterest", "Pinterestbot"),
+            new Rule("embedly", "Embedly"),
+            new Rule("iframely", "Iframely"),
+            new Rule("headlesschrome", "HeadlessChrome"),
+            new Rule("phantomjs", "PhantomJS"),
             new Rule("lighthouse", "Lighthouse"),
-            new Rule("curl/", "curl"), new Rule("wget/", "Wget"),
-            new Rule("python-requests", "python"), new Rule("python-urllib", "python"),
-            new Rule("aiohttp", "python"), new Rule("python-httpx", "python"),
-            new Rule("go-http-client", "Go-http-client"), new Rule("java/", "Java"),
-            new Rule("apache-httpclient", "Apache-HttpClient"), new Rule("node-fetch", "node"),
-            new Rule("axios/", "node"), new Rule("undici", "node"),
-            new Rule("libwww-perl", "libwww-perl"), new Rule("scrapy", "Scrapy"),
-            new Rule("uptimerobot", "monitor"), new Rule("pingdom", "monitor"));
+            new Rule("curl/", "curl"),
+            new Rule("wget/", "Wget"),
+            new Rule("python-requests", "python"),
+            new Rule("python-urllib", "python"),
+            new Rule("aiohttp", "python"),
+            new Rule("python-httpx", "python"),
+            new Rule("go-http-client", "Go-http-client"),
+            new Rule("java/", "Java"),
+            new Rule("apache-httpclient", "Apache-HttpClient"),
+            new Rule("node-fetch", "node"),
+            new Rule("axios/", "node"),
+            new Rule("undici", "node"),
+            new Rule("libwww-perl", "libwww-perl"),
+            new Rule("scrapy", "Scrapy"),
+            new Rule("uptimerobot", "monitor"),
+            new Rule("pingdom", "monitor"));
 
     /** User-Agents repeat heavily; classifying one costs microseconds, a lookup nanoseconds. Bounded. */
     private static final int CACHE_SIZE = 4096;
+
     private static final Map<String, Optional<String>> CACHE = new ConcurrentHashMap<>();
 
-    private BotDetector() {
-    }
+    private BotDetector() {}
 
     /** The rule a User-Agent matches, or empty for what looks like a person's browser. */
     public static Optional<String> classify(String userAgent) {
@@ -101,8 +120,10 @@ public final class BotDetector {
                 i++;
             }
             String word = ua.substring(start, i);
-            if ((word.endsWith("bot") && !word.equals("cubot")) || word.endsWith("crawler")
-                    || word.endsWith("spider") || word.equals("crawl")) {
+            if ((word.endsWith("bot") && !word.equals("cubot"))
+                    || word.endsWith("crawler")
+                    || word.endsWith("spider")
+                    || word.equals("crawl")) {
                 return true;
             }
         }
@@ -113,6 +134,5 @@ public final class BotDetector {
         return c >= 'a' && c <= 'z';
     }
 
-    private record Rule(String needle, String reason) {
-    }
+    private record Rule(String needle, String reason) {}
 }

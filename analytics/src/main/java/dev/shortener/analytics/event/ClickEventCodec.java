@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class ClickEventCodec {
 
-    private ClickEventCodec() {
-    }
+    private ClickEventCodec() {}
 
     /** One line, newline included. Jackson escapes control characters, so a line never contains another. */
     public static byte[] toLine(ClickEvent event) {
@@ -55,12 +54,20 @@ public final class ClickEventCodec {
             throw new IllegalArgumentException("not a click event: " + e.getMessage(), e);
         }
         try {
-            return new ClickEvent(((Number) members.get("v")).intValue(), (String) members.get("event_id"),
-                    (String) members.get("code"), (String) members.get("ts"), (String) members.get("referrer_host"),
-                    (String) members.get("user_agent"), (String) members.get("country"),
-                    Boolean.TRUE.equals(members.get("bot")), (String) members.get("bot_reason"),
-                    (String) members.get("visitor_id"), (String) members.get("ip_prefix"),
-                    (String) members.get("request_id"), Boolean.TRUE.equals(members.get("cache_hit")));
+            return new ClickEvent(
+                    ((Number) members.get("v")).intValue(),
+                    (String) members.get("event_id"),
+                    (String) members.get("code"),
+                    (String) members.get("ts"),
+                    (String) members.get("referrer_host"),
+                    (String) members.get("user_agent"),
+                    (String) members.get("country"),
+                    Boolean.TRUE.equals(members.get("bot")),
+                    (String) members.get("bot_reason"),
+                    (String) members.get("visitor_id"),
+                    (String) members.get("ip_prefix"),
+                    (String) members.get("request_id"),
+                    Boolean.TRUE.equals(members.get("cache_hit")));
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("not a click event: a member is missing or has the wrong type", e);
         }

@@ -15,10 +15,11 @@ public final class ClickEvents {
 
     /** Most browser User-Agents fit; the tail of longer ones is noise that costs ingestion bytes. */
     public static final int MAX_USER_AGENT = 256;
+
     static final int MAX_REQUEST_ID = 128;
 
-    private static final DateTimeFormatter TS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final VisitorIds visitorIds;
     private final EventIds eventIds;
@@ -46,7 +47,8 @@ public final class ClickEvents {
                 country(click.country()),
                 botReason.isPresent(),
                 botReason.orElse(null),
-                address.map(a -> visitorIds.visitorId(a, click.userAgent(), day)).orElse(null),
+                address.map(a -> visitorIds.visitorId(a, click.userAgent(), day))
+                        .orElse(null),
                 address.map(ClientAddress::anonymisedPrefix).orElse(null),
                 truncate(click.requestId(), MAX_REQUEST_ID),
                 click.cacheHit());

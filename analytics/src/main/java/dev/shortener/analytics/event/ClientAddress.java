@@ -99,7 +99,9 @@ public final class ClientAddress {
     }
 
     private static Optional<byte[]> parseIpv6(String s) {
-        boolean literalOnly = s.length() >= 2 && s.length() <= 45 && s.indexOf(':') >= 0
+        boolean literalOnly = s.length() >= 2
+                && s.length() <= 45
+                && s.indexOf(':') >= 0
                 && s.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
         if (!literalOnly) {
             return Optional.empty(); // might be a host name: never hand it to anything that resolves names

@@ -31,7 +31,8 @@ public final class EventIds {
         next += BYTES_PER_ID;
         long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16
                 | 0x7000L // version 7
-                | ((pool[r] & 0x0FL) << 8) | (pool[r + 1] & 0xFFL);
+                | ((pool[r] & 0x0FL) << 8)
+                | (pool[r + 1] & 0xFFL);
         long lsb = 0x8000_0000_0000_0000L // variant 10
                 | ((pool[r + 2] & 0x3FL) << 56);
         for (int i = 3; i < BYTES_PER_ID; i++) {

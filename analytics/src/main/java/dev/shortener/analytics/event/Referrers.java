@@ -13,8 +13,7 @@ public final class Referrers {
 
     private static final Pattern HOST = Pattern.compile("[a-z0-9._-]{1,253}");
 
-    private Referrers() {
-    }
+    private Referrers() {}
 
     /** The lower-case host of {@code referer}, or null when there is none (or it isn't a plausible host). */
     public static String host(String referer) {

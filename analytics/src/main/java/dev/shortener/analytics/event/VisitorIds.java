@@ -75,6 +75,5 @@ public final class VisitorIds {
         }
     }
 
-    private record DaySalt(LocalDate day, byte[] salt) {
-    }
+    private record DaySalt(LocalDate day, byte[] salt) {}
 }

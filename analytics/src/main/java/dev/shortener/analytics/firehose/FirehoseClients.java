@@ -20,12 +20,12 @@ public final class FirehoseClients {
     static final Duration CONNECT = Duration.ofSeconds(1);
     static final Duration ATTEMPT = Duration.ofSeconds(3);
 
-    private FirehoseClients() {
-    }
+    private FirehoseClients() {}
 
     /** The function's client: the default credentials chain, the region given, an optional endpoint override. */
     public static FirehoseClient forFunction(Region region, URI endpointOverride) {
-        return create(region, endpointOverride, DefaultCredentialsProvider.builder().build());
+        return create(
+                region, endpointOverride, DefaultCredentialsProvider.builder().build());
     }
 
     /** A client for an endpoint on this machine (tests, the local runner), with the credentials given. */
@@ -40,8 +40,7 @@ public final class FirehoseClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT)
                         .socketTimeout(ATTEMPT))
-                .overrideConfiguration(config -> config
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(ATTEMPT)
                         .apiCallAttemptTimeout(ATTEMPT));
         if (endpointOverride != null) {

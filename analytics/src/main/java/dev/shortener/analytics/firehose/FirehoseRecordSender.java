@@ -34,14 +34,18 @@ public final class FirehoseRecordSender implements RecordBatchSender {
     public BatchOutcome send(List<byte[]> records) {
         List<Record> entries = new ArrayList<>(records.size());
         for (byte[] data : records) {
-            entries.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(data)).build());
+            entries.add(
+                    Record.builder().data(SdkBytes.fromByteArrayUnsafe(data)).build());
         }
         PutRecordBatchResponse response;
         try {
             response = firehose.putRecordBatch(PutRecordBatchRequest.builder()
-                    .deliveryStreamName(streamName).records(entries).build());
+                    .deliveryStreamName(streamName)
+                    .records(entries)
+                    .build());
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             return new BatchOutcome.CallFailed(code == null ? "HTTP " + e.statusCode() : code, isThrottling(e, code));
         } catch (SdkException e) {
             // Timeout, connection reset, ...: the service may have stored the records. Resend; ids dedupe.
@@ -70,8 +74,10 @@ public final class FirehoseRecordSender implements RecordBatchSender {
 
     /** ServiceUnavailableException is what Firehose answers when a stream is over its quotas. */
     private static boolean isThrottling(AwsServiceException e, String code) {
-        return e.isThrottlingException() || e.statusCode() == 429
-                || "ServiceUnavailableException".equals(code) || "LimitExceededException".equals(code)
+        return e.isThrottlingException()
+                || e.statusCode() == 429
+                || "ServiceUnavailableException".equals(code)
+                || "LimitExceededException".equals(code)
                 || "ThrottlingException".equals(code);
     }
 }

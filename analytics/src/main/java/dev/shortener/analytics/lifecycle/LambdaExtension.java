@@ -26,7 +26,8 @@ public final class LambdaExtension {
     static final String NAME = "click-flush";
     private static final String API = "/2020-01-01/extension";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final String runtimeApi;
 
     LambdaExtension(String runtimeApi) {

@@ -16,8 +16,7 @@ public final class ShutdownFlush {
     /** Leaves ~100 ms of Lambda's 500 ms for the JVM to print and exit. */
     public static final Duration BUDGET = Duration.ofMillis(400);
 
-    private ShutdownFlush() {
-    }
+    private ShutdownFlush() {}
 
     /** Installs the hook, and registers the extension when {@code runtimeApi} says this is Lambda. */
     public static void install(BatchingClickSink sink, String runtimeApi, StructuredLog log) {
@@ -26,7 +25,9 @@ public final class ShutdownFlush {
             LambdaExtension.registerIfInLambda(runtimeApi);
         } catch (IOException | RuntimeException e) {
             // Not fatal: clicks are still flushed before freezes; only the flush at shutdown is lost.
-            log.outsideInvocation(StructuredLog.Level.WARN, "click_extension_not_registered",
+            log.outsideInvocation(
+                    StructuredLog.Level.WARN,
+                    "click_extension_not_registered",
                     Map.of("error", e.getClass().getSimpleName(), "detail", String.valueOf(e.getMessage())));
         }
     }

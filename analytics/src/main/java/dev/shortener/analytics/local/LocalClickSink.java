@@ -37,11 +37,11 @@ public final class LocalClickSink implements ClickSink {
     @Override
     public synchronized void record(Click click) {
         ClickEvent event = events.from(click);
-        Path file = root.resolve(ClickLayout.partitionPrefix(LocalDate.parse(event.day()))).resolve(fileName);
+        Path file = root.resolve(ClickLayout.partitionPrefix(LocalDate.parse(event.day())))
+                .resolve(fileName);
         try {
             Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 out.write(ClickEventCodec.toLine(event));
             }
         } catch (IOException e) {
@@ -51,6 +51,5 @@ public final class LocalClickSink implements ClickSink {
 
     /** Every line is written (and closed) by the time {@link #record} returns. */
     @Override
-    public void beforeFreeze(Duration budget) {
-    }
+    public void beforeFreeze(Duration budget) {}
 }

@@ -29,8 +29,7 @@ public final class ClicksColumns {
         ATHENA = Collections.unmodifiableMap(columns);
     }
 
-    private ClicksColumns() {
-    }
+    private ClicksColumns() {}
 
     /**
      * A DuckDB {@code read_json} over every event file under {@code root} (the bucket's layout: plain or GZIP

@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 public final class LocalQueries {
 
-    private LocalQueries() {
-    }
+    private LocalQueries() {}
 
     public static void main(String[] args) throws SQLException {
         if (args.length != 4) {
@@ -34,8 +33,8 @@ public final class LocalQueries {
     }
 
     /** Rows as lists of column values (the first row holds the column names). */
-    public static List<List<Object>> run(Connection connection, NamedQuery query, Path root, String firstDay,
-                                         String lastDay) throws SQLException {
+    public static List<List<Object>> run(
+            Connection connection, NamedQuery query, Path root, String firstDay, String lastDay) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query.over(ClicksColumns.duckDbSource(root)))) {
             statement.setString(1, firstDay);
             statement.setString(2, lastDay);

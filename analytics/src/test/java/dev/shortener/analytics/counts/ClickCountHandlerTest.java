@@ -98,7 +98,9 @@ class ClickCountHandlerTest {
         assertEquals(2, clickCount("bbbbbbb"), "bots are flagged in the events, never counted");
         assertEquals(0, clickCount("ccccccc"));
         Map<String, AttributeValue> item = item("aaaaaaa");
-        assertEquals(String.valueOf(NOW.getEpochSecond()), item.get(ClickCountAttributes.CLICKS_UPDATED_AT).n());
+        assertEquals(
+                String.valueOf(NOW.getEpochSecond()),
+                item.get(ClickCountAttributes.CLICKS_UPDATED_AT).n());
         assertFalse(item.containsKey(ClickCountAttributes.CLICK_OBJECTS), "tokens are removed once done");
         assertTrue(logs.text().contains("\"message\":\"click_counts_applied\""));
     }
@@ -112,8 +114,10 @@ class ClickCountHandlerTest {
         invoke(handler(dynamoDb, NOW.plusSeconds(600)), sampleEvent()); // S3 redelivers the notification
 
         assertEquals(5, clickCount("aaaaaaa"));
-        assertEquals(String.valueOf(NOW.getEpochSecond()),
-                item("aaaaaaa").get(ClickCountAttributes.CLICKS_UPDATED_AT).n(), "nothing written the second time");
+        assertEquals(
+                String.valueOf(NOW.getEpochSecond()),
+                item("aaaaaaa").get(ClickCountAttributes.CLICKS_UPDATED_AT).n(),
+                "nothing written the second time");
         assertTrue(logs.text().contains("\"message\":\"click_counts_already_applied\""));
     }
 
@@ -125,14 +129,16 @@ class ClickCountHandlerTest {
         assertThrows(RuntimeException.class, () -> invoke(handler(failing, NOW), sampleEvent()));
         long countedBeforeCrash = clickCount("aaaaaaa") + clickCount("bbbbbbb") + clickCount("ccccccc");
         // Lambda retries at once: the first invocation's lease still holds, so this one stays out.
-        assertThrows(ClickCountHandler.ObjectBusyException.class,
+        assertThrows(
+                ClickCountHandler.ObjectBusyException.class,
                 () -> invoke(handler(dynamoDb, NOW.plusSeconds(5)), sampleEvent()));
         // A later retry, after the lease, finishes the job.
         invoke(handler(dynamoDb, NOW.plusSeconds(180)), sampleEvent());
         invoke(handler(dynamoDb, NOW.plusSeconds(400)), sampleEvent());
 
-        System.out.printf("crash after %d of 9 clicks counted; after the retry: %d, %d, %d%n", countedBeforeCrash,
-                clickCount("aaaaaaa"), clickCount("bbbbbbb"), clickCount("ccccccc"));
+        System.out.printf(
+                "crash after %d of 9 clicks counted; after the retry: %d, %d, %d%n",
+                countedBeforeCrash, clickCount("aaaaaaa"), clickCount("bbbbbbb"), clickCount("ccccccc"));
         assertTrue(countedBeforeCrash > 0 && countedBeforeCrash < 9, "the crash really was halfway");
         assertEquals(List.of(2L, 3L, 4L), List.of(clickCount("aaaaaaa"), clickCount("bbbbbbb"), clickCount("ccccccc")));
         for (String code : List.of("aaaaaaa", "bbbbbbb", "ccccccc")) {
@@ -142,7 +148,8 @@ class ClickCountHandlerTest {
 
     @Test
     void unknownCodes_areSkipped_neverCreated() throws Exception {
-        objects.put(KEY, object(clicks("zzzzzzz", 2, false), clicks("aaaaaaa", 1, false), clicks("worker#1", 1, false)));
+        objects.put(
+                KEY, object(clicks("zzzzzzz", 2, false), clicks("aaaaaaa", 1, false), clicks("worker#1", 1, false)));
 
         invoke(handler(dynamoDb, NOW), sampleEvent());
 
@@ -153,7 +160,8 @@ class ClickCountHandlerTest {
 
     @Test
     void objectsOutsideTheEventsPrefix_areIgnored() throws Exception {
-        String event = sampleEvent().replace("clicks/dt%3D2026-05-01/", "clicks-errors/processing-failed/dt%3D2026-05-01/");
+        String event =
+                sampleEvent().replace("clicks/dt%3D2026-05-01/", "clicks-errors/processing-failed/dt%3D2026-05-01/");
 
         invoke(handler(dynamoDb, NOW), event);
 
@@ -171,13 +179,18 @@ class ClickCountHandlerTest {
             return Decompression.decompressed(new ByteArrayInputStream(bytes));
         };
         var ledger = new DynamoDbClickCountLedger(client, table, new LinkCountUpdates(client, table, writers));
-        return new ClickCountHandler(new ClickCountService(source, ledger),
-                new StructuredLog("click-count", logs.stream()), Clock.fixed(now, ZoneOffset.UTC));
+        return new ClickCountHandler(
+                new ClickCountService(source, ledger),
+                new StructuredLog("click-count", logs.stream()),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String invoke(ClickCountHandler handler, String event) throws IOException {
         var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, InvocationContext.fresh("click-count"));
+        handler.handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                out,
+                InvocationContext.fresh("click-count"));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -190,8 +203,15 @@ class ClickCountHandlerTest {
     private List<ClickEvent> clicks(String code, int n, boolean bots) {
         List<ClickEvent> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(events.from(new Click(code, NOW.minusSeconds(60), "192.0.2." + i,
-                    bots ? "Slackbot-LinkExpanding 1.0" : TestClicks.SAFARI, null, "US", "r" + i, true)));
+            out.add(events.from(new Click(
+                    code,
+                    NOW.minusSeconds(60),
+                    "192.0.2." + i,
+                    bots ? "Slackbot-LinkExpanding 1.0" : TestClicks.SAFARI,
+                    null,
+                    "US",
+                    "r" + i,
+                    true)));
         }
         return out;
     }
@@ -225,20 +245,28 @@ class ClickCountHandlerTest {
     }
 
     private Map<String, AttributeValue> item(String code) {
-        return dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.builder().s(code).build()))).item();
+        return dynamoDb.getItem(get -> get.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                LinksTableSchema.PARTITION_KEY,
+                                AttributeValue.builder().s(code).build())))
+                .item();
     }
 
     /** A client whose link updates (not ledger updates) fail after the first {@code allowed}: a crash. */
     private static DynamoDbClient failingAfterLinkUpdates(DynamoDbClient real, int allowed) {
         AtomicInteger linkUpdates = new AtomicInteger();
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     if (method.getName().equals("updateItem") && args[0] instanceof Consumer<?> consumer) {
                         @SuppressWarnings("unchecked")
                         var mutation = (Consumer<UpdateItemRequest.Builder>) consumer;
-                        UpdateItemRequest request = UpdateItemRequest.builder().applyMutation(mutation).build();
-                        boolean link = !request.key().get(LinksTableSchema.PARTITION_KEY).s()
+                        UpdateItemRequest request = UpdateItemRequest.builder()
+                                .applyMutation(mutation)
+                                .build();
+                        boolean link = !request.key()
+                                .get(LinksTableSchema.PARTITION_KEY)
+                                .s()
                                 .startsWith(ClickCountAttributes.OBJECT_KEY_PREFIX);
                         if (link && linkUpdates.incrementAndGet() > allowed) {
                             throw new IllegalStateException("simulated crash");

@@ -25,7 +25,8 @@ class ClickCounterTest {
 
     @Test
     void countsPeoplePerCode_once_perEventId() throws IOException {
-        ObjectClickCounts counts = new ClickCounter().count(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.UTF_8)));
+        ObjectClickCounts counts =
+                new ClickCounter().count(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(Map.of("a", 2L, "b", 1L), counts.perCode());
         assertEquals(4, counts.clicks());
@@ -37,12 +38,15 @@ class ClickCounterTest {
     @Test
     void readsConcatenatedGzipMembers_asFirehoseWritesProducerCompressedRecords() throws IOException {
         var object = new ByteArrayOutputStream();
-        for (String line : LINES.split("\n", 3)[0].concat("\n").concat(LINES.split("\n")[3] + "\n").split("(?<=\n)")) {
+        for (String line : LINES.split("\n", 3)[0]
+                .concat("\n")
+                .concat(LINES.split("\n")[3] + "\n")
+                .split("(?<=\n)")) {
             object.writeBytes(gzip(line));
         }
 
-        ObjectClickCounts counts = new ClickCounter().count(
-                Decompression.decompressed(new ByteArrayInputStream(object.toByteArray())));
+        ObjectClickCounts counts =
+                new ClickCounter().count(Decompression.decompressed(new ByteArrayInputStream(object.toByteArray())));
 
         assertEquals(Map.of("a", 1L, "b", 1L), counts.perCode());
     }

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 /** A client that writes click objects into s3rver, standing in for Firehose's delivery. */
 public final class S3rverClients {
 
-    private S3rverClients() {
-    }
+    private S3rverClients() {}
 
     private static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(S3Process.ACCESS_KEY, S3Process.SECRET_KEY));
@@ -24,10 +23,15 @@ public final class S3rverClients {
      * this client sends them whole. The code under test reads with clients of its own.
      */
     public static S3Client uploader(S3Process s3rver) {
-        return S3Client.builder().endpointOverride(s3rver.endpoint()).forcePathStyle(true)
-                .region(Region.US_EAST_1).credentialsProvider(credentials())
+        return S3Client.builder()
+                .endpointOverride(s3rver.endpoint())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 }

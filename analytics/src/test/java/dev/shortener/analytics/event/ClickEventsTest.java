@@ -22,8 +22,15 @@ class ClickEventsTest {
 
     @Test
     void event_carriesTheSchemaFields_andNoRawAddress() {
-        Click click = new Click("aB3dE5f", noon, "203.0.113.77", TestClicks.SAFARI,
-                "https://user:pw@news.example.com:8443/path?q=secret#frag", "de", "req-1", true);
+        Click click = new Click(
+                "aB3dE5f",
+                noon,
+                "203.0.113.77",
+                TestClicks.SAFARI,
+                "https://user:pw@news.example.com:8443/path?q=secret#frag",
+                "de",
+                "req-1",
+                true);
 
         ClickEvent event = events.from(click);
 
@@ -50,7 +57,8 @@ class ClickEventsTest {
     void eventIds_areUniqueTimeOrderedUuidV7() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            ids.add(events.from(TestClicks.click("x", noon, "192.0.2.1", TestClicks.CHROME)).eventId());
+            ids.add(events.from(TestClicks.click("x", noon, "192.0.2.1", TestClicks.CHROME))
+                    .eventId());
         }
         assertEquals(10_000, ids.size());
         UUID id = UUID.fromString(ids.iterator().next());
@@ -71,11 +79,17 @@ class ClickEventsTest {
         assertNotEquals(a, visitor(noon, "198.51.100.20", TestClicks.CHROME));
         assertNotEquals(a, visitor(noon, "198.51.100.21", TestClicks.SAFARI));
         var otherSecret = new ClickEvents("another-secret-0123456789".getBytes(StandardCharsets.UTF_8));
-        assertNotEquals(a, otherSecret.from(TestClicks.click("x", noon, "198.51.100.20", TestClicks.SAFARI))
-                .visitorId());
+        assertNotEquals(
+                a,
+                otherSecret
+                        .from(TestClicks.click("x", noon, "198.51.100.20", TestClicks.SAFARI))
+                        .visitorId());
         // Another environment (a new instance) derives the same day salt from the same secret.
-        assertEquals(a, TestClicks.events().from(TestClicks.click("y", later, "198.51.100.20", TestClicks.SAFARI))
-                .visitorId());
+        assertEquals(
+                a,
+                TestClicks.events()
+                        .from(TestClicks.click("y", later, "198.51.100.20", TestClicks.SAFARI))
+                        .visitorId());
     }
 
     @Test
@@ -84,8 +98,11 @@ class ClickEventsTest {
         ClickEvent event = events.from(TestClicks.click("x", noon, "192.0.2.1", agent));
         assertEquals(255, event.userAgent().length(), "the emoji would be split: it is dropped whole");
         String plain = "B".repeat(1_000);
-        assertEquals(ClickEvents.MAX_USER_AGENT,
-                events.from(TestClicks.click("x", noon, "192.0.2.1", plain)).userAgent().length());
+        assertEquals(
+                ClickEvents.MAX_USER_AGENT,
+                events.from(TestClicks.click("x", noon, "192.0.2.1", plain))
+                        .userAgent()
+                        .length());
     }
 
     @Test
@@ -102,8 +119,8 @@ class ClickEventsTest {
 
     @Test
     void ipv6_isCutToItsSlash48() {
-        ClickEvent event = events.from(TestClicks.click("x", noon, "2001:db8:85a3:8d3:1319:8a2e:370:7348",
-                TestClicks.CHROME));
+        ClickEvent event =
+                events.from(TestClicks.click("x", noon, "2001:db8:85a3:8d3:1319:8a2e:370:7348", TestClicks.CHROME));
         assertEquals("2001:db8:85a3::/48", event.ipPrefix());
     }
 

@@ -61,7 +61,14 @@ public final class FakeFirehose implements AutoCloseable {
         }
     }
 
-    public enum Kind { OK, THROTTLE, PARTIAL, HANG_THEN_FAIL, STORE_THEN_HANG, ERROR_500 }
+    public enum Kind {
+        OK,
+        THROTTLE,
+        PARTIAL,
+        HANG_THEN_FAIL,
+        STORE_THEN_HANG,
+        ERROR_500
+    }
 
     @FunctionalInterface
     public interface EntryFailure {
@@ -74,9 +81,8 @@ public final class FakeFirehose implements AutoCloseable {
     }
 
     /** One PutRecordBatch as received. */
-    public record Call(int number, String stream, List<byte[]> records, long bytes, Kind kind, int failed,
-                       long atNanos) {
-    }
+    public record Call(
+            int number, String stream, List<byte[]> records, long bytes, Kind kind, int failed, long atNanos) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -144,8 +150,9 @@ public final class FakeFirehose implements AutoCloseable {
         }
     }
 
-    private void respond(HttpExchange exchange, int number, String stream, List<byte[]> records, long bytes,
-                         Fault fault) throws IOException {
+    private void respond(
+            HttpExchange exchange, int number, String stream, List<byte[]> records, long bytes, Fault fault)
+            throws IOException {
         long at = System.nanoTime();
         switch (fault.kind()) {
             case THROTTLE -> {
@@ -164,8 +171,7 @@ public final class FakeFirehose implements AutoCloseable {
                 error(exchange, 503, "ServiceUnavailableException", "late");
                 return;
             }
-            default -> {
-            }
+            default -> {}
         }
         ArrayNode answers = JSON.createArrayNode();
         int failed = 0;
@@ -173,7 +179,9 @@ public final class FakeFirehose implements AutoCloseable {
             boolean fails = fault.kind() == Kind.PARTIAL && fault.failEntry().fails(number, i);
             if (fails) {
                 failed++;
-                answers.addObject().put("ErrorCode", "ServiceUnavailableException").put("ErrorMessage", "Slow down.");
+                answers.addObject()
+                        .put("ErrorCode", "ServiceUnavailableException")
+                        .put("ErrorMessage", "Slow down.");
             } else {
                 stored.add(records.get(i));
                 answers.addObject().put("RecordId", UUID.randomUUID().toString());

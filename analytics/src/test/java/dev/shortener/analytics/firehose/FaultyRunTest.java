@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -24,9 +23,19 @@ class FaultyRunTest {
 
     @Test
     void everyClick_isDeliveredOrLoggedUndelivered_afterARunWithFaults() throws Exception {
-        var settings = new SinkSettings(20_000, 500, 4_000_000, 200_000, Duration.ofMillis(100),
-                Duration.ofMillis(50), 16L << 20, 4, Duration.ofMillis(20), Duration.ofMillis(200),
-                Duration.ofSeconds(60), RecordEncoding.GZIP);
+        var settings = new SinkSettings(
+                20_000,
+                500,
+                4_000_000,
+                200_000,
+                Duration.ofMillis(100),
+                Duration.ofMillis(50),
+                16L << 20,
+                4,
+                Duration.ofMillis(20),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(60),
+                RecordEncoding.GZIP);
         Random random = new Random(42);
         try (var h = new SinkHarness(settings)) {
             h.firehose.plan(call -> {
@@ -43,8 +52,8 @@ class FaultyRunTest {
             for (int burst = 0; burst < 40; burst++) {
                 int invocations = 20 + random.nextInt(80);
                 for (int i = 0; i < invocations; i++) {
-                    Click click = TestClicks.click("f" + random.nextInt(30), Instant.now(), "192.0.2.9",
-                            TestClicks.CHROME);
+                    Click click =
+                            TestClicks.click("f" + random.nextInt(30), Instant.now(), "192.0.2.9", TestClicks.CHROME);
                     sent.add(click.requestId());
                     h.sink.record(click);
                     h.sink.beforeFreeze(Duration.ofMillis(10));
@@ -71,12 +80,20 @@ class FaultyRunTest {
             accounted.addAll(undelivered);
             Set<String> both = new HashSet<>(delivered);
             both.retainAll(undelivered);
-            System.out.printf("faulty run: %d clicks sent over %d calls; delivered %d (+%d duplicate lines),"
+            System.out.printf(
+                    "faulty run: %d clicks sent over %d calls; delivered %d (+%d duplicate lines),"
                             + " undelivered %d, both %d; delivered + undelivered - both = %d%n",
-                    sent.size(), h.firehose.calls().size(), delivered.size(), deliveredLines - delivered.size(),
-                    undelivered.size(), both.size(), delivered.size() + undelivered.size() - both.size());
-            System.out.printf("metrics: delivered %d, resent %d, undelivered %d%n",
-                    h.metric(DeliveryMetrics.DELIVERED), h.metric(DeliveryMetrics.RESENT),
+                    sent.size(),
+                    h.firehose.calls().size(),
+                    delivered.size(),
+                    deliveredLines - delivered.size(),
+                    undelivered.size(),
+                    both.size(),
+                    delivered.size() + undelivered.size() - both.size());
+            System.out.printf(
+                    "metrics: delivered %d, resent %d, undelivered %d%n",
+                    h.metric(DeliveryMetrics.DELIVERED),
+                    h.metric(DeliveryMetrics.RESENT),
                     h.metric(DeliveryMetrics.UNDELIVERED));
 
             assertEquals(sent, accounted, "every click sent is delivered or in a click_undelivered line");
@@ -110,7 +127,8 @@ class FaultyRunTest {
             Random entries = new Random(call);
             return FakeFirehose.Fault.partial((c, index) -> entries.nextInt(10) < 4);
         } else if (roll < 88) {
-            return FakeFirehose.Fault.throttle(roll % 2 == 0 ? "ServiceUnavailableException" : "LimitExceededException");
+            return FakeFirehose.Fault.throttle(
+                    roll % 2 == 0 ? "ServiceUnavailableException" : "LimitExceededException");
         }
         return FakeFirehose.Fault.error500();
     }

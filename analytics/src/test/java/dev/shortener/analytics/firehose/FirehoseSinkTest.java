@@ -46,8 +46,8 @@ class FirehoseSinkTest {
             h.sink.beforeFreeze(BUDGET);
             long waited = System.nanoTime() - start;
 
-            System.out.printf("lone click: beforeFreeze waited %.2f ms after a 40 ms lookup (send takes 15 ms)%n",
-                    waited / 1e6);
+            System.out.printf(
+                    "lone click: beforeFreeze waited %.2f ms after a 40 ms lookup (send takes 15 ms)%n", waited / 1e6);
             assertEquals(0, h.sink.pendingClicks());
             assertEquals(2, h.deliveredLines().size());
             assertTrue(waited < Duration.ofMillis(15).toNanos(), "the send overlapped the lookup");
@@ -76,9 +76,19 @@ class FirehoseSinkTest {
     @Test
     void limits_areRespected_withMoreThanFourMebibytesBuffered() throws Exception {
         // Uncompressed records and a 12 MB flush threshold: one flush packs ~12 records of ~1 MB, four calls' worth.
-        var settings = new SinkSettings(1_000_000, 500, 4_000_000, 12_000_000, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), 32L << 20, 8, Duration.ofMillis(50), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), RecordEncoding.NDJSON);
+        var settings = new SinkSettings(
+                1_000_000,
+                500,
+                4_000_000,
+                12_000_000,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                32L << 20,
+                8,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                RecordEncoding.NDJSON);
         try (var h = new SinkHarness(settings)) {
             warm(h);
             String longAgent = TestClicks.CHROME + " " + "x".repeat(300);
@@ -88,8 +98,13 @@ class FirehoseSinkTest {
             awaitDelivered(h, 25_000);
 
             assertLimits(h.firehose);
-            long maxBytes = h.firehose.calls().stream().mapToLong(FakeFirehose.Call::bytes).max().orElse(0);
-            System.out.printf("25,000 clicks -> %d calls, largest %,d bytes%n", h.firehose.calls().size(), maxBytes);
+            long maxBytes = h.firehose.calls().stream()
+                    .mapToLong(FakeFirehose.Call::bytes)
+                    .max()
+                    .orElse(0);
+            System.out.printf(
+                    "25,000 clicks -> %d calls, largest %,d bytes%n",
+                    h.firehose.calls().size(), maxBytes);
             assertTrue(maxBytes > 3_000_000, "the 4 MiB cap was exercised");
             assertEquals(25_000, new HashSet<>(ids(h.deliveredLines())).size());
         }
@@ -98,9 +113,19 @@ class FirehoseSinkTest {
     @Test
     void limits_areRespected_withMoreThanFiveHundredRecordsBuffered() throws Exception {
         // Tiny records (~4 clicks each) so that one flush holds well over 500 records.
-        var settings = new SinkSettings(2_000, 500, 4_000_000, 10_000_000, Duration.ofSeconds(3),
-                Duration.ofSeconds(10), 16L << 20, 8, Duration.ofMillis(50), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), RecordEncoding.NDJSON);
+        var settings = new SinkSettings(
+                2_000,
+                500,
+                4_000_000,
+                10_000_000,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(10),
+                16L << 20,
+                8,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                RecordEncoding.NDJSON);
         try (var h = new SinkHarness(settings)) {
             warm(h);
             for (int i = 0; i < 6_000; i++) {
@@ -109,8 +134,12 @@ class FirehoseSinkTest {
             awaitDelivered(h, 6_000);
 
             assertLimits(h.firehose);
-            int maxRecords = h.firehose.calls().stream().mapToInt(c -> c.records().size()).max().orElse(0);
-            System.out.printf("6,000 clicks in ~1,500 records -> %d calls, at most %d records each%n",
+            int maxRecords = h.firehose.calls().stream()
+                    .mapToInt(c -> c.records().size())
+                    .max()
+                    .orElse(0);
+            System.out.printf(
+                    "6,000 clicks in ~1,500 records -> %d calls, at most %d records each%n",
                     h.firehose.calls().size(), maxRecords);
             assertEquals(500, maxRecords, "a full call carries exactly the 500-record maximum");
         }
@@ -118,12 +147,22 @@ class FirehoseSinkTest {
 
     @Test
     void partialFailure_resendsOnlyTheFailedEntries() throws Exception {
-        var settings = new SinkSettings(2_000, 500, 4_000_000, 10_000_000, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 16L << 20, 8, Duration.ofMillis(20), Duration.ofMillis(200),
-                Duration.ofSeconds(60), RecordEncoding.GZIP);
+        var settings = new SinkSettings(
+                2_000,
+                500,
+                4_000_000,
+                10_000_000,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                16L << 20,
+                8,
+                Duration.ofMillis(20),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(60),
+                RecordEncoding.GZIP);
         try (var h = new SinkHarness(settings)) {
-            h.firehose.plan(call -> call == 1
-                    ? FakeFirehose.Fault.partial((c, index) -> index % 3 == 0) : FakeFirehose.Fault.OK);
+            h.firehose.plan(call ->
+                    call == 1 ? FakeFirehose.Fault.partial((c, index) -> index % 3 == 0) : FakeFirehose.Fault.OK);
             warm(h);
             for (int i = 0; i < 300; i++) {
                 h.sink.record(TestClicks.click("c" + (i % 9)));
@@ -137,12 +176,14 @@ class FirehoseSinkTest {
                 failed.add(first.records().get(i));
             }
             FakeFirehose.Call second = calls.get(1);
-            System.out.printf("first call: %d records, %d failed; second call: %d records%n",
+            System.out.printf(
+                    "first call: %d records, %d failed; second call: %d records%n",
                     first.records().size(), first.failed(), second.records().size());
             assertTrue(first.failed() > 1);
             assertEquals(failed.size(), second.records().size(), "the resend carries only the failed entries");
             for (int i = 0; i < failed.size(); i++) {
-                assertTrue(java.util.Arrays.equals(failed.get(i), second.records().get(i)), "same bytes resent");
+                assertTrue(
+                        java.util.Arrays.equals(failed.get(i), second.records().get(i)), "same bytes resent");
             }
             List<String> lines = h.deliveredLines();
             assertEquals(300, lines.size(), "nothing stored twice");
@@ -190,8 +231,8 @@ class FirehoseSinkTest {
                 h.sink.beforeFreeze(budget);
                 worst = Math.max(worst, System.nanoTime() - start);
             }
-            System.out.printf("hanging endpoint: worst hand-off %.1f ms with a %d ms budget%n",
-                    worst / 1e6, budget.toMillis());
+            System.out.printf(
+                    "hanging endpoint: worst hand-off %.1f ms with a %d ms budget%n", worst / 1e6, budget.toMillis());
             // A generous bound (scheduling on a busy CI machine); the point is "never the endpoint's 5 s".
             assertTrue(worst < budget.plusMillis(150).toNanos(), "hand-off took " + worst / 1e6 + " ms");
         }
@@ -199,7 +240,8 @@ class FirehoseSinkTest {
 
     @Test
     void shutdown_flushesTheBuffer() {
-        var settings = SinkSettings.defaults().withMaxBufferAge(Duration.ofSeconds(60))
+        var settings = SinkSettings.defaults()
+                .withMaxBufferAge(Duration.ofSeconds(60))
                 .withHoldIfNextWithin(Duration.ofSeconds(10));
         try (var h = new SinkHarness(settings)) {
             warm(h);

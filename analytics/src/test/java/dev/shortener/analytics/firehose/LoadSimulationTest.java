@@ -52,8 +52,11 @@ class LoadSimulationTest {
             for (int i = 0; i < ENVIRONMENTS; i++) {
                 FirehoseClient client = FirehoseClients.forEndpoint(firehose.endpoint(), credentials);
                 clients.add(client);
-                sinks.add(new BatchingClickSink(TestClicks.events(), new FirehoseRecordSender(client, "clicks"),
-                        SinkSettings.defaults(), new DeliveryMetrics("UrlShortener", "redirect", logs.stream(), 60_000),
+                sinks.add(new BatchingClickSink(
+                        TestClicks.events(),
+                        new FirehoseRecordSender(client, "clicks"),
+                        SinkSettings.defaults(),
+                        new DeliveryMetrics("UrlShortener", "redirect", logs.stream(), 60_000),
                         new UndeliveredLog(new StructuredLog("redirect", logs.stream()))));
             }
             long start = System.nanoTime();
@@ -68,16 +71,20 @@ class LoadSimulationTest {
                 environment.join();
             }
             List<FakeFirehose.Call> measuredCalls = firehose.calls().stream()
-                    .filter(c -> c.atNanos() >= measureFrom && c.atNanos() < end).toList();
+                    .filter(c -> c.atNanos() >= measureFrom && c.atNanos() < end)
+                    .toList();
             for (BatchingClickSink sink : sinks) {
                 sink.shutdown(Duration.ofSeconds(2));
             }
             clients.forEach(FirehoseClient::close);
 
             long clicks = environments.stream().mapToLong(e -> e.sent).sum();
-            long measuredClicks = environments.stream().mapToLong(e -> e.measured).sum();
-            long[] handoff = environments.stream().flatMapToLong(e -> Arrays.stream(e.latencies, 0, e.measured))
-                    .sorted().toArray();
+            long measuredClicks =
+                    environments.stream().mapToLong(e -> e.measured).sum();
+            long[] handoff = environments.stream()
+                    .flatMapToLong(e -> Arrays.stream(e.latencies, 0, e.measured))
+                    .sorted()
+                    .toArray();
             Report report = Report.of(measuredCalls, measuredClicks, handoff, MEASURED);
             report.print();
 
@@ -86,7 +93,11 @@ class LoadSimulationTest {
             assertEquals(clicks, ids.size(), "every click delivered");
             assertTrue(report.requestsPerSecond <= 2_000, "within the 2,000 requests/s quota");
             assertTrue(report.recordsPerSecond <= 5_000, "within the 5,000 records/s quota");
-            assertEquals(List.of(), logs.lines().stream().filter(l -> l.contains(UndeliveredLog.MESSAGE)).toList());
+            assertEquals(
+                    List.of(),
+                    logs.lines().stream()
+                            .filter(l -> l.contains(UndeliveredLog.MESSAGE))
+                            .toList());
         }
     }
 
@@ -141,12 +152,21 @@ class LoadSimulationTest {
 
     /** Realistic variety: a long tail of codes, browsers and some bots, IPv4 and IPv6, a few referrers. */
     static final class LoadClicks {
-        private static final String[] AGENTS = {TestClicks.SAFARI, TestClicks.CHROME,
-                "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
-                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile",
-                "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "Twitterbot/1.0"};
-        private static final String[] REFERRERS = {null, "https://t.co/x", "https://www.google.com/",
-                "https://news.ycombinator.com/item?id=1", "https://l.facebook.com/l.php?u=x"};
+        private static final String[] AGENTS = {
+            TestClicks.SAFARI,
+            TestClicks.CHROME,
+            "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile",
+            "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+            "Twitterbot/1.0"
+        };
+        private static final String[] REFERRERS = {
+            null,
+            "https://t.co/x",
+            "https://www.google.com/",
+            "https://news.ycombinator.com/item?id=1",
+            "https://l.facebook.com/l.php?u=x"
+        };
         private static final String[] COUNTRIES = {"US", "DE", "GB", "IN", "BR", "JP", "FR", null};
 
         static Click next(Random r) {
@@ -154,16 +174,30 @@ class LoadSimulationTest {
             String ip = r.nextInt(4) == 0
                     ? String.format("2001:db8:%x:%x::%x", r.nextInt(65536), r.nextInt(65536), r.nextInt(65536))
                     : (r.nextInt(223) + 1) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
-            return new Click(code, Instant.now(), ip, AGENTS[r.nextInt(AGENTS.length)],
-                    REFERRERS[r.nextInt(REFERRERS.length)], COUNTRIES[r.nextInt(COUNTRIES.length)],
-                    Long.toHexString(r.nextLong()), r.nextInt(10) < 9);
+            return new Click(
+                    code,
+                    Instant.now(),
+                    ip,
+                    AGENTS[r.nextInt(AGENTS.length)],
+                    REFERRERS[r.nextInt(REFERRERS.length)],
+                    COUNTRIES[r.nextInt(COUNTRIES.length)],
+                    Long.toHexString(r.nextLong()),
+                    r.nextInt(10) < 9);
         }
     }
 
     /** The printed table. */
-    record Report(double requestsPerSecond, double recordsPerSecond, double billedGbPerMillion,
-                  double plainBilledGbPerMillion, double eventsPerRecord, double avgRecordBytes, long p50,
-                  long p99, long max, long clicks) {
+    record Report(
+            double requestsPerSecond,
+            double recordsPerSecond,
+            double billedGbPerMillion,
+            double plainBilledGbPerMillion,
+            double eventsPerRecord,
+            double avgRecordBytes,
+            long p50,
+            long p99,
+            long max,
+            long clicks) {
 
         static final double RECORD_UNIT = 5 * 1024;
 
@@ -187,29 +221,49 @@ class LoadSimulationTest {
             }
             double seconds = window.toNanos() / 1e9;
             double perMillion = 1e6 / Math.max(lines, 1) / 1e9;
-            return new Report(calls.size() / seconds, records / seconds, billed * perMillion,
-                    plainBilled * perMillion, (double) lines / Math.max(records, 1),
-                    (double) bytes / Math.max(records, 1), percentile(handoff, 50), percentile(handoff, 99),
-                    handoff.length == 0 ? 0 : handoff[handoff.length - 1], clicks);
+            return new Report(
+                    calls.size() / seconds,
+                    records / seconds,
+                    billed * perMillion,
+                    plainBilled * perMillion,
+                    (double) lines / Math.max(records, 1),
+                    (double) bytes / Math.max(records, 1),
+                    percentile(handoff, 50),
+                    percentile(handoff, 99),
+                    handoff.length == 0 ? 0 : handoff[handoff.length - 1],
+                    clicks);
         }
 
         void print() {
             double seconds = MEASURED.toNanos() / 1e9;
             double targetGb = 1e6 * RECORD_UNIT / 20 / 1e9;
             System.out.println();
-            System.out.printf("Load simulation: %,d clicks/s offered over %d environments, %.0f s measured"
-                    + " (after %.0f s warm-up), %,d clicks measured (%,.0f/s achieved)%n", CLICKS_PER_SECOND,
-                    ENVIRONMENTS, seconds, WARM_UP.toNanos() / 1e9, clicks, clicks / seconds);
+            System.out.printf(
+                    "Load simulation: %,d clicks/s offered over %d environments, %.0f s measured"
+                            + " (after %.0f s warm-up), %,d clicks measured (%,.0f/s achieved)%n",
+                    CLICKS_PER_SECOND, ENVIRONMENTS, seconds, WARM_UP.toNanos() / 1e9, clicks, clicks / seconds);
             System.out.println("| measure                                   |      value | target          | met |");
             System.out.println("|-------------------------------------------|-----------:|-----------------|-----|");
-            row("Firehose requests/s", String.format("%.1f", requestsPerSecond), "<= 200 (quota 2,000)",
+            row(
+                    "Firehose requests/s",
+                    String.format("%.1f", requestsPerSecond),
+                    "<= 200 (quota 2,000)",
                     requestsPerSecond <= 200);
-            row("Firehose records/s", String.format("%.1f", recordsPerSecond), "<= 500 (quota 5,000)",
+            row(
+                    "Firehose records/s",
+                    String.format("%.1f", recordsPerSecond),
+                    "<= 500 (quota 5,000)",
                     recordsPerSecond <= 500);
-            row("billed GB per million clicks (5 KB units)", String.format("%.3f", billedGbPerMillion),
-                    String.format("<= %.3f", targetGb), billedGbPerMillion <= targetGb);
-            row("  same records uncompressed (NDJSON)", String.format("%.3f", plainBilledGbPerMillion),
-                    String.format("<= %.3f", targetGb), plainBilledGbPerMillion <= targetGb);
+            row(
+                    "billed GB per million clicks (5 KB units)",
+                    String.format("%.3f", billedGbPerMillion),
+                    String.format("<= %.3f", targetGb),
+                    billedGbPerMillion <= targetGb);
+            row(
+                    "  same records uncompressed (NDJSON)",
+                    String.format("%.3f", plainBilledGbPerMillion),
+                    String.format("<= %.3f", targetGb),
+                    plainBilledGbPerMillion <= targetGb);
             row("  one record per click (naive)", String.format("%.3f", 1e6 * RECORD_UNIT / 1e9), "-", false);
             row("clicks per record", String.format("%.0f", eventsPerRecord), ">= 20", eventsPerRecord >= 20);
             row("average record bytes (GZIP)", String.format("%,.0f", avgRecordBytes), "<= 1,024,000", true);
@@ -222,8 +276,9 @@ class LoadSimulationTest {
         }
 
         private static void row(String measure, String value, String target, boolean met) {
-            System.out.printf("| %-41s | %10s | %-15s | %-3s |%n", measure, value, target,
-                    "-".equals(target) ? "" : met ? "yes" : "NO");
+            System.out.printf(
+                    "| %-41s | %10s | %-15s | %-3s |%n",
+                    measure, value, target, "-".equals(target) ? "" : met ? "yes" : "NO");
         }
 
         private static long percentile(long[] sorted, int p) {

@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Clicks through LocalStack: clients for its S3 and Firehose, and a delivery stream set up as the template's. */
 public final class LocalStackClicks {
 
-    private LocalStackClicks() {
-    }
+    private LocalStackClicks() {}
 
     public static StaticCredentialsProvider credentials(LocalStackContainer localstack) {
         return StaticCredentialsProvider.create(
@@ -23,9 +22,13 @@ public final class LocalStackClicks {
     }
 
     public static S3Client s3(LocalStackContainer localstack) {
-        return S3Client.builder().endpointOverride(URI.create(localstack.getEndpoint().toString()))
-                .region(Region.of(localstack.getRegion())).credentialsProvider(credentials(localstack))
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return S3Client.builder()
+                .endpointOverride(URI.create(localstack.getEndpoint().toString()))
+                .region(Region.of(localstack.getRegion()))
+                .credentialsProvider(credentials(localstack))
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     public static FirehoseClient firehose(LocalStackContainer localstack) {

@@ -40,18 +40,21 @@ class LocalStackFirehoseTest {
     @Test
     void clicksSentThroughTheSink_arriveInS3_underTheClickPrefix_eachOnce() throws Exception {
         try (S3Client s3 = LocalStackClicks.s3(LOCALSTACK);
-             FirehoseClient firehose = LocalStackClicks.firehose(LOCALSTACK)) {
+                FirehoseClient firehose = LocalStackClicks.firehose(LOCALSTACK)) {
             LocalStackClicks.createDeliveryStream(s3, firehose, BUCKET, STREAM);
 
-            var sink = new BatchingClickSink(TestClicks.events(), new FirehoseRecordSender(firehose, STREAM),
-                    SinkSettings.defaults(), new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
+            var sink = new BatchingClickSink(
+                    TestClicks.events(),
+                    new FirehoseRecordSender(firehose, STREAM),
+                    SinkSettings.defaults(),
+                    new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
                     new UndeliveredLog(new StructuredLog("redirect")));
             for (int i = 0; i < 250; i++) {
                 sink.record(TestClicks.click("code" + (i % 7)));
             }
             sink.shutdown(Duration.ofSeconds(10));
 
-            List<String> lines = awaitLines(s3, 250, Duration.ofSeconds(120));
+            List<String> lines = awaitLines(s3, 250, Duration.ofMinutes(2));
             Set<String> ids = new HashSet<>();
             lines.forEach(line -> ids.add(StoredEvents.eventId(line)));
             assertEquals(250, ids.size(), "every click arrived (resends would repeat an id, never add one)");
@@ -64,8 +67,11 @@ class LocalStackFirehoseTest {
         List<String> lines = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             List<byte[]> objects = new ArrayList<>();
-            s3.listObjectsV2Paginator(list -> list.bucket(BUCKET).prefix(ClickLayout.EVENTS_PREFIX)).contents().forEach(object ->
-                    objects.add(s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(object.key())).asByteArray()));
+            s3.listObjectsV2Paginator(list -> list.bucket(BUCKET).prefix(ClickLayout.EVENTS_PREFIX))
+                    .contents()
+                    .forEach(object -> objects.add(
+                            s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(object.key()))
+                                    .asByteArray()));
             lines = StoredEvents.lines(objects);
             if (lines.stream().map(StoredEvents::eventId).distinct().count() >= expected) {
                 return lines;

@@ -19,13 +19,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class ShutdownSignalMain {
 
     public static void main(String[] args) throws Exception {
-        var client = FirehoseClients.forEndpoint(URI.create(args[0]),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        var client = FirehoseClients.forEndpoint(
+                URI.create(args[0]), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         var log = new StructuredLog("redirect");
-        var sink = new BatchingClickSink(TestClicks.events(), new FirehoseRecordSender(client, "clicks"),
-                SinkSettings.defaults().withMaxBufferAge(Duration.ofMinutes(10))
+        var sink = new BatchingClickSink(
+                TestClicks.events(),
+                new FirehoseRecordSender(client, "clicks"),
+                SinkSettings.defaults()
+                        .withMaxBufferAge(Duration.ofMinutes(10))
                         .withHoldIfNextWithin(Duration.ofMinutes(1)), // busy even on a loaded CI machine
-                new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000), new UndeliveredLog(log));
+                new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
+                new UndeliveredLog(log));
         ShutdownFlush.install(sink, System.getenv("AWS_LAMBDA_RUNTIME_API"), log);
         // An environment that has served for a while: its first send loaded the SDK's classes (a cold JVM's
         // first PutRecordBatch alone can take longer than the ~500 ms Lambda allows after SIGTERM).

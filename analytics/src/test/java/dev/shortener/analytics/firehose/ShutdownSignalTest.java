@@ -22,10 +22,17 @@ class ShutdownSignalTest {
     @Test
     void sigterm_flushesTheBuffer() throws Exception {
         try (var firehose = new FakeFirehose()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    ShutdownSignalMain.class.getName(), firehose.endpoint().toString(), "250")
-                    .redirectErrorStream(true).start();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ShutdownSignalMain.class.getName(),
+                            firehose.endpoint().toString(),
+                            "250")
+                    .redirectErrorStream(true)
+                    .start();
             try {
                 runAndSignal(child, firehose);
             } finally {
@@ -45,7 +52,10 @@ class ShutdownSignalTest {
         assertEquals(1, before, "only the warm-up click was sent before the signal");
 
         // kill -TERM rather than Process.destroy(): destroy also closes the pipes we still read
-        new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(child.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         List<String> after = new ArrayList<>();
         Thread drain = new Thread(() -> out.lines().forEach(after::add)); // a full pipe would block its exit
         drain.start();
@@ -55,8 +65,8 @@ class ShutdownSignalTest {
 
         var stored = firehose.storedRecords();
         var ids = new HashSet<>(FirehoseSinkTest.ids(StoredEvents.lines(stored.subList(before, stored.size()))));
-        System.out.printf("SIGTERM: %d clicks delivered by the shutdown hook (exit code %d)%n",
-                ids.size(), child.exitValue());
+        System.out.printf(
+                "SIGTERM: %d clicks delivered by the shutdown hook (exit code %d)%n", ids.size(), child.exitValue());
         assertEquals(250, ids.size());
         assertTrue(after.stream().noneMatch(line -> line.contains("click_undelivered")), "all sent in time");
     }

@@ -37,11 +37,15 @@ final class SinkHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = FirehoseClients.forEndpoint(firehose.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        client = FirehoseClients.forEndpoint(
+                firehose.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         var metrics = new DeliveryMetrics("UrlShortener", "redirect", metricLines.stream(), 60_000);
-        sink = new BatchingClickSink(TestClicks.events(), new FirehoseRecordSender(client, STREAM), settings,
-                metrics, new UndeliveredLog(new StructuredLog("redirect", logs.stream())));
+        sink = new BatchingClickSink(
+                TestClicks.events(),
+                new FirehoseRecordSender(client, STREAM),
+                settings,
+                metrics,
+                new UndeliveredLog(new StructuredLog("redirect", logs.stream())));
     }
 
     /** Lines of every record stored by the endpoint. */

@@ -11,8 +11,7 @@ import java.util.List;
 /** Reads the NDJSON lines out of stored Firehose records, GZIP or plain, as the click-count function would. */
 public final class StoredEvents {
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     public static List<String> lines(List<byte[]> records) {
         List<String> lines = new ArrayList<>();

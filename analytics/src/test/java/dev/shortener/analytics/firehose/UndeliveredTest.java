@@ -41,7 +41,8 @@ class UndeliveredTest {
                 assertEquals(3, line.get("attempts").asInt());
                 JsonNode event = line.get("event");
                 assertTrue(event.isObject(), "the whole event, as JSON, ready to replay");
-                assertEquals(line.get("event_id").asText(), event.get("event_id").asText());
+                assertEquals(
+                        line.get("event_id").asText(), event.get("event_id").asText());
                 assertTrue(event.get("code").asText().startsWith("gone"));
                 logged.add(event.get("request_id").asText());
             }
@@ -59,7 +60,9 @@ class UndeliveredTest {
                 h.sink.record(TestClicks.click("full" + i));
             }
             int pending = h.sink.pendingClicks();
-            long full = h.undelivered().stream().filter(l -> "buffer_full".equals(l.get("reason").asText())).count();
+            long full = h.undelivered().stream()
+                    .filter(l -> "buffer_full".equals(l.get("reason").asText()))
+                    .count();
 
             System.out.printf("full buffer: %d pending, %d logged buffer_full%n", pending, full);
             assertTrue(full > 0);

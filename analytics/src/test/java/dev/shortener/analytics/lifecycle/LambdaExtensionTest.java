@@ -58,8 +58,7 @@ class LambdaExtensionTest {
 
         assertEquals(Optional.of("ext-123"), LambdaExtension.registerIfInLambda(api));
 
-        assertEquals("POST /2020-01-01/extension/register name=click-flush {\"events\":[\"INVOKE\"]}",
-                requests.get(1));
+        assertEquals("POST /2020-01-01/extension/register name=click-flush {\"events\":[\"INVOKE\"]}", requests.get(1));
     }
 
     private String startRuntimeApi() throws IOException {

@@ -36,16 +36,18 @@ class GlueTableTest {
     void columns_matchTheEventFields_inBothDefinitions() throws IOException {
         JsonNode table = tableJson();
         Map<String, String> json = new LinkedHashMap<>();
-        table.at("/StorageDescriptor/Columns").forEach(c -> json.put(c.get("Name").asText(), c.get("Type").asText()));
+        table.at("/StorageDescriptor/Columns")
+                .forEach(c -> json.put(c.get("Name").asText(), c.get("Type").asText()));
         Map<String, String> ddl = new LinkedHashMap<>();
-        Matcher column = Pattern.compile("(?m)^\\s{4}(\\w+) (int|string|boolean),?$").matcher(resource("glue/clicks_table.sql"));
+        Matcher column =
+                Pattern.compile("(?m)^\\s{4}(\\w+) (int|string|boolean),?$").matcher(resource("glue/clicks_table.sql"));
         while (column.find()) {
             ddl.put(column.group(1), column.group(2));
         }
         List<String> eventFields = new ArrayList<>();
-        JsonNode event = JSON.readTree(ClickEventCodec.toLine(TestClicks.events().from(
-                new dev.shortener.analytics.Click("c", Instant.now(), "192.0.2.1", "curl/8", "https://t.co/", "US",
-                        "r", true))));
+        JsonNode event = JSON.readTree(ClickEventCodec.toLine(TestClicks.events()
+                .from(new dev.shortener.analytics.Click(
+                        "c", Instant.now(), "192.0.2.1", "curl/8", "https://t.co/", "US", "r", true))));
         event.fieldNames().forEachRemaining(eventFields::add);
 
         assertEquals(ClicksColumns.ATHENA, json);
@@ -61,14 +63,21 @@ class GlueTableTest {
         assertEquals("true", parameters.get("projection.enabled").asText());
         assertEquals("date", parameters.get("projection.dt.type").asText());
         assertEquals("yyyy-MM-dd", parameters.get("projection.dt.format").asText());
-        assertEquals(ClickLayout.PROJECTION_START + ",NOW", parameters.get("projection.dt.range").asText());
+        assertEquals(
+                ClickLayout.PROJECTION_START + ",NOW",
+                parameters.get("projection.dt.range").asText());
         String prefix = ClickLayout.FIREHOSE_PREFIX.replace("!{timestamp:yyyy-MM-dd}", "${dt}");
-        assertEquals("s3://{{bucket}}/" + prefix, parameters.get("storage.location.template").asText());
-        assertEquals("s3://{{bucket}}/" + ClickLayout.EVENTS_PREFIX, table.at("/StorageDescriptor/Location").asText());
-        assertTrue(!ClickLayout.FIREHOSE_ERROR_PREFIX.startsWith(ClickLayout.EVENTS_PREFIX),
+        assertEquals(
+                "s3://{{bucket}}/" + prefix,
+                parameters.get("storage.location.template").asText());
+        assertEquals(
+                "s3://{{bucket}}/" + ClickLayout.EVENTS_PREFIX,
+                table.at("/StorageDescriptor/Location").asText());
+        assertTrue(
+                !ClickLayout.FIREHOSE_ERROR_PREFIX.startsWith(ClickLayout.EVENTS_PREFIX),
                 "failed output never lands where Athena reads events");
-        assertTrue(resource("glue/clicks_table.sql").contains("'storage.location.template' = 's3://{{bucket}}/"
-                + prefix + "'"));
+        assertTrue(resource("glue/clicks_table.sql")
+                .contains("'storage.location.template' = 's3://{{bucket}}/" + prefix + "'"));
     }
 
     @Test

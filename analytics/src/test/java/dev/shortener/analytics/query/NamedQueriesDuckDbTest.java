@@ -58,8 +58,9 @@ class NamedQueriesDuckDbTest {
     static void generateEvents() throws IOException {
         ClickEvents events = TestClicks.events();
         Random random = new Random(7);
-        String[] agents = {TestClicks.SAFARI, TestClicks.CHROME, "Slackbot-LinkExpanding 1.0", "Twitterbot/1.0",
-                "curl/8.5.0", null};
+        String[] agents = {
+            TestClicks.SAFARI, TestClicks.CHROME, "Slackbot-LinkExpanding 1.0", "Twitterbot/1.0", "curl/8.5.0", null
+        };
         String[] referrers = {null, "https://t.co/a", "https://www.google.com/", "https://news.ycombinator.com/x"};
         String[] countries = {"US", "DE", "JP", null};
         List<ClickEvent> local = new ArrayList<>();
@@ -67,22 +68,30 @@ class NamedQueriesDuckDbTest {
         for (int i = 0; i < 3_000; i++) {
             Instant at = Instant.parse(FIRST + "T00:00:00Z").plusSeconds(random.nextInt(3 * 86_400));
             String ip = random.nextInt(20) == 0 ? null : "198.51.100." + random.nextInt(40);
-            Click click = new Click("code" + (int) Math.pow(60, random.nextDouble()), at, ip,
-                    agents[random.nextInt(agents.length)], referrers[random.nextInt(referrers.length)],
-                    countries[random.nextInt(countries.length)], "r" + i, random.nextBoolean());
+            Click click = new Click(
+                    "code" + (int) Math.pow(60, random.nextDouble()),
+                    at,
+                    ip,
+                    agents[random.nextInt(agents.length)],
+                    referrers[random.nextInt(referrers.length)],
+                    countries[random.nextInt(countries.length)],
+                    "r" + i,
+                    random.nextBoolean());
             ClickEvent event = events.from(click);
             GENERATED.add(event);
             (i % 2 == 0 ? local : firehose).add(event);
         }
         for (ClickEvent event : local) { // the local sink's layout: partition = the click's day
-            append(root.resolve(ClickLayout.partitionPrefix(LocalDate.parse(event.day()))).resolve("local.json"),
+            append(
+                    root.resolve(ClickLayout.partitionPrefix(LocalDate.parse(event.day())))
+                            .resolve("local.json"),
                     ClickEventCodec.toLine(event));
             landed(event, event.day());
         }
         writeFirehoseObjects(firehose, random);
         GENERATED.stream().filter(e -> inRange(e, FIRST, LAST)).forEach(DISTINCT::add);
-        System.out.printf("%d events generated, %d in partitions %s..%s%n", GENERATED.size(), DISTINCT.size(),
-                FIRST, LAST);
+        System.out.printf(
+                "%d events generated, %d in partitions %s..%s%n", GENERATED.size(), DISTINCT.size(), FIRST, LAST);
     }
 
     /**
@@ -95,14 +104,18 @@ class NamedQueriesDuckDbTest {
         for (ClickEvent event : events) {
             record.add(event);
             if (record.size() == 37) {
-                String dt = LocalDate.parse(event.day()).plusDays(event.ts().compareTo(event.day() + "T23:00") > 0
-                        ? 1 : 0).toString();
+                String dt = LocalDate.parse(event.day())
+                        .plusDays(event.ts().compareTo(event.day() + "T23:00") > 0 ? 1 : 0)
+                        .toString();
                 byte[] member = gzip(record);
                 objects.computeIfAbsent(dt, d -> new ByteArrayOutputStream()).writeBytes(member);
                 record.forEach(e -> landed(e, dt));
                 if (random.nextInt(4) == 0) { // an unknown outcome: the record is sent again
-                    String resentDt = random.nextBoolean() ? dt : LocalDate.parse(dt).plusDays(1).toString();
-                    objects.computeIfAbsent(resentDt, d -> new ByteArrayOutputStream()).writeBytes(member);
+                    String resentDt = random.nextBoolean()
+                            ? dt
+                            : LocalDate.parse(dt).plusDays(1).toString();
+                    objects.computeIfAbsent(resentDt, d -> new ByteArrayOutputStream())
+                            .writeBytes(member);
                     record.forEach(e -> landed(e, resentDt));
                 }
                 record = new ArrayList<>();
@@ -129,16 +142,22 @@ class NamedQueriesDuckDbTest {
 
     @Test
     void clicksPerLinkPerDay() throws Exception {
-        Map<String, List<ClickEvent>> groups = DISTINCT.stream().collect(Collectors.groupingBy(
-                e -> e.code() + "|" + e.day(), TreeMap::new, Collectors.toList()));
+        Map<String, List<ClickEvent>> groups = DISTINCT.stream()
+                .collect(Collectors.groupingBy(e -> e.code() + "|" + e.day(), TreeMap::new, Collectors.toList()));
         List<List<String>> expected = new ArrayList<>();
-        groups.forEach((key, events) -> expected.add(List.of(key.split("\\|")[0], key.split("\\|")[1],
+        groups.forEach((key, events) -> expected.add(List.of(
+                key.split("\\|")[0],
+                key.split("\\|")[1],
                 String.valueOf(events.stream().filter(e -> !e.bot()).count()),
-                String.valueOf(events.stream().filter(e -> !e.bot() && e.visitorId() != null)
-                        .map(ClickEvent::visitorId).distinct().count()),
+                String.valueOf(events.stream()
+                        .filter(e -> !e.bot() && e.visitorId() != null)
+                        .map(ClickEvent::visitorId)
+                        .distinct()
+                        .count()),
                 String.valueOf(events.stream().filter(ClickEvent::bot).count()))));
         expected.sort(Comparator.<List<String>, String>comparing(r -> r.get(1))
-                .thenComparing(r -> -Long.parseLong(r.get(2))).thenComparing(r -> r.get(0)));
+                .thenComparing(r -> -Long.parseLong(r.get(2)))
+                .thenComparing(r -> r.get(0)));
 
         assertEquals(expected, run(NamedQuery.CLICKS_PER_LINK_PER_DAY, FIRST, LAST));
     }
@@ -150,33 +169,36 @@ class NamedQueriesDuckDbTest {
 
     @Test
     void topReferrers() throws Exception {
-        assertEquals(top(e -> e.referrerHost() == null ? "(direct)" : e.referrerHost(), 100),
+        assertEquals(
+                top(e -> e.referrerHost() == null ? "(direct)" : e.referrerHost(), 100),
                 run(NamedQuery.TOP_REFERRERS, FIRST, LAST));
     }
 
     @Test
     void countries() throws Exception {
-        assertEquals(top(e -> e.country() == null ? "(unknown)" : e.country(), Integer.MAX_VALUE),
+        assertEquals(
+                top(e -> e.country() == null ? "(unknown)" : e.country(), Integer.MAX_VALUE),
                 run(NamedQuery.COUNTRIES, FIRST, LAST));
     }
 
     @Test
     void botShare() throws Exception {
-        Map<String, List<ClickEvent>> days = DISTINCT.stream()
-                .collect(Collectors.groupingBy(ClickEvent::day, TreeMap::new, Collectors.toList()));
+        Map<String, List<ClickEvent>> days =
+                DISTINCT.stream().collect(Collectors.groupingBy(ClickEvent::day, TreeMap::new, Collectors.toList()));
         List<List<String>> expected = new ArrayList<>();
         days.forEach((day, events) -> {
             long bots = events.stream().filter(ClickEvent::bot).count();
-            expected.add(List.of(day, String.valueOf(events.size()), String.valueOf(bots),
-                    percent(bots, events.size())));
+            expected.add(
+                    List.of(day, String.valueOf(events.size()), String.valueOf(bots), percent(bots, events.size())));
         });
         assertEquals(expected, run(NamedQuery.BOT_SHARE, FIRST, LAST));
     }
 
     @Test
     void botAgents() throws Exception {
-        Map<String, Long> agents = DISTINCT.stream().collect(Collectors.groupingBy(
-                e -> e.botReason() == null ? "(people)" : e.botReason(), Collectors.counting()));
+        Map<String, Long> agents = DISTINCT.stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.botReason() == null ? "(people)" : e.botReason(), Collectors.counting()));
         List<List<String>> expected = agents.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()), percent(e.getValue(), DISTINCT.size())))
@@ -186,9 +208,13 @@ class NamedQueriesDuckDbTest {
 
     @Test
     void partitionRange_limitsWhatIsRead() throws Exception {
-        long expected = GENERATED.stream().filter(e -> inRange(e, FIRST, FIRST) && !e.bot()).count();
+        long expected = GENERATED.stream()
+                .filter(e -> inRange(e, FIRST, FIRST) && !e.bot())
+                .count();
 
-        long counted = run(NamedQuery.TOP_LINKS, FIRST, FIRST).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum();
+        long counted = run(NamedQuery.TOP_LINKS, FIRST, FIRST).stream()
+                .mapToLong(r -> Long.parseLong(r.get(1)))
+                .sum();
 
         assertEquals(expected, counted);
         assertTrue(counted < DISTINCT.size() / 2);
@@ -198,9 +224,12 @@ class NamedQueriesDuckDbTest {
     private static List<List<String>> run(NamedQuery query, String first, String last) throws Exception {
         try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
             List<List<Object>> rows = LocalQueries.run(duckDb, query, root, first, last);
-            System.out.printf("%-24s %4d rows, first %s%n", query.fileName(), rows.size() - 1,
-                    rows.size() > 1 ? rows.get(1) : "-");
-            return rows.subList(1, rows.size()).stream().map(r -> r.stream().map(v -> text(v)).toList()).toList();
+            System.out.printf(
+                    "%-24s %4d rows, first %s%n",
+                    query.fileName(), rows.size() - 1, rows.size() > 1 ? rows.get(1) : "-");
+            return rows.subList(1, rows.size()).stream()
+                    .map(r -> r.stream().map(v -> text(v)).toList())
+                    .toList();
         }
     }
 
@@ -215,11 +244,13 @@ class NamedQueriesDuckDbTest {
     }
 
     private static List<List<String>> top(Function<ClickEvent, String> key, int limit) {
-        Map<String, Long> counts = DISTINCT.stream().filter(e -> !e.bot())
-                .collect(Collectors.groupingBy(key, Collectors.counting()));
+        Map<String, Long> counts =
+                DISTINCT.stream().filter(e -> !e.bot()).collect(Collectors.groupingBy(key, Collectors.counting()));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList();
+                .limit(limit)
+                .map(e -> List.of(e.getKey(), String.valueOf(e.getValue())))
+                .toList();
     }
 
     private static String percent(long part, long whole) {

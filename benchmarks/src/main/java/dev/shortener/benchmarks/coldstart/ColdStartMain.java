@@ -53,10 +53,14 @@ public final class ColdStartMain {
                     .build();
             // By reflection: RedisClients.create returned JedisPooled before Jedis 7's RedisClient; either is a
             // UnifiedJedis, and the launcher must run against whichever the deployment jar was built with.
-            var redis = (UnifiedJedis) RedisClients.class.getMethod("create", RedisSettings.class)
+            var redis = (UnifiedJedis) RedisClients.class
+                    .getMethod("create", RedisSettings.class)
                     .invoke(null, RedisSettings.of(config.redisUrl()));
-            handler = new RedirectHandler(config, new DynamoDbLinkStore(dynamoDb, config.linksTable()),
-                    new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX), ClickSinks.fromEnvironment(),
+            handler = new RedirectHandler(
+                    config,
+                    new DynamoDbLinkStore(dynamoDb, config.linksTable()),
+                    new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
+                    ClickSinks.fromEnvironment(),
                     InstantSource.system());
         }
         long initAt = System.nanoTime();

@@ -35,11 +35,17 @@ public class ClickEventBench {
     @Setup
     public void setUp() throws Exception {
         events = new ClickEvents("benchmark-visitor-secret-0123456789".getBytes(StandardCharsets.UTF_8));
-        click = new Click("aB3dE5f", Instant.parse("2026-11-27T19:58:01.123Z"), "203.0.113.17",
+        click = new Click(
+                "aB3dE5f",
+                Instant.parse("2026-11-27T19:58:01.123Z"),
+                "203.0.113.17",
                 "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-                "https://news.example/articles/42?utm_source=feed", "DE", "Cw3XhjH2joEEMkA=", true);
+                "https://news.example/articles/42?utm_source=feed",
+                "DE",
+                "Cw3XhjH2joEEMkA=",
+                true);
         event = events.from(click);
-        map = JSON.readValue(ClickEventCodec.toLine(event), new TypeReference<LinkedHashMap<String, Object>>() { });
+        map = JSON.readValue(ClickEventCodec.toLine(event), new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     /** Click to event: bot detection, IP prefix, HMAC visitor id (day salt), referrer host, UUIDv7. */

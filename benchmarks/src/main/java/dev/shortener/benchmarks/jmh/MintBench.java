@@ -41,7 +41,8 @@ public class MintBench {
 
     @Setup
     public void setUp() {
-        ShortCodeSettings settings = ShortCodeSettings.fromEnvironment(Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET));
+        ShortCodeSettings settings =
+                ShortCodeSettings.fromEnvironment(Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET));
         minter = settings.newMinter(new AdvancingClock(), new InMemoryLeases());
         permutation = settings.permutation();
         base62 = settings.base62();
@@ -102,7 +103,6 @@ public class MintBench {
         }
 
         @Override
-        public void release(WorkerLease lease, Instant usedUntil) {
-        }
+        public void release(WorkerLease lease, Instant usedUntil) {}
     }
 }

@@ -23,7 +23,11 @@ public final class FirehoseEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public enum Mode { FAST, SLOW, FAILING }
+    public enum Mode {
+        FAST,
+        SLOW,
+        FAILING
+    }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -75,7 +79,10 @@ public final class FirehoseEndpoint implements AutoCloseable {
                 records.incrementAndGet();
                 recordBytes.addAndGet(size);
                 billedBytes.addAndGet((size + 5119L) / 5120L * 5120L);
-                out.append(i++ == 0 ? "" : ",").append("{\"RecordId\":\"r").append(records.get()).append("\"}");
+                out.append(i++ == 0 ? "" : ",")
+                        .append("{\"RecordId\":\"r")
+                        .append(records.get())
+                        .append("\"}");
             }
             send(exchange, 200, out.append("]}").toString());
         }

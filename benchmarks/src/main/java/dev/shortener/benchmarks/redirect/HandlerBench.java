@@ -20,8 +20,8 @@ import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
-import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.redirect.RedirectConfig;
@@ -39,9 +39,9 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 import redis.clients.jedis.UnifiedJedis;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -63,7 +63,7 @@ public final class HandlerBench {
     static final PrintStream CONSOLE = System.out;
 
     private final DynamoDbLinkStore store;
-    private final String table;
+
     private DynamoDbLinkStore handlerStore;
     private final DynamoDbClient handlerDynamoDb;
     private final UnifiedJedis redis;
@@ -79,25 +79,33 @@ public final class HandlerBench {
     HandlerBench(URI dynamo, URI redisUri, String table, Path events) throws Exception {
         DynamoDbClient admin = DynamoDbClients.forEmulator(dynamo);
         LinksTableSetup.createIfMissing(admin, table);
-        this.table = table;
+
         store = new DynamoDbLinkStore(admin, table);
         eventTemplate = Files.readString(events.resolve("redirect-get.json"));
         Instant now = Instant.now();
         for (int i = 0; i < HOT; i++) {
             String code = base62.encode(1_000_003L * (i + 1) + 77);
-            store.putIfAbsent(Link.create(code, "https://news.example/articles/" + i + "?utm_source=bench",
-                    now.minusSeconds(60), null, "bench"));
+            store.putIfAbsent(Link.create(
+                    code,
+                    "https://news.example/articles/" + i + "?utm_source=bench",
+                    now.minusSeconds(60),
+                    null,
+                    "bench"));
             hotCodes.add(code);
             hotEvents.add(event(code));
         }
         // As Wiring builds them: the redirect timeouts, the production pool settings and key prefix.
         handlerDynamoDb = DynamoDbClients.forEmulator(dynamo, DynamoDbTimeouts.REDIRECT);
-        redis = RedisClients.create(new RedisSettings(redisUri, Duration.ofMillis(100), Duration.ofMillis(250),
-                RedisSettings.DEFAULT_POOL_WAIT, RedisSettings.DEFAULT_POOL_SIZE));
+        redis = RedisClients.create(new RedisSettings(
+                redisUri,
+                Duration.ofMillis(100),
+                Duration.ofMillis(250),
+                RedisSettings.DEFAULT_POOL_WAIT,
+                RedisSettings.DEFAULT_POOL_SIZE));
         cache = new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX);
         handlerStore = new DynamoDbLinkStore(handlerDynamoDb, table);
-        config = RedirectConfig.from(Map.of(RedirectConfig.LINKS_TABLE, table,
-                RedirectConfig.REDIS_URL, redisUri.toString())::get);
+        config = RedirectConfig.from(
+                Map.of(RedirectConfig.LINKS_TABLE, table, RedirectConfig.REDIS_URL, redisUri.toString())::get);
     }
 
     APIGatewayV2HTTPEvent event(String code) throws Exception {
@@ -105,8 +113,7 @@ public final class HandlerBench {
     }
 
     RedirectHandler handler(ClickSink clicks) {
-        RedirectHandler h = new RedirectHandler(config, handlerStore,
-                cache, clicks, InstantSource.system());
+        RedirectHandler h = new RedirectHandler(config, handlerStore, cache, clicks, InstantSource.system());
         return h;
     }
 
@@ -129,13 +136,16 @@ public final class HandlerBench {
         }
         Map<String, Object> s = Stats.of(nanos, n);
         results.put(name, s);
-        CONSOLE.printf("  %-28s n=%6d p50=%9.1f us p99=%9.1f us max=%9.1f us%n", name, n, s.get("p50_us"),
-                s.get("p99_us"), s.get("max_us"));
+        CONSOLE.printf(
+                "  %-28s n=%6d p50=%9.1f us p99=%9.1f us max=%9.1f us%n",
+                name, n, (double) s.get("p50_us"), (double) s.get("p99_us"), (double) s.get("max_us"));
         return s;
     }
 
-    static long timeCall(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h,
-                         APIGatewayV2HTTPEvent event, int expect) {
+    static long timeCall(
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h,
+            APIGatewayV2HTTPEvent event,
+            int expect) {
         var context = context("req-" + System.nanoTime());
         long t0 = System.nanoTime();
         APIGatewayV2HTTPResponse r = h.handleRequest(event, context);
@@ -165,8 +175,7 @@ public final class HandlerBench {
         measure("hit", 5_000, 100_000, 6, i -> timeCall(h, hotEvents.get(i % HOT), 302));
         measure("dynamodb_getitem", 200, 5_000, 8, i -> {
             long t0 = System.nanoTime();
-            var lookup = handlerStore.find(hotCodes.get(i % HOT),
-                    Instant.now());
+            var lookup = handlerStore.find(hotCodes.get(i % HOT), Instant.now());
             long t = System.nanoTime() - t0;
             if (lookup.link() == null) {
                 throw new IllegalStateException("no link");
@@ -202,12 +211,13 @@ public final class HandlerBench {
             return timeCall(noop, hotEvents.get(i % HOT), 302);
         });
         for (FirehoseEndpoint.Mode mode : FirehoseEndpoint.Mode.values()) {
-            String m = mode.name().toLowerCase();
+            String m = mode.name().toLowerCase(Locale.ROOT);
             // busy: requests back to back, as under load (the sink holds clicks across invocations)
-            try (var endpoint = new FirehoseEndpoint(mode, 50); var sink = sink(endpoint, SinkSettings.defaults())) {
+            try (var endpoint = new FirehoseEndpoint(mode, 50);
+                    var sink = sink(endpoint, SinkSettings.defaults())) {
                 RedirectHandler h = handler(sink.sink);
-                var busy = measure("clicks_" + m + "_busy", 3_000, 100_000, 4,
-                        i -> timeCall(h, hotEvents.get(i % HOT), 302));
+                var busy = measure(
+                        "clicks_" + m + "_busy", 3_000, 100_000, 4, i -> timeCall(h, hotEvents.get(i % HOT), 302));
                 sink.sink.shutdown(Duration.ofMillis(500));
                 if (mode == FirehoseEndpoint.Mode.FAST) {
                     results.put("firehose_clicks_recorded", 3_000 + (int) busy.get("n"));
@@ -220,7 +230,7 @@ public final class HandlerBench {
             // sparse: 5 ms between requests and a 1 ms hold window, so every request is one "at low traffic":
             // beforeFreeze asks for a send and waits for it within CLICK_BUDGET_MS (20 ms).
             try (var endpoint = new FirehoseEndpoint(mode, 50);
-                 var sink = sink(endpoint, SinkSettings.defaults().withHoldIfNextWithin(Duration.ofMillis(1)))) {
+                    var sink = sink(endpoint, SinkSettings.defaults().withHoldIfNextWithin(Duration.ofMillis(1)))) {
                 RedirectHandler h = handler(sink.sink);
                 measure("clicks_" + m + "_sparse", 20, 150, 6, i -> {
                     Thread.sleep(5);
@@ -240,12 +250,13 @@ public final class HandlerBench {
     }
 
     static Sink sink(FirehoseEndpoint endpoint, SinkSettings settings) {
-        FirehoseClient client = FirehoseClients.forEndpoint(endpoint.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
+        FirehoseClient client = FirehoseClients.forEndpoint(
+                endpoint.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         var sink = new BatchingClickSink(
                 new ClickEvents("benchmark-visitor-secret-0123456789".getBytes(StandardCharsets.UTF_8)),
-                new FirehoseRecordSender(client, "clicks-bench"), settings,
+                new FirehoseRecordSender(client, "clicks-bench"),
+                settings,
                 new DeliveryMetrics("UrlShortener", "redirect", discard, 60_000),
                 new UndeliveredLog(new StructuredLog("redirect", discard)));
         return new Sink(sink, client);
@@ -253,12 +264,10 @@ public final class HandlerBench {
 
     static final ClickSink NOOP = new ClickSink() {
         @Override
-        public void record(Click click) {
-        }
+        public void record(Click click) {}
 
         @Override
-        public void beforeFreeze(Duration budget) {
-        }
+        public void beforeFreeze(Duration budget) {}
     };
 
     public static void main(String[] args) throws Exception {
@@ -269,13 +278,18 @@ public final class HandlerBench {
         // formatting them is measured, the cost of the pipe to CloudWatch is not.
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
         var bench = new HandlerBench(URI.create(args[0]), URI.create(args[1]), args[2], Path.of(args[3]));
-        CONSOLE.println("  JVM flags: " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        CONSOLE.println("  JVM flags: "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         bench.core();
         bench.clicks();
-        bench.results.put("jvm_flags", String.join(" ",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        Files.writeString(Path.of(args[4]), JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(bench.results));
+        bench.results.put(
+                "jvm_flags",
+                String.join(
+                        " ",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getInputArguments()));
+        Files.writeString(
+                Path.of(args[4]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bench.results));
         bench.redis.close();
         bench.handlerDynamoDb.close();
         CONSOLE.flush();

@@ -30,8 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class CreateApiKey {
 
-    private CreateApiKey() {
-    }
+    private CreateApiKey() {}
 
     public static void main(String[] args) {
         int status = run(args, System.getenv(), System.out, System.err);

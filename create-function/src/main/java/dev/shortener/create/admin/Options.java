@@ -9,8 +9,7 @@ final class Options {
 
     private static final Set<String> KNOWN = Set.of("owner", "table", "endpoint");
 
-    private Options() {
-    }
+    private Options() {}
 
     static Map<String, String> parse(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();

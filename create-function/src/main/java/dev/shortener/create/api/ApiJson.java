@@ -14,15 +14,15 @@ final class ApiJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /** Serialises values this project built itself, which always serialise. */
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getName(), e);
         }
     }
 }

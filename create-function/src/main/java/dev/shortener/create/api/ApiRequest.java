@@ -14,13 +14,14 @@ import java.util.Map;
  *
  * @param body the raw body bytes, or null when there is none
  */
-public record ApiRequest(String method, String path, Map<String, String> headers, byte[] body, String sourceIp,
-                         String requestId) {
+public record ApiRequest(
+        String method, String path, Map<String, String> headers, byte[] body, String sourceIp, String requestId) {
 
     public static ApiRequest from(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         var http = context == null ? null : context.getHttp();
-        String method = http != null && http.getMethod() != null ? http.getMethod().toUpperCase(Locale.ROOT) : "";
+        String method =
+                http != null && http.getMethod() != null ? http.getMethod().toUpperCase(Locale.ROOT) : "";
         Map<String, String> headers = new HashMap<>();
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((name, value) -> {
@@ -29,8 +30,13 @@ public record ApiRequest(String method, String path, Map<String, String> headers
                 }
             });
         }
-        return new ApiRequest(method, pathOf(event), Map.copyOf(headers), bodyOf(event),
-                http == null ? null : http.getSourceIp(), context == null ? null : context.getRequestId());
+        return new ApiRequest(
+                method,
+                pathOf(event),
+                Map.copyOf(headers),
+                bodyOf(event),
+                http == null ? null : http.getSourceIp(),
+                context == null ? null : context.getRequestId());
     }
 
     /** A header's value, by case-insensitive name; null when absent. */

@@ -12,8 +12,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 public final class FailureResponses {
 
-    private FailureResponses() {
-    }
+    private FailureResponses() {}
 
     public static boolean isDependencyOutage(Throwable failure) {
         if (failure instanceof SdkClientException) {
@@ -27,10 +26,16 @@ public final class FailureResponses {
 
     public static APIGatewayV2HTTPResponse respond(Throwable failure) {
         if (isDependencyOutage(failure)) {
-            return ApiProblem.respond(Problem.of(Problems.SERVICE_UNAVAILABLE,
-                    "A service the API depends on is unavailable; retry in a few seconds."), Map.of("Retry-After", "5"));
+            return ApiProblem.respond(
+                    Problem.of(
+                            Problems.SERVICE_UNAVAILABLE,
+                            "A service the API depends on is unavailable; retry in a few seconds."),
+                    Map.of("Retry-After", "5"));
         }
-        return ApiProblem.respond(Problem.of(Problems.INTERNAL_ERROR,
-                "Something went wrong on our side; it has been logged. Retrying may help."), Map.of());
+        return ApiProblem.respond(
+                Problem.of(
+                        Problems.INTERNAL_ERROR,
+                        "Something went wrong on our side; it has been logged. Retrying may help."),
+                Map.of());
     }
 }

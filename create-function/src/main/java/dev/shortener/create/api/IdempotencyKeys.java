@@ -12,8 +12,7 @@ final class IdempotencyKeys {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_LENGTH = 255;
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /** The key, or null when the header was not sent. */
     static String from(ApiRequest request) {
@@ -26,12 +25,18 @@ final class IdempotencyKeys {
         if (quoted) {
             key = key.substring(1, key.length() - 1);
         }
-        boolean valid = !key.isEmpty() && key.length() <= MAX_LENGTH && key.chars().allMatch(c ->
-                c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && (quoted || c != ' '));
+        boolean valid = !key.isEmpty()
+                && key.length() <= MAX_LENGTH
+                && key.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && (quoted || c != ' '));
         if (!valid) {
-            throw new ApiProblem(dev.shortener.http.Problem.of(Problems.INVALID_IDEMPOTENCY_KEY, "The "
-                    + HEADER + " header must be 1 to " + MAX_LENGTH + " printable ASCII characters, ideally a"
-                    + " quoted UUID such as \"8e03978e-40d5-43e8-bc93-6894a57f9324\".").with("header", HEADER),
+            throw new ApiProblem(
+                    dev.shortener.http.Problem.of(
+                                    Problems.INVALID_IDEMPOTENCY_KEY,
+                                    "The "
+                                            + HEADER + " header must be 1 to " + MAX_LENGTH
+                                            + " printable ASCII characters, ideally a"
+                                            + " quoted UUID such as \"8e03978e-40d5-43e8-bc93-6894a57f9324\".")
+                            .with("header", HEADER),
                     Map.of());
         }
         return key;

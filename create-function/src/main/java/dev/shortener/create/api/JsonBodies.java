@@ -27,12 +27,12 @@ final class JsonBodies {
     /** PATCH bodies are merge patches (RFC 7396): {@code "expiresAt": null} removes the expiry. */
     static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
 
-    private static final ObjectReader READER = ApiJson.MAPPER.reader()
+    private static final ObjectReader READER = ApiJson.MAPPER
+            .reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     static ObjectNode readObject(ApiRequest request, Set<String> mediaTypes) {
         requireMediaType(request.header("content-type"), mediaTypes);
@@ -40,20 +40,25 @@ final class JsonBodies {
             throw ApiProblem.of(Problems.MALFORMED_JSON, "The request needs a JSON object as its body.");
         }
         if (request.body().length > MAX_BYTES) {
-            throw ApiProblem.of(Problems.PAYLOAD_TOO_LARGE, "The body is " + request.body().length
-                    + " bytes; the limit is " + MAX_BYTES + " bytes.");
+            throw ApiProblem.of(
+                    Problems.PAYLOAD_TOO_LARGE,
+                    "The body is " + request.body().length + " bytes; the limit is " + MAX_BYTES + " bytes.");
         }
         JsonNode node;
         try {
             node = READER.readTree(utf8(request.body()));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw ApiProblem.of(Problems.MALFORMED_JSON, "The body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + "; it must be one JSON object, each member named once.");
+            throw ApiProblem.of(
+                    Problems.MALFORMED_JSON,
+                    "The body is not valid JSON"
+                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                            + "; it must be one JSON object, each member named once.");
         }
         if (node == null || !node.isObject()) {
-            throw ApiProblem.of(Problems.MALFORMED_JSON, "The body must be a JSON object, such as {\"url\": \"https://example.com/\"}.");
+            throw ApiProblem.of(
+                    Problems.MALFORMED_JSON,
+                    "The body must be a JSON object, such as {\"url\": \"https://example.com/\"}.");
         }
         return (ObjectNode) node;
     }
@@ -67,20 +72,23 @@ final class JsonBodies {
         String type = parts[0].strip().toLowerCase(Locale.ROOT);
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].strip().split("=", 2);
-            if (parameter[0].strip().equalsIgnoreCase("charset") && (parameter.length < 2
-                    || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+            if (parameter[0].strip().equalsIgnoreCase("charset")
+                    && (parameter.length < 2
+                            || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
                 throw ApiProblem.of(Problems.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8.");
             }
         }
         if (!accepted.contains(type)) {
-            throw ApiProblem.of(Problems.UNSUPPORTED_MEDIA_TYPE, "Send the body with Content-Type: " + shown
-                    + ", not " + Problems.shorten(type) + ".");
+            throw ApiProblem.of(
+                    Problems.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body with Content-Type: " + shown + ", not " + Problems.shorten(type) + ".");
         }
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -11,15 +11,17 @@ import java.util.List;
  */
 final class JsonMembers {
 
-    private JsonMembers() {
-    }
+    private JsonMembers() {}
 
     static void allowOnly(ObjectNode body, List<String> allowed) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiProblem.forField(Problems.UNKNOWN_FIELD, name, "'" + Problems.shorten(name)
-                        + "' is not a field of this request; it accepts " + String.join(", ", allowed) + ".");
+                throw ApiProblem.forField(
+                        Problems.UNKNOWN_FIELD,
+                        name,
+                        "'" + Problems.shorten(name) + "' is not a field of this request; it accepts "
+                                + String.join(", ", allowed) + ".");
             }
         }
     }
@@ -43,26 +45,20 @@ final class JsonMembers {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiProblem.forField(Problems.INVALID_FIELD_TYPE, name, "'" + name + "' must be a string, not "
-                    + kind(value) + ".");
+            throw ApiProblem.forField(
+                    Problems.INVALID_FIELD_TYPE, name, "'" + name + "' must be a string, not " + kind(value) + ".");
         }
         return value.textValue();
     }
 
     private static String kind(JsonNode value) {
-        switch (value.getNodeType()) {
-            case NULL:
-                return "null";
-            case NUMBER:
-                return "a number";
-            case BOOLEAN:
-                return "a boolean";
-            case ARRAY:
-                return "an array";
-            case OBJECT:
-                return "an object";
-            default:
-                return "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        }
+        return switch (value.getNodeType()) {
+            case NULL -> "null";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

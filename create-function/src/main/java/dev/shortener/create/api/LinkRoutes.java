@@ -32,8 +32,13 @@ final class LinkRoutes {
     private final InstantSource clock;
     private final String shortBase;
 
-    LinkRoutes(LinkRequests requests, LinkCreation creation, LinkService links, IdempotentCreation idempotent,
-               InstantSource clock, String shortBase) {
+    LinkRoutes(
+            LinkRequests requests,
+            LinkCreation creation,
+            LinkService links,
+            IdempotentCreation idempotent,
+            InstantSource clock,
+            String shortBase) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.creation = Objects.requireNonNull(creation, "creation");
         this.links = Objects.requireNonNull(links, "links");
@@ -54,10 +59,14 @@ final class LinkRoutes {
         Link link;
         boolean replayed = false;
         if (idempotencyKey == null) {
-            link = creation.create(newLink, caller.ownerId(), null, false, code -> { });
+            link = creation.create(newLink, caller.ownerId(), null, false, code -> {});
         } else {
-            var outcome = idempotent.create(caller.keyId(), caller.ownerId(), idempotencyKey,
-                    RequestFingerprint.of(url, alias, expiresAt), newLink);
+            var outcome = idempotent.create(
+                    caller.keyId(),
+                    caller.ownerId(),
+                    idempotencyKey,
+                    RequestFingerprint.of(url, alias, expiresAt),
+                    newLink);
             link = outcome.link();
             replayed = outcome.replayed();
         }
@@ -67,21 +76,22 @@ final class LinkRoutes {
         if (replayed) {
             headers.put("Idempotent-Replayed", "true"); // as Stripe does: the client can tell a replay
         }
-        return HttpResponses.response(201, "application/json", ApiJson.write(LinkBodies.created(link, shortBase)),
-                headers);
+        return HttpResponses.response(
+                201, "application/json", ApiJson.write(LinkBodies.created(link, shortBase)), headers);
     }
 
     APIGatewayV2HTTPResponse read(String code, Caller caller) {
-        return HttpResponses.json(200, ApiJson.write(LinkBodies.details(links.read(code, caller.ownerId()),
-                shortBase)));
+        return HttpResponses.json(
+                200, ApiJson.write(LinkBodies.details(links.read(code, caller.ownerId()), shortBase)));
     }
 
     APIGatewayV2HTTPResponse update(ApiRequest request, String code, Caller caller) {
         ObjectNode body = JsonBodies.readObject(request, JsonBodies.JSON_OR_MERGE_PATCH);
         JsonMembers.allowOnly(body, UPDATE_FIELDS);
         if (!body.has("url") && !body.has("expiresAt")) {
-            throw ApiProblem.of(Problems.MISSING_FIELD, "A change needs 'url', 'expiresAt' (null removes the expiry),"
-                    + " or both.");
+            throw ApiProblem.of(
+                    Problems.MISSING_FIELD,
+                    "A change needs 'url', 'expiresAt' (null removes the expiry)," + " or both.");
         }
         String url = body.has("url") ? JsonMembers.requiredString(body, "url") : null;
         String expiresAt = JsonMembers.optionalString(body, "expiresAt");
@@ -100,15 +110,24 @@ final class LinkRoutes {
      * holds the classes loaded and Jackson's serialisers built.
      */
     void prime() {
-        ApiRequest sample = new ApiRequest("POST", "/api/links", Map.of("content-type", "application/json"),
+        ApiRequest sample = new ApiRequest(
+                "POST",
+                "/api/links",
+                Map.of("content-type", "application/json"),
                 "{\"url\":\"https://B\u00fccher.example/prime?q=1\",\"alias\":\"prime-alias\"}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "prime");
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null,
+                "prime");
         ObjectNode body = JsonBodies.readObject(sample, JsonBodies.JSON);
         JsonMembers.allowOnly(body, CREATE_FIELDS);
         var now = clock.instant();
-        NewLink link = requests.newLink(JsonMembers.requiredString(body, "url"),
-                JsonMembers.optionalString(body, "alias"), now.plusSeconds(86_400).toString(), now);
-        ApiJson.write(LinkBodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime"), shortBase));
+        NewLink link = requests.newLink(
+                JsonMembers.requiredString(body, "url"),
+                JsonMembers.optionalString(body, "alias"),
+                now.plusSeconds(86_400).toString(),
+                now);
+        ApiJson.write(
+                LinkBodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime"), shortBase));
     }
 
     APIGatewayV2HTTPResponse stats(String code, Caller caller) {

@@ -36,9 +36,17 @@ public final class ManagementApi {
      *                            connection's source address
      * @param originSecret        what a request must present for {@code clientAddressHeader} to be believed
      */
-    public ManagementApi(RateLimits limits, Authenticator authenticator, LinkRequests requests,
-                         LinkCreation creation, LinkService links, IdempotentCreation idempotent, InstantSource clock,
-                         String shortBase, String clientAddressHeader, OriginSecret originSecret) {
+    public ManagementApi(
+            RateLimits limits,
+            Authenticator authenticator,
+            LinkRequests requests,
+            LinkCreation creation,
+            LinkService links,
+            IdempotentCreation idempotent,
+            InstantSource clock,
+            String shortBase,
+            String clientAddressHeader,
+            OriginSecret originSecret) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
@@ -52,20 +60,14 @@ public final class ManagementApi {
             requireAllowed(limits.forClient(clientAddress(request)));
             Caller caller = authenticator.authenticate(request.header(Authenticator.HEADER));
             requireAllowed(limits.forApiKey(caller.keyId()));
-            switch (match.route()) {
-                case CREATE:
-                    return routes.create(request, caller);
-                case READ:
-                    return routes.read(match.code(), caller);
-                case UPDATE:
-                    return routes.update(request, match.code(), caller);
-                case DELETE:
-                    return routes.delete(match.code(), caller);
-                case STATS:
-                    return routes.stats(match.code(), caller);
-                default:
-                    throw new IllegalStateException("unrouted " + match.route());
-            }
+            return switch (match.route()) {
+                case CREATE -> routes.create(request, caller);
+                case READ -> routes.read(match.code(), caller);
+                case UPDATE -> routes.update(request, match.code(), caller);
+                case DELETE -> routes.delete(match.code(), caller);
+                case STATS -> routes.stats(match.code(), caller);
+                default -> throw new IllegalStateException("unrouted " + match.route());
+            };
         } catch (ApiProblem problem) {
             return problem.toResponse();
         } catch (Rejection rejection) {
@@ -84,8 +86,9 @@ public final class ManagementApi {
     private static void requireAllowed(RateDecision decision) {
         if (!decision.allowed()) {
             String seconds = Long.toString(decision.retryAfterSeconds());
-            throw new ApiProblem(Problem.of(Problems.RATE_LIMITED, "Too many requests; retry after " + seconds
-                    + " seconds."), Map.of("Retry-After", seconds));
+            throw new ApiProblem(
+                    Problem.of(Problems.RATE_LIMITED, "Too many requests; retry after " + seconds + " seconds."),
+                    Map.of("Retry-After", seconds));
         }
     }
 

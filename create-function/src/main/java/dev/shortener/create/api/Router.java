@@ -17,16 +17,20 @@ import java.util.Map;
  */
 final class Router {
 
-    enum Route { CREATE, READ, UPDATE, DELETE, STATS }
+    enum Route {
+        CREATE,
+        READ,
+        UPDATE,
+        DELETE,
+        STATS
+    }
 
     /** @param code the path's code segment as sent, or null for {@link Route#CREATE} */
-    record Match(Route route, String code) {
-    }
+    record Match(Route route, String code) {}
 
     private static final String COLLECTION = "/api/links";
 
-    private Router() {
-    }
+    private Router() {}
 
     /** @throws ApiProblem 404 for an unknown path, 405 (with {@code Allow}) for a known path and another method */
     static Match match(String method, String path) {
@@ -38,23 +42,21 @@ final class Router {
             int slash = rest.indexOf('/');
             String code = slash < 0 ? rest : rest.substring(0, slash);
             if (!code.isEmpty() && slash < 0) {
-                switch (method) {
-                    case "GET":
-                        return new Match(Route.READ, code);
-                    case "PATCH":
-                        return new Match(Route.UPDATE, code);
-                    case "DELETE":
-                        return new Match(Route.DELETE, code);
-                    default:
-                        throw notAllowed(method, "GET, PATCH, DELETE");
-                }
+                return switch (method) {
+                    case "GET" -> new Match(Route.READ, code);
+                    case "PATCH" -> new Match(Route.UPDATE, code);
+                    case "DELETE" -> new Match(Route.DELETE, code);
+                    default -> throw notAllowed(method, "GET, PATCH, DELETE");
+                };
             }
             if (!code.isEmpty() && rest.substring(slash).equals("/stats")) {
                 return only(method, "GET", new Match(Route.STATS, code));
             }
         }
-        throw ApiProblem.of(Problems.NOT_FOUND, "There is nothing at this path. The API serves POST /api/links and"
-                + " GET, PATCH and DELETE /api/links/{code}, and GET /api/links/{code}/stats.");
+        throw ApiProblem.of(
+                Problems.NOT_FOUND,
+                "There is nothing at this path. The API serves POST /api/links and"
+                        + " GET, PATCH and DELETE /api/links/{code}, and GET /api/links/{code}/stats.");
     }
 
     private static Match only(String method, String allowed, Match match) {
@@ -66,7 +68,10 @@ final class Router {
 
     private static ApiProblem notAllowed(String method, String allow) {
         String shown = method.length() > 16 ? method.substring(0, 16) : method;
-        return new ApiProblem(Problem.of(Problems.METHOD_NOT_ALLOWED,
-                "This path does not accept " + shown + "; it accepts " + allow + "."), Map.of("Allow", allow));
+        return new ApiProblem(
+                Problem.of(
+                        Problems.METHOD_NOT_ALLOWED,
+                        "This path does not accept " + shown + "; it accepts " + allow + "."),
+                Map.of("Allow", allow));
     }
 }

@@ -17,15 +17,12 @@ public interface OperationalEvents {
 
     OperationalEvents NONE = new OperationalEvents() {
         @Override
-        public void rateLimiterFailedOpen(String scope, boolean breakerOpened) {
-        }
+        public void rateLimiterFailedOpen(String scope, boolean breakerOpened) {}
 
         @Override
-        public void cacheInvalidationFailed(String code) {
-        }
+        public void cacheInvalidationFailed(String code) {}
 
         @Override
-        public void idempotencyCompletionFailed(String code) {
-        }
+        public void idempotencyCompletionFailed(String code) {}
     };
 }

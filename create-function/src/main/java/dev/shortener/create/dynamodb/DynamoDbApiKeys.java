@@ -1,13 +1,13 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.links.LinksTableSchema.API_KEY_PREFIX;
-import static dev.shortener.links.LinksTableSchema.KEY_ID;
-import static dev.shortener.links.LinksTableSchema.OWNER_ID;
-import static dev.shortener.links.LinksTableSchema.REVOKED_AT;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.create.dynamodb.ManagementItems.seconds;
+import static dev.shortener.links.LinksTableSchema.API_KEY_PREFIX;
 import static dev.shortener.links.LinksTableSchema.CREATED_AT;
+import static dev.shortener.links.LinksTableSchema.KEY_ID;
+import static dev.shortener.links.LinksTableSchema.OWNER_ID;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.LinksTableSchema.REVOKED_AT;
 
 import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.auth.Caller;
@@ -33,8 +33,9 @@ public final class DynamoDbApiKeys implements ApiKeys {
     @Override
     public Optional<Caller> findByHash(String sha256Hex) {
         var item = dynamoDb.getItem(get -> get.tableName(tableName)
-                .key(Map.of(PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex)))
-                .consistentRead(true)).item();
+                        .key(Map.of(PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex)))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty() || item.containsKey(REVOKED_AT)) {
             return Optional.empty();
         }

@@ -1,11 +1,11 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.links.LinksTableSchema.RESERVATION_PREFIX;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.CREATED_AT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.LinksTableSchema.RESERVATION_PREFIX;
 
 import dev.shortener.create.domain.link.CodeReservations;
 import java.time.Instant;
@@ -30,8 +30,13 @@ public final class DynamoDbCodeReservations implements CodeReservations {
     public boolean reserve(String code, String owner, Instant now) {
         try {
             dynamoDb.putItem(put -> put.tableName(tableName)
-                    .item(Map.of(PARTITION_KEY, s(RESERVATION_PREFIX + code), CREATED_BY, s(owner),
-                            CREATED_AT, seconds(now)))
+                    .item(Map.of(
+                            PARTITION_KEY,
+                            s(RESERVATION_PREFIX + code),
+                            CREATED_BY,
+                            s(owner),
+                            CREATED_AT,
+                            seconds(now)))
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
             return true;
         } catch (ConditionalCheckFailedException reserved) {
@@ -54,8 +59,9 @@ public final class DynamoDbCodeReservations implements CodeReservations {
     @Override
     public Optional<String> ownerOf(String code) {
         var item = dynamoDb.getItem(get -> get.tableName(tableName)
-                .key(Map.of(PARTITION_KEY, s(RESERVATION_PREFIX + code)))
-                .consistentRead(true)).item();
+                        .key(Map.of(PARTITION_KEY, s(RESERVATION_PREFIX + code)))
+                        .consistentRead(true))
+                .item();
         return Optional.ofNullable(item == null ? null : ManagementItems.string(item, CREATED_BY));
     }
 }

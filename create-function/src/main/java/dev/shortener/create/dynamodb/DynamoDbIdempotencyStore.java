@@ -49,19 +49,27 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public ClaimResult claim(String recordKey, String fingerprint, String candidateCode, Instant now,
-                             Instant lockedUntil, Instant retainUntil) {
+    public ClaimResult claim(
+            String recordKey,
+            String fingerprint,
+            String candidateCode,
+            Instant now,
+            Instant lockedUntil,
+            Instant retainUntil) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String token = UUID.randomUUID().toString(); // made per request, after any SnapStart restore
-            if (createRecord(IdempotencyItems.inProgress(recordKey, fingerprint, candidateCode, token, lockedUntil,
-                    retainUntil), now)) {
+            if (createRecord(
+                    IdempotencyItems.inProgress(recordKey, fingerprint, candidateCode, token, lockedUntil, retainUntil),
+                    now)) {
                 return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, candidateCode, false));
             }
             String pinned = takeOver(recordKey, fingerprint, token, now, lockedUntil);
             if (pinned != null) {
                 return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, pinned, true));
             }
-            var item = dynamoDb.getItem(get -> get.tableName(tableName).key(key(recordKey)).consistentRead(true)).item();
+            var item = dynamoDb.getItem(
+                            get -> get.tableName(tableName).key(key(recordKey)).consistentRead(true))
+                    .item();
             if (!IdempotencyItems.isLive(item, now)) {
                 continue; // deleted or expired since: try again
             }
@@ -82,7 +90,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     /** A new record, where there is none or only an expired one. */
     private boolean createRecord(Map<String, AttributeValue> item, Instant now) {
         try {
-            dynamoDb.putItem(put -> put.tableName(tableName).item(item)
+            dynamoDb.putItem(put -> put.tableName(tableName)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ") OR " + EXPIRES_AT + " <= :now")
                     .expressionAttributeValues(Map.of(":now", seconds(now))));
             return true;
@@ -94,14 +103,26 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     /** @return the pinned code when a stalled claim of the same payload was taken over, else null */
     private String takeOver(String recordKey, String fingerprint, String token, Instant now, Instant lockedUntil) {
         try {
-            var attributes = dynamoDb.updateItem(update -> update.tableName(tableName).key(key(recordKey))
-                    .updateExpression("SET " + LOCK_TOKEN + " = :token, " + LOCKED_UNTIL + " = :lock")
-                    .conditionExpression(STATE + " = :inProgress AND " + LOCKED_UNTIL + " <= :nowMillis AND "
-                            + FINGERPRINT + " = :fingerprint AND " + EXPIRES_AT + " > :now")
-                    .expressionAttributeValues(Map.of(":token", s(token), ":lock", n(lockedUntil.toEpochMilli()),
-                            ":inProgress", s(IN_PROGRESS), ":nowMillis", n(now.toEpochMilli()),
-                            ":fingerprint", s(fingerprint), ":now", seconds(now)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            var attributes = dynamoDb.updateItem(update -> update.tableName(tableName)
+                            .key(key(recordKey))
+                            .updateExpression("SET " + LOCK_TOKEN + " = :token, " + LOCKED_UNTIL + " = :lock")
+                            .conditionExpression(STATE + " = :inProgress AND " + LOCKED_UNTIL + " <= :nowMillis AND "
+                                    + FINGERPRINT + " = :fingerprint AND " + EXPIRES_AT + " > :now")
+                            .expressionAttributeValues(Map.of(
+                                    ":token",
+                                    s(token),
+                                    ":lock",
+                                    n(lockedUntil.toEpochMilli()),
+                                    ":inProgress",
+                                    s(IN_PROGRESS),
+                                    ":nowMillis",
+                                    n(now.toEpochMilli()),
+                                    ":fingerprint",
+                                    s(fingerprint),
+                                    ":now",
+                                    seconds(now)))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             return attributes.get(CODE).s();
         } catch (ConditionalCheckFailedException notStalled) {
             return null;
@@ -122,7 +143,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(IdempotencyClaim claim) {
         try {
-            dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(key(claim.recordKey()))
+            dynamoDb.deleteItem(delete -> delete.tableName(tableName)
+                    .key(key(claim.recordKey()))
                     .conditionExpression(LOCK_TOKEN + " = :token AND " + STATE + " = :inProgress")
                     .expressionAttributeValues(Map.of(":token", s(claim.lockToken()), ":inProgress", s(IN_PROGRESS))));
         } catch (ConditionalCheckFailedException lost) {
@@ -135,7 +157,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":token", s(claim.lockToken()));
         try {
-            dynamoDb.updateItem(update -> update.tableName(tableName).key(key(claim.recordKey()))
+            dynamoDb.updateItem(update -> update.tableName(tableName)
+                    .key(key(claim.recordKey()))
                     .updateExpression(expression)
                     .conditionExpression(LOCK_TOKEN + " = :token")
                     .expressionAttributeValues(all));

@@ -1,7 +1,7 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.links.LinksTableSchema.CLICKS_UPDATED_AT;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
+import static dev.shortener.links.LinksTableSchema.CLICKS_UPDATED_AT;
 import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.DELETED_AT;
@@ -33,15 +33,19 @@ public final class DynamoDbLinkStats implements LinkStats.Source {
             return Optional.empty(); // keys of other item kinds are never links
         }
         var item = dynamoDb.getItem(get -> get.tableName(tableName)
-                .key(Map.of(PARTITION_KEY, s(code)))
-                .consistentRead(true)
-                .projectionExpression(String.join(",", PARTITION_KEY, CREATED_BY, CLICK_COUNT, CLICKS_UPDATED_AT,
-                        DELETED_AT))).item();
+                        .key(Map.of(PARTITION_KEY, s(code)))
+                        .consistentRead(true)
+                        .projectionExpression(String.join(
+                                ",", PARTITION_KEY, CREATED_BY, CLICK_COUNT, CLICKS_UPDATED_AT, DELETED_AT)))
+                .item();
         if (item == null || item.isEmpty() || item.containsKey(DELETED_AT) || !item.containsKey(CREATED_BY)) {
             return Optional.empty();
         }
         var clicks = item.get(CLICK_COUNT);
-        return Optional.of(new LinkStats(code, item.get(CREATED_BY).s(),
-                clicks == null ? 0 : Long.parseLong(clicks.n()), ManagementItems.instant(item.get(CLICKS_UPDATED_AT))));
+        return Optional.of(new LinkStats(
+                code,
+                item.get(CREATED_BY).s(),
+                clicks == null ? 0 : Long.parseLong(clicks.n()),
+                ManagementItems.instant(item.get(CLICKS_UPDATED_AT))));
     }
 }

@@ -1,10 +1,10 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.links.LinksTableSchema.IDEMPOTENCY_PREFIX;
 import static dev.shortener.create.dynamodb.ManagementItems.n;
 import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.IDEMPOTENCY_PREFIX;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 
 import dev.shortener.links.Link;
@@ -25,6 +25,7 @@ final class IdempotencyItems {
     static final String LOCK_TOKEN = "idem_lock_token";
     /** Epoch milliseconds. */
     static final String LOCKED_UNTIL = "idem_locked_until";
+
     static final String CODE = "idem_code";
     static final String RESULT_URL = "result_url";
     static final String RESULT_OWNER = "result_owner";
@@ -33,15 +34,14 @@ final class IdempotencyItems {
     static final String IN_PROGRESS = "in_progress";
     static final String COMPLETED = "completed";
 
-    private IdempotencyItems() {
-    }
+    private IdempotencyItems() {}
 
     static Map<String, AttributeValue> key(String recordKey) {
         return Map.of(PARTITION_KEY, s(IDEMPOTENCY_PREFIX + recordKey));
     }
 
-    static Map<String, AttributeValue> inProgress(String recordKey, String fingerprint, String code, String token,
-                                                  Instant lockedUntil, Instant retainUntil) {
+    static Map<String, AttributeValue> inProgress(
+            String recordKey, String fingerprint, String code, String token, Instant lockedUntil, Instant retainUntil) {
         Map<String, AttributeValue> item = new HashMap<>(key(recordKey));
         item.put(STATE, s(IN_PROGRESS));
         item.put(FINGERPRINT, s(fingerprint));
@@ -53,7 +53,9 @@ final class IdempotencyItems {
     }
 
     static boolean isLive(Map<String, AttributeValue> item, Instant now) {
-        return item != null && !item.isEmpty() && ManagementItems.instant(item.get(EXPIRES_AT)).isAfter(now);
+        return item != null
+                && !item.isEmpty()
+                && ManagementItems.instant(item.get(EXPIRES_AT)).isAfter(now);
     }
 
     static boolean isLocked(Map<String, AttributeValue> item, Instant now) {
@@ -69,8 +71,8 @@ final class IdempotencyItems {
         values.put(":owner", s(link.createdBy()));
         values.put(":createdAt", seconds(link.createdAt()));
         values.put(":retain", seconds(retainUntil));
-        String set = "SET " + STATE + " = :completed, " + CODE + " = :code, " + RESULT_URL + " = :url, "
-                + RESULT_OWNER + " = :owner, " + RESULT_CREATED_AT + " = :createdAt, " + EXPIRES_AT + " = :retain";
+        String set = "SET " + STATE + " = :completed, " + CODE + " = :code, " + RESULT_URL + " = :url, " + RESULT_OWNER
+                + " = :owner, " + RESULT_CREATED_AT + " = :createdAt, " + EXPIRES_AT + " = :retain";
         if (link.expires()) {
             values.put(":expiresAt", seconds(link.expiresAt()));
             set += ", " + RESULT_EXPIRES_AT + " = :expiresAt";
@@ -79,8 +81,11 @@ final class IdempotencyItems {
     }
 
     static Link linkOf(Map<String, AttributeValue> item) {
-        return Link.create(item.get(CODE).s(), item.get(RESULT_URL).s(),
+        return Link.create(
+                item.get(CODE).s(),
+                item.get(RESULT_URL).s(),
                 ManagementItems.instant(item.get(RESULT_CREATED_AT)),
-                ManagementItems.instant(item.get(RESULT_EXPIRES_AT)), item.get(RESULT_OWNER).s());
+                ManagementItems.instant(item.get(RESULT_EXPIRES_AT)),
+                item.get(RESULT_OWNER).s());
     }
 }

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class ManagementItems {
 
-    private ManagementItems() {
-    }
+    private ManagementItems() {}
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -41,8 +41,11 @@ public final class RedisTokenBuckets implements RateLimiter {
     @Override
     public RateDecision take(String key, Bucket bucket, Instant now) {
         List<String> keys = List.of(keyPrefix + key);
-        List<String> args = List.of(Integer.toString(bucket.burst()), Integer.toString(bucket.perMinute()),
-                Long.toString(now.toEpochMilli()), Long.toString(bucket.refillMillis() + 1000));
+        List<String> args = List.of(
+                Integer.toString(bucket.burst()),
+                Integer.toString(bucket.perMinute()),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(bucket.refillMillis() + 1000));
         try {
             Object reply;
             try {
@@ -79,7 +82,8 @@ public final class RedisTokenBuckets implements RateLimiter {
 
     private static String sha1Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-1", e);
         }

@@ -28,8 +28,8 @@ public final class SharedLinkCache implements LinkCache {
     @Override
     public void settle(String code, Link current) {
         try {
-            cache.replace(code, current == null ? CachedLink.gone()
-                    : CachedLink.found(current.url(), current.expiresAt()));
+            cache.replace(
+                    code, current == null ? CachedLink.gone() : CachedLink.found(current.url(), current.expiresAt()));
         } catch (JedisException e) {
             throw new CacheUnavailableException(e);
         }

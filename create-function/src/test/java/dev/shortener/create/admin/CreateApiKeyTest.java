@@ -40,9 +40,11 @@ class CreateApiKeyTest {
         Tables.create(dynamoDb, table);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = CreateApiKey.run(new String[] {"--owner", "acme", "--table", table},
+        int status = CreateApiKey.run(
+                new String[] {"--owner", "acme", "--table", table},
                 Map.of("DYNAMODB_ENDPOINT", TestServers.dynamoDbEndpoint().toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
 
         assertEquals(0, status);
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -63,7 +65,10 @@ class CreateApiKeyTest {
     void withoutATable_itExplainsUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = CreateApiKey.run(new String[] {"--owner", "acme"}, Map.of(), System.out,
+        int status = CreateApiKey.run(
+                new String[] {"--owner", "acme"},
+                Map.of(),
+                System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(2, status);

@@ -24,8 +24,7 @@ public final class DynamoDbClients {
     private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     /**
      * The client a function uses: the endpoint override (an emulator or LocalStack) when there is one, else the
@@ -33,7 +32,11 @@ public final class DynamoDbClients {
      */
     public static DynamoDbClient forFunction(DynamoDbTimeouts timeouts, URI endpointOverride) {
         Region region = Region.of(SdkSystemSetting.AWS_REGION.getStringValueOrThrow());
-        return create(timeouts, endpointOverride, region, DefaultCredentialsProvider.builder().build());
+        return create(
+                timeouts,
+                endpointOverride,
+                region,
+                DefaultCredentialsProvider.builder().build());
     }
 
     /** A client for an emulator on this machine (tests, the local runner). */
@@ -45,16 +48,15 @@ public final class DynamoDbClients {
         return forEmulator(endpoint, DynamoDbTimeouts.MANAGEMENT);
     }
 
-    private static DynamoDbClient create(DynamoDbTimeouts timeouts, URI endpointOverride, Region region,
-                                         AwsCredentialsProvider credentials) {
+    private static DynamoDbClient create(
+            DynamoDbTimeouts timeouts, URI endpointOverride, Region region, AwsCredentialsProvider credentials) {
         var builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeouts.connect())
                         .socketTimeout(timeouts.attempt()))
-                .overrideConfiguration(config -> config
-                        .apiCallTimeout(timeouts.call())
+                .overrideConfiguration(config -> config.apiCallTimeout(timeouts.call())
                         .apiCallAttemptTimeout(timeouts.attempt())
                         .retryStrategy(retry -> retry.maxAttempts(timeouts.maxAttempts())));
         if (endpointOverride != null) {

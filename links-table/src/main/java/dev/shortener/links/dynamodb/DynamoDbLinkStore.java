@@ -59,7 +59,9 @@ public final class DynamoDbLinkStore implements LinkStore {
         if (code.indexOf('#') >= 0) {
             return LinkLookup.notFound(); // keys of other item kinds are never links
         }
-        var item = dynamoDb.getItem(get -> get.tableName(tableName).key(key(code)).consistentRead(true)).item();
+        var item = dynamoDb.getItem(
+                        get -> get.tableName(tableName).key(key(code)).consistentRead(true))
+                .item();
         return LinkItems.toLookup(item, now);
     }
 
@@ -97,8 +99,8 @@ public final class DynamoDbLinkStore implements LinkStore {
         try {
             dynamoDb.updateItem(update -> update.tableName(tableName)
                     .key(key(code))
-                    .updateExpression("SET " + DELETED_AT + " = :now, " + UPDATED_AT + " = :now"
-                            + " REMOVE " + ORIGINAL_URL + ", " + EXPIRES_AT)
+                    .updateExpression("SET " + DELETED_AT + " = :now, " + UPDATED_AT + " = :now" + " REMOVE "
+                            + ORIGINAL_URL + ", " + EXPIRES_AT)
                     .conditionExpression(OWNED_LIVE_LINK)
                     .expressionAttributeValues(Map.of(":owner", s(owner), ":now", epochSeconds(now))));
             return true;

@@ -64,17 +64,17 @@ public final class DynamoDbWorkerLeases implements WorkerLeases {
     private Optional<Instant> tryTake(int workerId, String holder, Instant now, Instant expiresAt) {
         try {
             var old = dynamoDb.putItem(put -> put.tableName(tableName)
-                    .item(Map.of(
-                            PARTITION_KEY, s(workerKey(workerId)),
-                            LEASE_HOLDER, s(holder),
-                            LEASE_EXPIRES_AT, n(expiresAt.toEpochMilli())))
-                    .conditionExpression(FREE_OR_ENDED)
-                    .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+                            .item(Map.of(
+                                    PARTITION_KEY, s(workerKey(workerId)),
+                                    LEASE_HOLDER, s(holder),
+                                    LEASE_EXPIRES_AT, n(expiresAt.toEpochMilli())))
+                            .conditionExpression(FREE_OR_ENDED)
+                            .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes();
             AttributeValue previousExpiry = old == null ? null : old.get(LEASE_EXPIRES_AT);
-            return Optional.of(previousExpiry == null
-                    ? Instant.EPOCH
-                    : Instant.ofEpochMilli(Long.parseLong(previousExpiry.n())));
+            return Optional.of(
+                    previousExpiry == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(previousExpiry.n())));
         } catch (ConditionalCheckFailedException taken) {
             return Optional.empty();
         }

@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Maps links to and from DynamoDB items. */
 final class LinkItems {
 
-    private LinkItems() {
-    }
+    private LinkItems() {}
 
     static Map<String, AttributeValue> key(String code) {
         return Map.of(PARTITION_KEY, s(code));
@@ -45,7 +44,9 @@ final class LinkItems {
                 instant(item.get(CREATED_AT)),
                 item.containsKey(EXPIRES_AT) ? instant(item.get(EXPIRES_AT)) : null,
                 item.get(CREATED_BY).s(),
-                item.containsKey(CLICK_COUNT) ? Long.parseLong(item.get(CLICK_COUNT).n()) : 0);
+                item.containsKey(CLICK_COUNT)
+                        ? Long.parseLong(item.get(CLICK_COUNT).n())
+                        : 0);
     }
 
     static LinkLookup toLookup(Map<String, AttributeValue> item, Instant now) {

@@ -15,10 +15,10 @@ public final class LinksTableSetup {
 
     /** The SDK's default waiter polls every 20 s; an emulator creates a table in milliseconds. */
     private static final Duration POLL = Duration.ofMillis(20);
+
     private static final int MAX_POLLS = 1_500;
 
-    private LinksTableSetup() {
-    }
+    private LinksTableSetup() {}
 
     public static void createIfMissing(DynamoDbClient dynamoDb, String tableName) {
         try {
@@ -28,8 +28,7 @@ public final class LinksTableSetup {
         }
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
                 .client(dynamoDb)
-                .overrideConfiguration(wait -> wait
-                        .backoffStrategy(FixedDelayBackoffStrategy.create(POLL))
+                .overrideConfiguration(wait -> wait.backoffStrategy(FixedDelayBackoffStrategy.create(POLL))
                         .maxAttempts(MAX_POLLS))
                 .build()) {
             waiter.waitUntilTableExists(wait -> wait.tableName(tableName));

@@ -72,8 +72,11 @@ class DynamoDbLinkStoreTest {
         assertEquals(Status.ACTIVE, justBefore.status());
         assertEquals(Status.EXPIRED, atExpiry.status());
         assertEquals(Status.EXPIRED, dayAfter.status());
-        assertTrue(table.dynamoDb.getItem(get -> get.tableName(table.tableName).key(LinkItems.key("soonGone")))
-                .hasItem(), "DynamoDB still holds the item: expiry is judged at read time");
+        assertTrue(
+                table.dynamoDb
+                        .getItem(get -> get.tableName(table.tableName).key(LinkItems.key("soonGone")))
+                        .hasItem(),
+                "DynamoDB still holds the item: expiry is judged at read time");
     }
 
     @Test
@@ -86,7 +89,9 @@ class DynamoDbLinkStoreTest {
         table.workerLeases().acquire(4, NOW, NOW.plusSeconds(60));
 
         for (int worker = 0; worker < 4; worker++) {
-            assertEquals(Status.NOT_FOUND, store.find(LinksTableSchema.workerKey(worker), NOW).status());
+            assertEquals(
+                    Status.NOT_FOUND,
+                    store.find(LinksTableSchema.workerKey(worker), NOW).status());
         }
     }
 
@@ -98,8 +103,9 @@ class DynamoDbLinkStoreTest {
 
         assertEquals(Status.DELETED, store.find("byebye1", NOW).status());
         assertFalse(store.putIfAbsent(Link.create("byebye1", "https://hijack.example/", NOW, null, "attacker")));
-        Map<String, AttributeValue> tombstone = table.dynamoDb.getItem(get -> get.tableName(table.tableName)
-                .key(LinkItems.key("byebye1"))).item();
+        Map<String, AttributeValue> tombstone = table.dynamoDb
+                .getItem(get -> get.tableName(table.tableName).key(LinkItems.key("byebye1")))
+                .item();
         assertFalse(tombstone.containsKey(LinksTableSchema.ORIGINAL_URL), "the destination is dropped");
         assertFalse(tombstone.containsKey(LinksTableSchema.EXPIRES_AT), "no TTL: DynamoDB must never free the code");
     }
@@ -137,7 +143,8 @@ class DynamoDbLinkStoreTest {
         Instant later = NOW.plusSeconds(20);
         assertEquals(Status.EXPIRED, store.find("revive1", later).status());
 
-        Link revived = store.update("revive1", OWNER, LinkChange.noExpiry(), later).orElseThrow();
+        Link revived =
+                store.update("revive1", OWNER, LinkChange.noExpiry(), later).orElseThrow();
 
         assertNull(revived.expiresAt());
         assertEquals(Status.ACTIVE, store.find("revive1", later).status());
@@ -148,8 +155,10 @@ class DynamoDbLinkStoreTest {
         store.putIfAbsent(Link.create("gone001", "https://example.com/", NOW, null, OWNER));
         store.delete("gone001", OWNER, NOW);
 
-        assertTrue(store.update("gone001", OWNER, LinkChange.destination("https://x.example/"), NOW).isEmpty());
-        assertTrue(store.update("unknown", OWNER, LinkChange.destination("https://x.example/"), NOW).isEmpty());
+        assertTrue(store.update("gone001", OWNER, LinkChange.destination("https://x.example/"), NOW)
+                .isEmpty());
+        assertTrue(store.update("unknown", OWNER, LinkChange.destination("https://x.example/"), NOW)
+                .isEmpty());
         assertEquals(Status.DELETED, store.find("gone001", NOW).status());
     }
 }

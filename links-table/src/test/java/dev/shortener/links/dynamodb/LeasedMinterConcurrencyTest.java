@@ -77,7 +77,8 @@ class LeasedMinterConcurrencyTest {
                 duplicates++;
             }
         }
-        System.out.printf("minted %,d codes with %d leased minters, clock stepped back 90 s: %d duplicates%n",
+        System.out.printf(
+                "minted %,d codes with %d leased minters, clock stepped back 90 s: %d duplicates%n",
                 all.length, MINTERS, duplicates);
         assertTrue(steppedBack.get(), "the clock stepped back during the run");
         assertEquals(1_000_000, all.length);
@@ -85,6 +86,5 @@ class LeasedMinterConcurrencyTest {
         assertEquals(MINTERS, workerIds.size(), "every live minter holds its own worker id");
     }
 
-    private record MinterRun(long[] codes, int workerId) {
-    }
+    private record MinterRun(long[] codes, int workerId) {}
 }

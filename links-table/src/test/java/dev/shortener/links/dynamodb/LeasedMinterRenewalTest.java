@@ -78,8 +78,12 @@ class LeasedMinterRenewalTest {
     }
 
     private ShortCodeMinter minter() {
-        return new ShortCodeMinter(layout, FeistelPermutation.fromSecret(SECRET, layout.totalBits()),
-                Base62.ofLength(7), clock, table.workerLeases());
+        return new ShortCodeMinter(
+                layout,
+                FeistelPermutation.fromSecret(SECRET, layout.totalBits()),
+                Base62.ofLength(7),
+                clock,
+                table.workerLeases());
     }
 
     /** Live leases on every worker id but one, held far beyond the test. */
@@ -96,8 +100,9 @@ class LeasedMinterRenewalTest {
     }
 
     private Instant storedExpiry(int workerId) {
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = table.dynamoDb.getItem(get ->
-                get.tableName(table.tableName).key(LinkItems.key(LinksTableSchema.workerKey(workerId)))).item();
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = table.dynamoDb
+                .getItem(get -> get.tableName(table.tableName).key(LinkItems.key(LinksTableSchema.workerKey(workerId))))
+                .item();
         return Instant.ofEpochMilli(Long.parseLong(item.get(LEASE_EXPIRES_AT).n()));
     }
 }

@@ -12,8 +12,7 @@ final class LocalStackTables {
 
     private static LocalStackContainer localStack;
 
-    private LocalStackTables() {
-    }
+    private LocalStackTables() {}
 
     static synchronized LinksTableFixture create() {
         if (localStack == null) {

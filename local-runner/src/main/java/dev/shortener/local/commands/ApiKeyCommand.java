@@ -11,8 +11,7 @@ import java.io.PrintStream;
  */
 public final class ApiKeyCommand {
 
-    private ApiKeyCommand() {
-    }
+    private ApiKeyCommand() {}
 
     public static int run(RunnerSettings settings, PrintStream out, PrintStream err) {
         String owner = ApiKeys.LOCAL_OWNER;

@@ -17,14 +17,14 @@ public final class ApiKeys {
     /** The owner of the key made on first start; a second key with the same owner sees the same links. */
     public static final String LOCAL_OWNER = "local";
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     /** The plain key, to be printed once. */
     public static String create(DynamoDbClient dynamoDb, String table, String owner) {
         String key = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(key);
-        if (!new DynamoDbApiKeys(dynamoDb, table).add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), Instant.now())) {
+        if (!new DynamoDbApiKeys(dynamoDb, table)
+                .add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), Instant.now())) {
             throw new RunnerException("A key with the same hash exists already; run the command again.");
         }
         return key;

@@ -11,8 +11,7 @@ import java.io.PrintStream;
 /** {@code inspect <code>}: the time, worker id and sequence a code was minted with, using the data folder's secret. */
 public final class Inspect {
 
-    private Inspect() {
-    }
+    private Inspect() {}
 
     public static int run(RunnerSettings settings, PrintStream out, PrintStream err) {
         if (settings.args().size() != 1) {
@@ -22,7 +21,8 @@ public final class Inspect {
         String code = settings.args().get(0);
         String secret = settings.env(ShortCodeSettings.SHORTCODE_SECRET);
         if (secret == null) {
-            secret = LocalSecrets.load(DataFolder.existing(settings.data()).secretsFile()).shortCodeSecret();
+            secret = LocalSecrets.load(DataFolder.existing(settings.data()).secretsFile())
+                    .shortCodeSecret();
         }
         try {
             ShortCodeInspector.Parts parts = new ShortCodeInspector(secret).inspect(code);

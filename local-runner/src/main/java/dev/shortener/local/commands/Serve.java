@@ -16,8 +16,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Serve {
 
-    private Serve() {
-    }
+    private Serve() {}
 
     public static int run(RunnerSettings settings, PrintStream out) throws InterruptedException {
         GatewayServer server = GatewayServer.bind(settings.port());
@@ -31,14 +30,17 @@ public final class Serve {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping: HTTP server, clients, redis-server, dynalite...");
-            server.close();
-            backends.close();
-            out.println("Stopped.");
-            out.flush();
-            stopped.countDown();
-        }, "runner-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("Stopping: HTTP server, clients, redis-server, dynalite...");
+                            server.close();
+                            backends.close();
+                            out.println("Stopped.");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "runner-shutdown"));
 
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data.secretsFile());
         Handlers handlers = Handlers.build(settings, data, secrets, backends, server.port());

@@ -25,11 +25,12 @@ import java.util.stream.Stream;
  */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     public static int run(RunnerSettings settings, PrintStream out, PrintStream err) throws SQLException {
-        Path root = settings.env(ClickSinks.LOCAL_DIR) == null ? settings.data() : Path.of(settings.env(ClickSinks.LOCAL_DIR));
+        Path root = settings.env(ClickSinks.LOCAL_DIR) == null
+                ? settings.data()
+                : Path.of(settings.env(ClickSinks.LOCAL_DIR));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String from = "2026-01-01";
         String to = today.plusDays(1).toString();
@@ -74,7 +75,9 @@ public final class Stats {
             return NamedQuery.valueOf(name.replace(".sql", "").replace('-', '_').toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new RunnerException("No named query '" + name + "'; there are: "
-                    + Stream.of(NamedQuery.values()).map(q -> q.name().toLowerCase(Locale.ROOT)).toList());
+                    + Stream.of(NamedQuery.values())
+                            .map(q -> q.name().toLowerCase(Locale.ROOT))
+                            .toList());
         }
     }
 

@@ -6,14 +6,15 @@ import java.util.List;
 /** Query results as a text table: a header, a rule, left-aligned columns padded to their widest value. */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /** {@code rows.get(0)} holds the column names. */
     static String format(List<List<Object>> rows) {
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> row : rows) {
-            cells.add(row.stream().map(value -> value == null ? "" : String.valueOf(value)).toList());
+            cells.add(row.stream()
+                    .map(value -> value == null ? "" : String.valueOf(value))
+                    .toList());
         }
         int columns = cells.get(0).size();
         int[] widths = new int[columns];

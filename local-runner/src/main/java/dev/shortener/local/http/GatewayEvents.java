@@ -28,11 +28,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class GatewayEvents {
 
     public static final String API_ROUTE = "ANY /api/{proxy+}";
-    private static final DateTimeFormatter GATEWAY_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GATEWAY_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private GatewayEvents() {
-    }
+    private GatewayEvents() {}
 
     /** True for the management API's paths, which go to the create function. */
     public static boolean isApi(String rawPath) {
@@ -149,10 +149,12 @@ public final class GatewayEvents {
             }
             if (isText(contentType)) {
                 try {
-                    String text = StandardCharsets.UTF_8.newDecoder()
+                    String text = StandardCharsets.UTF_8
+                            .newDecoder()
                             .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes)).toString();
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
                     return new Body(text, false);
                 } catch (CharacterCodingException e) {
                     // not UTF-8 after all: base64 below
@@ -166,8 +168,11 @@ public final class GatewayEvents {
                 return false;
             }
             String type = contentType.toLowerCase(Locale.ROOT);
-            return type.startsWith("text/") || type.contains("json") || type.contains("xml")
-                    || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/javascript");
+            return type.startsWith("text/")
+                    || type.contains("json")
+                    || type.contains("xml")
+                    || type.startsWith("application/x-www-form-urlencoded")
+                    || type.startsWith("application/javascript");
         }
     }
 }

@@ -53,12 +53,15 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer bind(int port) {
         try {
-            return new GatewayServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
+            return new GatewayServer(
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
         } catch (BindException e) {
-            throw new RunnerException("Port " + port + " on 127.0.0.1 is already in use (another program, or a runner"
-                    + " that is still running). Pick another: --port " + (port == 65_535 ? 8081 : port + 1)
-                    + " (or PORT=" + (port == 65_535 ? 8081 : port + 1) + "), or stop what uses it"
-                    + " (e.g. ss -ltnp 'sport = :" + port + "').", e);
+            throw new RunnerException(
+                    "Port " + port + " on 127.0.0.1 is already in use (another program, or a runner"
+                            + " that is still running). Pick another: --port " + (port == 65_535 ? 8081 : port + 1)
+                            + " (or PORT=" + (port == 65_535 ? 8081 : port + 1) + "), or stop what uses it"
+                            + " (e.g. ss -ltnp 'sport = :" + port + "').",
+                    e);
         } catch (IOException e) {
             throw new RunnerException("Could not listen on 127.0.0.1:" + port + ": " + e, e);
         }
@@ -69,27 +72,33 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Starts serving with these handlers. */
-    public void start(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
-                      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect) {
+    public void start(
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect) {
         server.setExecutor(workers);
         server.createContext("/", exchange -> serve(exchange, api, redirect));
         server.start();
     }
 
-    private static void serve(HttpExchange exchange,
-                              RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
-                              RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect) {
+    private static void serve(
+            HttpExchange exchange,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect) {
         try {
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
-                send(exchange, 413, Map.of("content-type", "application/json"), null,
+                send(
+                        exchange,
+                        413,
+                        Map.of("content-type", "application/json"),
+                        null,
                         "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             APIGatewayV2HTTPEvent event = GatewayEvents.from(exchange, body, Instant.now());
             boolean toApi = GatewayEvents.isApi(event.getRawPath());
-            var context = InvocationContext.startingNow(toApi ? "create" : "redirect",
-                    event.getRequestContext().getRequestId(), LOCAL_TIMEOUT);
+            var context = InvocationContext.startingNow(
+                    toApi ? "create" : "redirect", event.getRequestContext().getRequestId(), LOCAL_TIMEOUT);
             APIGatewayV2HTTPResponse response = (toApi ? api : redirect).handleRequest(event, context);
             respond(exchange, response);
         } catch (IOException e) {
@@ -98,7 +107,11 @@ public final class GatewayServer implements AutoCloseable {
             // What API Gateway answers when an integration fails.
             System.err.println("Handler failed: " + e);
             try {
-                send(exchange, 500, Map.of("content-type", "application/json"), null,
+                send(
+                        exchange,
+                        500,
+                        Map.of("content-type", "application/json"),
+                        null,
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException ignored) {
                 // headers were sent already, or the client went away
@@ -122,8 +135,9 @@ public final class GatewayServer implements AutoCloseable {
         send(exchange, response.getStatusCode(), response.getHeaders(), response.getCookies(), body);
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, List<String> cookies,
-                             byte[] body) throws IOException {
+    private static void send(
+            HttpExchange exchange, int status, Map<String, String> headers, List<String> cookies, byte[] body)
+            throws IOException {
         Headers out = exchange.getResponseHeaders();
         if (headers != null) {
             headers.forEach(out::set);

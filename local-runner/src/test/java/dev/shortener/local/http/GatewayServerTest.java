@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +36,23 @@ class GatewayServerTest {
     @BeforeEach
     void start() {
         server = GatewayServer.bind(0);
-        server.start(recording(apiEvent, APIGatewayV2HTTPResponse.builder().withStatusCode(201)
-                        .withHeaders(Map.of("Content-Type", "application/json", "Location", "/api/links/abc"))
-                        .withCookies(List.of("a=1; Path=/", "b=2"))
-                        .withBody("{\"ok\":true}").build()),
-                recording(redirectEvent, APIGatewayV2HTTPResponse.builder().withStatusCode(302)
-                        .withHeaders(Map.of("Location", "https://example.com/x"))
-                        .withIsBase64Encoded(true)
-                        .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})).build()));
+        server.start(
+                recording(
+                        apiEvent,
+                        APIGatewayV2HTTPResponse.builder()
+                                .withStatusCode(201)
+                                .withHeaders(Map.of("Content-Type", "application/json", "Location", "/api/links/abc"))
+                                .withCookies(List.of("a=1; Path=/", "b=2"))
+                                .withBody("{\"ok\":true}")
+                                .build()),
+                recording(
+                        redirectEvent,
+                        APIGatewayV2HTTPResponse.builder()
+                                .withStatusCode(302)
+                                .withHeaders(Map.of("Location", "https://example.com/x"))
+                                .withIsBase64Encoded(true)
+                                .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}))
+                                .build()));
     }
 
     @AfterEach
@@ -52,10 +62,14 @@ class GatewayServerTest {
 
     @Test
     void apiRequest_becomesAPayload2Event_forTheCreateHandler() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/links?x=1&x=2&y=a%20b"))
-                .header("X-Api-Key", "shk_test").header("Content-Type", "application/json")
-                .header("Cookie", "c1=v1; c2=v2").header("User-Agent", "ua/1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(url("/api/links?x=1&x=2&y=a%20b"))
+                        .header("X-Api-Key", "shk_test")
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "c1=v1; c2=v2")
+                        .header("User-Agent", "ua/1")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         APIGatewayV2HTTPEvent event = apiEvent.get();
@@ -67,7 +81,7 @@ class GatewayServerTest {
         assertEquals(Map.of("x", "1,2", "y", "a b"), event.getQueryStringParameters());
         assertEquals("links", event.getPathParameters().get("proxy"));
         assertEquals("shk_test", event.getHeaders().get("x-api-key"));
-        assertTrue(event.getHeaders().keySet().stream().allMatch(name -> name.equals(name.toLowerCase())));
+        assertTrue(event.getHeaders().keySet().stream().allMatch(name -> name.equals(name.toLowerCase(Locale.ROOT))));
         assertFalse(event.getHeaders().containsKey("cookie"));
         assertEquals(List.of("c1=v1", "c2=v2"), event.getCookies());
         var context = event.getRequestContext();
@@ -91,8 +105,12 @@ class GatewayServerTest {
     @Test
     void binaryBody_isSentBase64() throws Exception {
         byte[] bytes = {(byte) 0xff, 0, (byte) 0xfe};
-        http.send(HttpRequest.newBuilder(url("/api/links")).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+                HttpRequest.newBuilder(url("/api/links"))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertTrue(apiEvent.get().getIsBase64Encoded());
         assertEquals(Base64.getEncoder().encodeToString(bytes), apiEvent.get().getBody());
@@ -100,8 +118,8 @@ class GatewayServerTest {
 
     @Test
     void codeAndPreview_goToTheRedirectHandler_asGetCodeRoutes() throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url("/aB3dE5f+")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                http.send(HttpRequest.newBuilder(url("/aB3dE5f+")).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         APIGatewayV2HTTPEvent event = redirectEvent.get();
         assertEquals("GET /{code}", event.getRouteKey());
@@ -110,14 +128,19 @@ class GatewayServerTest {
         assertEquals("", event.getRawQueryString());
         assertNull(event.getBody());
         assertEquals(302, response.statusCode());
-        assertEquals("https://example.com/x", response.headers().firstValue("location").orElseThrow());
+        assertEquals(
+                "https://example.com/x",
+                response.headers().firstValue("location").orElseThrow());
         assertEquals(3, response.body().length, "a base64 body is decoded");
     }
 
     @Test
     void head_isAHeadRoute_andGetsNoBody() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/aB3dE5f"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(url("/aB3dE5f"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertEquals("HEAD /{code}", redirectEvent.get().getRouteKey());
         assertEquals(302, response.statusCode());
@@ -133,8 +156,8 @@ class GatewayServerTest {
         };
         server.start(failing, failing);
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/x")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(url("/x")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(500, response.statusCode());
         assertEquals("{\"message\":\"Internal Server Error\"}", response.body());
@@ -143,8 +166,8 @@ class GatewayServerTest {
     @Test
     void busyPort_failsNamingThePortAndHowToPickAnother() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            RunnerException e = org.junit.jupiter.api.Assertions.assertThrows(RunnerException.class,
-                    () -> GatewayServer.bind(taken.getLocalPort()));
+            RunnerException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    RunnerException.class, () -> GatewayServer.bind(taken.getLocalPort()));
             assertTrue(e.getMessage().contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"));
             assertTrue(e.getMessage().contains("--port " + (taken.getLocalPort() + 1)));
         }

@@ -20,7 +20,11 @@ import java.util.Objects;
  */
 public final class CircuitBreaker {
 
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     private final int failureThreshold;
     private final Duration openFor;
@@ -49,21 +53,25 @@ public final class CircuitBreaker {
      */
     public synchronized boolean tryAcquire() {
         switch (state) {
-            case CLOSED:
+            case CLOSED -> {
                 return true;
-            case OPEN:
+            }
+            case OPEN -> {
                 if (clock.instant().isBefore(openUntil)) {
                     return false;
                 }
                 state = State.HALF_OPEN;
                 probeInFlight = true;
                 return true;
-            default: // HALF_OPEN
+            }
+            default -> {
+                // HALF_OPEN
                 if (probeInFlight) {
                     return false;
                 }
                 probeInFlight = true;
                 return true;
+            }
         }
     }
 

@@ -38,7 +38,7 @@ public record CacheTimes(long linkSeconds, long negativeSeconds, int edgeSeconds
         if (expiresAt == null) {
             return edgeSeconds;
         }
-        long left = Duration.between(now, expiresAt).getSeconds();
+        long left = Duration.between(now, expiresAt).toSeconds();
         return (int) Math.max(0, Math.min(edgeSeconds, left));
     }
 }

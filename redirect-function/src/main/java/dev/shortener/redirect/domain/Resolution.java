@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param cacheError  the type of the Redis failure, or null
  * @param sourceError the type of the DynamoDB failure, for {@link Status#UNAVAILABLE} only
  */
-public record Resolution(Status status, String url, Instant expiresAt, CacheUse cache, String cacheError,
-                         String sourceError) {
+public record Resolution(
+        Status status, String url, Instant expiresAt, CacheUse cache, String cacheError, String sourceError) {
 
     public enum Status {
         ACTIVE,

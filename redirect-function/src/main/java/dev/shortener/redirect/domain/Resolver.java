@@ -68,7 +68,9 @@ public final class Resolver {
         switch (lookup.status()) {
             case ACTIVE -> {
                 Link link = lookup.link();
-                cache.write(code, CachedLink.found(link.url(), link.expiresAt()),
+                cache.write(
+                        code,
+                        CachedLink.found(link.url(), link.expiresAt()),
                         times.redisSeconds(link.expiresAt(), now));
             }
             case EXPIRED, DELETED -> cache.write(code, CachedLink.gone(), times.linkSeconds());

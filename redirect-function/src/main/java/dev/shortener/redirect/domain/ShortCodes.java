@@ -10,8 +10,7 @@ public final class ShortCodes {
     /** Far above the 7 to 11 characters of generated codes, room for aliases; bounds the cache key size. */
     public static final int MAX_LENGTH = 64;
 
-    private ShortCodes() {
-    }
+    private ShortCodes() {}
 
     public static boolean isValid(String code) {
         if (code == null || code.isEmpty() || code.length() > MAX_LENGTH) {
@@ -19,8 +18,8 @@ public final class ShortCodes {
         }
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-';
+            boolean allowed =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
             if (!allowed) {
                 return false;
             }

@@ -27,8 +27,7 @@ final class AcceptHeader {
      */
     private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
-    private AcceptHeader() {
-    }
+    private AcceptHeader() {}
 
     static boolean prefersJson(String accept) {
         if (accept == null || accept.isBlank()) {
@@ -74,7 +73,8 @@ final class AcceptHeader {
     private static double q(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].trim();
-            if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
+            if (parameter.length() > 2
+                    && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
                     && parameter.charAt(1) == '=') {
                 String value = parameter.substring(2).trim();
                 return QVALUE.matcher(value).matches() ? Double.parseDouble(value) : 0;

@@ -9,19 +9,29 @@ public final class Clicks {
 
     static final String VIEWER_ADDRESS = "cloudfront-viewer-address";
 
-    private Clicks() {
-    }
+    private Clicks() {}
 
     /**
      * @param originSecret what the request must present for CloudFront's viewer headers to be believed; a direct
      *                     call to the API could send any
      */
-    public static Click of(RedirectRequest request, String code, Instant at, String requestId, boolean cacheHit,
-                           OriginSecret originSecret) {
+    public static Click of(
+            RedirectRequest request,
+            String code,
+            Instant at,
+            String requestId,
+            boolean cacheHit,
+            OriginSecret originSecret) {
         boolean viaCloudFront = originSecret.vouchesFor(request.header(OriginSecret.HEADER));
-        return new Click(code, at, viaCloudFront ? clientIp(request) : request.sourceIp(), request.header("user-agent"),
-                request.header("referer"), viaCloudFront ? request.header("cloudfront-viewer-country") : null,
-                requestId, cacheHit);
+        return new Click(
+                code,
+                at,
+                viaCloudFront ? clientIp(request) : request.sourceIp(),
+                request.header("user-agent"),
+                request.header("referer"),
+                viaCloudFront ? request.header("cloudfront-viewer-country") : null,
+                requestId,
+                cacheHit);
     }
 
     /**

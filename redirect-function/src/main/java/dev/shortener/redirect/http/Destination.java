@@ -40,7 +40,10 @@ record Destination(String url, String asciiHost, String displayUrl, boolean foll
         }
         String host = hostAndPort.substring(0, portStart);
         String asciiHost = toAscii(host);
-        String displayUrl = url.substring(0, authorityStart) + userInfo + asciiHost + hostAndPort.substring(portStart)
+        String displayUrl = url.substring(0, authorityStart)
+                + userInfo
+                + asciiHost
+                + hostAndPort.substring(portStart)
                 + url.substring(authorityEnd);
         boolean followable = ("http".equals(scheme) || "https".equals(scheme)) && !asciiHost.isEmpty();
         return new Destination(url, asciiHost, displayUrl, followable);

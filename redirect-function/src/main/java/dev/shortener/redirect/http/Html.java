@@ -6,8 +6,7 @@ package dev.shortener.redirect.http;
  */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         StringBuilder out = null;

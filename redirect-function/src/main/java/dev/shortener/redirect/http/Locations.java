@@ -12,8 +12,7 @@ final class Locations {
 
     private static final String UNSAFE_ASCII = " \"<>\\^`{|}";
 
-    private Locations() {
-    }
+    private Locations() {}
 
     static String toAscii(String url) {
         if (isClean(url)) {
@@ -28,7 +27,8 @@ final class Locations {
                 out.append((char) codePoint);
             } else {
                 for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                    out.append('%')
+                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
                 }
             }

@@ -21,8 +21,7 @@ public final class RedirectRequest {
     private final Map<String, String> headers;
     private final String sourceIp;
 
-    private RedirectRequest(String method, String code, boolean preview, Map<String, String> headers,
-                            String sourceIp) {
+    private RedirectRequest(String method, String code, boolean preview, Map<String, String> headers, String sourceIp) {
         this.method = method;
         this.code = code;
         this.preview = preview;
@@ -33,7 +32,8 @@ public final class RedirectRequest {
     public static RedirectRequest from(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         var http = context == null ? null : context.getHttp();
-        String method = http == null || http.getMethod() == null ? "" : http.getMethod().toUpperCase(Locale.ROOT);
+        String method =
+                http == null || http.getMethod() == null ? "" : http.getMethod().toUpperCase(Locale.ROOT);
         String rawCode = rawCode(event);
         boolean preview = false;
         if (rawCode.endsWith(PREVIEW_SUFFIX)) {

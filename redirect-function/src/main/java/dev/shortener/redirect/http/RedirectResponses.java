@@ -28,6 +28,7 @@ public final class RedirectResponses {
     public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
     /** Long enough for a DynamoDB blip to pass, short enough that a person retrying isn't kept waiting. */
     public static final int RETRY_AFTER_SECONDS = 5;
+
     public static final String ALLOW = "GET, HEAD";
 
     static final ProblemType GONE = ProblemType.named("gone", "Gone", 410);
@@ -54,9 +55,13 @@ public final class RedirectResponses {
 
     /** @param code the code asked for, or null when the path was not a code at all */
     public APIGatewayV2HTTPResponse notFound(String code, boolean json) {
-        Problem problem = Problem.of(ProblemType.NOT_FOUND,
+        Problem problem = Problem.of(
+                ProblemType.NOT_FOUND,
                 "No link exists at this address. Check that the short URL was copied completely.");
-        return negotiated(json, code == null ? problem : problem.withInstance("/" + code), Pages.notFound(code),
+        return negotiated(
+                json,
+                code == null ? problem : problem.withInstance("/" + code),
+                Pages.notFound(code),
                 edgeCache(times.errorEdgeSeconds()));
     }
 
@@ -71,8 +76,8 @@ public final class RedirectResponses {
      * CloudFront ignores it on a 503 and applies the distribution's error-caching minimum TTL instead.
      */
     public APIGatewayV2HTTPResponse unavailable(boolean json) {
-        Problem problem = Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                "The link can't be looked up right now. Try again in a few seconds.");
+        Problem problem = Problem.of(
+                ProblemType.SERVICE_UNAVAILABLE, "The link can't be looked up right now. Try again in a few seconds.");
         APIGatewayV2HTTPResponse response = negotiated(json, problem, Pages.unavailable(), "no-store");
         response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         return response;

@@ -51,8 +51,10 @@ public final class LambdaRuntimeStandIn {
     /** The typed method, not the bridge {@code handleRequest(Object, Context)} the compiler adds. */
     private static Method handleRequest(Class<?> handlerClass) {
         for (Method method : handlerClass.getMethods()) {
-            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2
-                    && method.getParameterTypes()[0] != Object.class && !method.isBridge()) {
+            if (method.getName().equals("handleRequest")
+                    && method.getParameterCount() == 2
+                    && method.getParameterTypes()[0] != Object.class
+                    && !method.isBridge()) {
                 return method;
             }
         }
@@ -62,9 +64,10 @@ public final class LambdaRuntimeStandIn {
     /** The runtime's choice: its event serialisers for the events it knows, plain (shaded) Jackson otherwise. */
     @SuppressWarnings("unchecked")
     private static PojoSerializer<Object> serializer(Class<?> type) {
-        return (PojoSerializer<Object>) (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
-                ? LambdaEventSerializers.serializerFor(type, LambdaRuntimeStandIn.class.getClassLoader())
-                : JacksonFactory.getInstance().getSerializer(type));
+        return (PojoSerializer<Object>)
+                (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                        ? LambdaEventSerializers.serializerFor(type, LambdaRuntimeStandIn.class.getClassLoader())
+                        : JacksonFactory.getInstance().getSerializer(type));
     }
 
     /** Not the function's own InvocationContext: the stand-in uses none of the function's classes. */

@@ -45,40 +45,42 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class RedirectArtifactIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path LAMBDA_JAR = Path.of(System.getProperty("lambda.jar",
-            "target/redirect-function-lambda.jar"));
+    private static final Path LAMBDA_JAR =
+            Path.of(System.getProperty("lambda.jar", "target/redirect-function-lambda.jar"));
     private static final String HANDLER = "dev.shortener.redirect.RedirectHandler";
     private static final String ORIGIN_SECRET = "artifact-origin-secret-0123456789abcdef";
 
     @Test
     void deploymentJar_servesEveryKindOfRequest_andDeliversItsClicks(@TempDir Path temp) throws Exception {
-        assertTrue(Files.isRegularFile(LAMBDA_JAR), LAMBDA_JAR + " is missing: run `./mvnw verify` (package builds it)");
+        assertTrue(
+                Files.isRegularFile(LAMBDA_JAR), LAMBDA_JAR + " is missing: run `./mvnw verify` (package builds it)");
         String table = TestServers.uniqueName("artifact");
         Instant now = Instant.now();
         try (DynamoDbClient admin = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-             UnifiedJedis redis = RedisClients.create(RedisSettings.of(TestServers.redisUri()));
-             FakeFirehose firehose = new FakeFirehose()) {
+                UnifiedJedis redis = RedisClients.create(RedisSettings.of(TestServers.redisUri()));
+                FakeFirehose firehose = new FakeFirehose()) {
             var cache = new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX); // the function's own keys
             cache.invalidate("aRt1fAc");
             LinksTableSetup.createIfMissing(admin, table);
             var links = new DynamoDbLinkStore(admin, table);
             links.putIfAbsent(Link.create("aRt1fAc", "https://example.com/live?q=1", now.minusSeconds(60), null, "it"));
-            links.putIfAbsent(Link.create("gOnE0ex", "https://example.com/gone", now.minusSeconds(600),
-                    now.minusSeconds(5), "it"));
+            links.putIfAbsent(Link.create(
+                    "gOnE0ex", "https://example.com/gone", now.minusSeconds(600), now.minusSeconds(5), "it"));
 
             List<Path> events = List.of(
-                    event(temp, "redirect-get.json", "aRt1fAc"),       // a cache miss: DynamoDB, then Redis filled
-                    event(temp, "redirect-get.json", "aRt1fAc"),       // a cache hit
-                    event(temp, "redirect-head.json", "aRt1fAc"),      // HEAD: no body, no click
-                    event(temp, "redirect-preview.json", "aRt1fAc"),   // the '+' preview page
-                    event(temp, "redirect-get.json", "nOnE000"),       // unknown, a browser: the HTML page
-                    event(temp, "redirect-get-json.json", "nOnE000"),  // unknown, an API client: problem+json
-                    event(temp, "redirect-get-json.json", "gOnE0ex"),  // expired
-                    event(temp, "redirect-post.json", "aRt1fAc"));     // a method the route doesn't take
+                    event(temp, "redirect-get.json", "aRt1fAc"), // a cache miss: DynamoDB, then Redis filled
+                    event(temp, "redirect-get.json", "aRt1fAc"), // a cache hit
+                    event(temp, "redirect-head.json", "aRt1fAc"), // HEAD: no body, no click
+                    event(temp, "redirect-preview.json", "aRt1fAc"), // the '+' preview page
+                    event(temp, "redirect-get.json", "nOnE000"), // unknown, a browser: the HTML page
+                    event(temp, "redirect-get-json.json", "nOnE000"), // unknown, an API client: problem+json
+                    event(temp, "redirect-get-json.json", "gOnE0ex"), // expired
+                    event(temp, "redirect-post.json", "aRt1fAc")); // a method the route doesn't take
             Map<String, String> env = Map.ofEntries(
                     Map.entry("LINKS_TABLE", table),
                     Map.entry("REDIS_URL", TestServers.redisUri().toString()),
-                    Map.entry("DYNAMODB_ENDPOINT", TestServers.dynamoDbEndpoint().toString()),
+                    Map.entry(
+                            "DYNAMODB_ENDPOINT", TestServers.dynamoDbEndpoint().toString()),
                     Map.entry("CLICK_STREAM_NAME", "clicks-artifact"),
                     Map.entry("FIREHOSE_ENDPOINT", firehose.endpoint().toString()),
                     Map.entry("CLICK_VISITOR_SECRET", "artifact-visitor-secret-0123456789abcdef"),
@@ -107,7 +109,11 @@ class RedirectArtifactIT {
             assertTrue(header(responses.get(4), "Content-Type").startsWith("text/html"));
             assertEquals(404, responses.get(5).get("statusCode").asInt(), run.output());
             assertEquals("application/problem+json", header(responses.get(5), "Content-Type"));
-            assertEquals(404, JSON.readTree(responses.get(5).get("body").asText()).get("status").asInt());
+            assertEquals(
+                    404,
+                    JSON.readTree(responses.get(5).get("body").asText())
+                            .get("status")
+                            .asInt());
             assertEquals(410, responses.get(6).get("statusCode").asInt(), run.output());
             assertEquals(405, responses.get(7).get("statusCode").asInt(), run.output());
 
@@ -120,11 +126,17 @@ class RedirectArtifactIT {
             }
             assertEquals(List.of(), firehose.violations());
             assertTrue(cache.get("aRt1fAc").isPresent(), "the miss filled the cache");
-            for (String broken : List.of("NoClassDefFoundError", "ClassNotFoundException", "NoSuchMethodError",
-                    "NoSuchFieldError", "AbstractMethodError", "\"level\":\"ERROR\"")) {
+            for (String broken : List.of(
+                    "NoClassDefFoundError",
+                    "ClassNotFoundException",
+                    "NoSuchMethodError",
+                    "NoSuchFieldError",
+                    "AbstractMethodError",
+                    "\"level\":\"ERROR\"")) {
                 assertFalse(run.output().contains(broken), broken + " in the function's output:\n" + run.output());
             }
-            System.out.printf("deployment jar %s (%,d bytes): %d responses as expected, %d clicks delivered%n",
+            System.out.printf(
+                    "deployment jar %s (%,d bytes): %d responses as expected, %d clicks delivered%n",
                     LAMBDA_JAR.getFileName(), Files.size(LAMBDA_JAR), responses.size(), clicks.size());
         }
     }
@@ -143,13 +155,20 @@ class RedirectArtifactIT {
     }
 
     /** Runs the stand-in; once the events are answered, waits for the clicks to arrive, then lets it exit. */
-    private static Run runInFreshJvm(Map<String, String> env, List<Path> events, FakeFirehose firehose,
-                                     int expectedClicks) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as the template's JAVA_TOOL_OPTIONS
-                "-cp", String.join(File.pathSeparator, LAMBDA_JAR.toAbsolutePath().toString(),
-                        codeSource(LambdaRuntimeStandIn.class), codeSource(PojoSerializer.class)),
-                LambdaRuntimeStandIn.class.getName(), HANDLER));
+    private static Run runInFreshJvm(
+            Map<String, String> env, List<Path> events, FakeFirehose firehose, int expectedClicks) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1", // as the template's JAVA_TOOL_OPTIONS
+                "-cp",
+                String.join(
+                        File.pathSeparator,
+                        LAMBDA_JAR.toAbsolutePath().toString(),
+                        codeSource(LambdaRuntimeStandIn.class),
+                        codeSource(PojoSerializer.class)),
+                LambdaRuntimeStandIn.class.getName(),
+                HANDLER));
         events.forEach(event -> command.add(event.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear(); // only what Lambda would set: nothing leaks in from this JVM
@@ -160,9 +179,10 @@ class RedirectArtifactIT {
         Process process = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && process.isAlive()
+            while (System.nanoTime() < deadline
+                    && process.isAlive()
                     && (responseCount(output) < events.size()
-                    || StoredEvents.lines(firehose.storedRecords()).size() < expectedClicks)) {
+                            || StoredEvents.lines(firehose.storedRecords()).size() < expectedClicks)) {
                 Thread.sleep(50);
             }
             process.getOutputStream().close(); // the stand-in exits
@@ -180,7 +200,8 @@ class RedirectArtifactIT {
 
     private static long responseCount(Path output) throws IOException {
         return Files.readAllLines(output, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.startsWith(LambdaRuntimeStandIn.RESPONSE)).count();
+                .filter(line -> line.startsWith(LambdaRuntimeStandIn.RESPONSE))
+                .count();
     }
 
     /** A committed sample event from {@code events/}, for another code, as CloudFront forwards it. */
@@ -192,11 +213,12 @@ class RedirectArtifactIT {
             }
         }
         if (sample == null) {
-            throw new IllegalStateException("no events/" + file + " above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no events/" + file + " above " + Path.of("").toAbsolutePath());
         }
-        var event = (ObjectNode) JSON.readTree(
-                Files.readString(sample).replace("aB3dE5f", code));
-        event.withObjectProperty("headers").put("x-origin-verify", ORIGIN_SECRET); // so CloudFront-Viewer-* headers count
+        var event = (ObjectNode) JSON.readTree(Files.readString(sample).replace("aB3dE5f", code));
+        event.withObjectProperty("headers")
+                .put("x-origin-verify", ORIGIN_SECRET); // so CloudFront-Viewer-* headers count
         Path copy = Files.createTempFile(temp, code + "-", "-" + file);
         return Files.writeString(copy, JSON.writeValueAsString(event));
     }
@@ -213,6 +235,7 @@ class RedirectArtifactIT {
     }
 
     private static String codeSource(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 }

@@ -16,8 +16,9 @@ class ShortCodesTest {
 
     @Test
     void rejectsWhatCannotBeACode_beforeAnyLookup() {
-        for (String code : new String[] {"", "x".repeat(65), "favicon.ico", "a/b", "a%2Fb", "worker#1", "caf\u00e9",
-                "a b", null}) {
+        for (String code :
+                new String[] {"", "x".repeat(65), "favicon.ico", "a/b", "a%2Fb", "worker#1", "caf\u00e9", "a b", null
+                }) {
             assertFalse(ShortCodes.isValid(code), String.valueOf(code));
         }
     }

@@ -11,7 +11,8 @@ class HtmlAndDestinationTest {
 
     @Test
     void escape_coversTheFiveCharactersThatMatterInContentAndQuotedAttributes() {
-        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
+        assertEquals(
+                "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
                 Html.escape("<a href=\"x\" title='y'>&amp;</a>"));
         String plain = "https://example.com/path?q=1";
         assertSame(plain, Html.escape(plain), "nothing to escape, nothing copied");
@@ -28,13 +29,17 @@ class HtmlAndDestinationTest {
 
     @Test
     void destination_revealsALookalikeHost() {
-        assertEquals("xn--pple-43d.com", Destination.of("https://\u0430pple.com/login").asciiHost());
+        assertEquals(
+                "xn--pple-43d.com",
+                Destination.of("https://\u0430pple.com/login").asciiHost());
     }
 
     @Test
     void destination_handlesUnderscoresIpv6AndUserInfo_whichJavaNetUriWouldNot() {
-        assertEquals("my_host.example", Destination.of("http://my_host.example/").asciiHost());
-        assertEquals("[2001:db8::1]", Destination.of("http://[2001:db8::1]:8080/x").asciiHost());
+        assertEquals(
+                "my_host.example", Destination.of("http://my_host.example/").asciiHost());
+        assertEquals(
+                "[2001:db8::1]", Destination.of("http://[2001:db8::1]:8080/x").asciiHost());
         Destination disguised = Destination.of("https://paypal.com@evil.example/");
         assertEquals("evil.example", disguised.asciiHost());
     }

@@ -16,13 +16,15 @@ class LocationsTest {
 
     @Test
     void nonAsciiAndUnsafeCharacters_arePercentEncoded_andTheHostGoesToPunycode() {
-        assertEquals("https://xn--bcher-kva.example/stra%C3%9Fe?q=%3Cb%3E%20%22x%22",
+        assertEquals(
+                "https://xn--bcher-kva.example/stra%C3%9Fe?q=%3Cb%3E%20%22x%22",
                 Locations.toAscii("https://b\u00fccher.example/stra\u00dfe?q=<b> \"x\""));
     }
 
     @Test
     void lineBreaks_canNeverReachTheHeader() {
-        assertEquals("https://example.com/a%0D%0ASet-Cookie:%20x=1",
+        assertEquals(
+                "https://example.com/a%0D%0ASet-Cookie:%20x=1",
                 Locations.toAscii("https://example.com/a\r\nSet-Cookie: x=1"));
     }
 

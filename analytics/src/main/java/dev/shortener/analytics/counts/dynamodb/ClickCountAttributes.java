@@ -14,6 +14,7 @@ public final class ClickCountAttributes {
     public static final String STATE = "count_state";
     /** Epoch milliseconds until which the invocation that claimed the object may still be working on it. */
     public static final String CLAIMED_UNTIL = "claimed_until";
+
     public static final String CLICKS = "clicks";
     public static final String CODES = "codes";
     /** Ledger items expire (TTL) after this many days: S3 never redelivers a notification that late. */
@@ -23,8 +24,7 @@ public final class ClickCountAttributes {
     static final String APPLIED = "applied";
     static final String DONE = "done";
 
-    private ClickCountAttributes() {
-    }
+    private ClickCountAttributes() {}
 
     /** DynamoDB allows 2,048 bytes of partition key; S3 keys are at most 1,024. */
     static String ledgerKey(String objectKey, String etag) {

@@ -74,18 +74,42 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
         long clicks = perCode.values().stream().mapToLong(Long::longValue).sum();
         try {
             return dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(Map.of(PARTITION_KEY, s(ledgerKey)))
-                    .updateExpression("SET #state = if_not_exists(#state, :applying), #claimed = :lease,"
-                            + " #expires = if_not_exists(#expires, :ttl), #clicks = :clicks, #codes = :codes")
-                    .conditionExpression("attribute_not_exists(#pk) OR (#state <> :done AND #claimed < :now)")
-                    .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#state", STATE, "#claimed",
-                            CLAIMED_UNTIL, "#expires", EXPIRES_AT, "#clicks", CLICKS, "#codes", CODES))
-                    .expressionAttributeValues(Map.of(":applying", s(APPLYING), ":done", s(DONE),
-                            ":lease", n(leaseUntil.toEpochMilli()), ":now", n(now.toEpochMilli()),
-                            ":ttl", n(now.plus(Duration.ofDays(LEDGER_DAYS)).getEpochSecond()),
-                            ":clicks", n(clicks), ":codes", n(perCode.size())))
-                    .returnValues(ReturnValue.ALL_NEW))
-                    .attributes().get(STATE).s();
+                            .key(Map.of(PARTITION_KEY, s(ledgerKey)))
+                            .updateExpression("SET #state = if_not_exists(#state, :applying), #claimed = :lease,"
+                                    + " #expires = if_not_exists(#expires, :ttl), #clicks = :clicks, #codes = :codes")
+                            .conditionExpression("attribute_not_exists(#pk) OR (#state <> :done AND #claimed < :now)")
+                            .expressionAttributeNames(Map.of(
+                                    "#pk",
+                                    PARTITION_KEY,
+                                    "#state",
+                                    STATE,
+                                    "#claimed",
+                                    CLAIMED_UNTIL,
+                                    "#expires",
+                                    EXPIRES_AT,
+                                    "#clicks",
+                                    CLICKS,
+                                    "#codes",
+                                    CODES))
+                            .expressionAttributeValues(Map.of(
+                                    ":applying",
+                                    s(APPLYING),
+                                    ":done",
+                                    s(DONE),
+                                    ":lease",
+                                    n(leaseUntil.toEpochMilli()),
+                                    ":now",
+                                    n(now.toEpochMilli()),
+                                    ":ttl",
+                                    n(now.plus(Duration.ofDays(LEDGER_DAYS)).getEpochSecond()),
+                                    ":clicks",
+                                    n(clicks),
+                                    ":codes",
+                                    n(perCode.size())))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes()
+                    .get(STATE)
+                    .s();
         } catch (ConditionalCheckFailedException notOurs) {
             return null;
         }
@@ -99,8 +123,8 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
                     .updateExpression(DONE.equals(to) ? "SET #state = :to REMOVE #claimed" : "SET #state = :to")
                     .conditionExpression("#state = :from AND #claimed = :lease")
                     .expressionAttributeNames(Map.of("#state", STATE, "#claimed", CLAIMED_UNTIL))
-                    .expressionAttributeValues(Map.of(":from", s(from), ":to", s(to),
-                            ":lease", n(leaseUntil.toEpochMilli()))));
+                    .expressionAttributeValues(
+                            Map.of(":from", s(from), ":to", s(to), ":lease", n(leaseUntil.toEpochMilli()))));
             return true;
         } catch (ConditionalCheckFailedException leaseLost) {
             return false;
@@ -108,8 +132,9 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
     }
 
     private String currentState(String ledgerKey) {
-        var item = dynamoDb.getItem(get -> get.tableName(tableName).consistentRead(true)
-                .key(Map.of(PARTITION_KEY, s(ledgerKey)))).item();
+        var item = dynamoDb.getItem(
+                        get -> get.tableName(tableName).consistentRead(true).key(Map.of(PARTITION_KEY, s(ledgerKey))))
+                .item();
         return item == null || !item.containsKey(STATE) ? null : item.get(STATE).s();
     }
 

@@ -42,27 +42,43 @@ public final class LinkCountUpdates {
     /** Adds each count unless this object's token is already in the link (added before a crash). */
     void add(String token, Map<String, Long> perCode, Instant now) {
         AttributeValue tokenSet = AttributeValue.builder().ss(token).build();
-        forEach(perCode.keySet(), code -> conditional(() -> dynamoDb.updateItem(update -> update
-                .tableName(tableName)
-                .key(Map.of(PARTITION_KEY, s(code)))
-                .updateExpression("ADD #count :n, #objs :tokenSet SET #updated = :now")
-                .conditionExpression("attribute_exists(#pk) AND NOT contains(#objs, :token)")
-                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#count", CLICK_COUNT,
-                        "#objs", CLICK_OBJECTS, "#updated", CLICKS_UPDATED_AT))
-                .expressionAttributeValues(Map.of(":n", n(perCode.get(code)), ":tokenSet", tokenSet,
-                        ":token", s(token), ":now", n(now.getEpochSecond()))))));
+        forEach(
+                perCode.keySet(),
+                code -> conditional(() -> dynamoDb.updateItem(update -> update.tableName(tableName)
+                        .key(Map.of(PARTITION_KEY, s(code)))
+                        .updateExpression("ADD #count :n, #objs :tokenSet SET #updated = :now")
+                        .conditionExpression("attribute_exists(#pk) AND NOT contains(#objs, :token)")
+                        .expressionAttributeNames(Map.of(
+                                "#pk",
+                                PARTITION_KEY,
+                                "#count",
+                                CLICK_COUNT,
+                                "#objs",
+                                CLICK_OBJECTS,
+                                "#updated",
+                                CLICKS_UPDATED_AT))
+                        .expressionAttributeValues(Map.of(
+                                ":n",
+                                n(perCode.get(code)),
+                                ":tokenSet",
+                                tokenSet,
+                                ":token",
+                                s(token),
+                                ":now",
+                                n(now.getEpochSecond()))))));
     }
 
     /** Removes the token again once every link has its count. */
     void removeToken(String token, Collection<String> codes) {
         AttributeValue tokenSet = AttributeValue.builder().ss(token).build();
-        forEach(codes, code -> conditional(() -> dynamoDb.updateItem(update -> update
-                .tableName(tableName)
-                .key(Map.of(PARTITION_KEY, s(code)))
-                .updateExpression("DELETE #objs :tokenSet")
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#objs", CLICK_OBJECTS))
-                .expressionAttributeValues(Map.of(":tokenSet", tokenSet)))));
+        forEach(
+                codes,
+                code -> conditional(() -> dynamoDb.updateItem(update -> update.tableName(tableName)
+                        .key(Map.of(PARTITION_KEY, s(code)))
+                        .updateExpression("DELETE #objs :tokenSet")
+                        .conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#objs", CLICK_OBJECTS))
+                        .expressionAttributeValues(Map.of(":tokenSet", tokenSet)))));
     }
 
     private void forEach(Collection<String> codes, Consumer<String> write) {

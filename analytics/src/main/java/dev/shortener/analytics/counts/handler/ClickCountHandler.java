@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,7 +49,8 @@ public final class ClickCountHandler implements RequestStreamHandler {
         boolean cold = log.startInvocation();
         List<ObjectRef> objects = S3Notifications.objectsCreated(input);
         Instant now = clock.instant();
-        Instant leaseUntil = now.plusMillis(Math.max(context.getRemainingTimeInMillis(), 0)).plus(LEASE_MARGIN);
+        Instant leaseUntil =
+                now.plusMillis(Math.max(context.getRemainingTimeInMillis(), 0)).plus(LEASE_MARGIN);
         int busy = 0;
         for (ObjectRef object : objects) {
             ClickCountService.Outcome outcome = service.process(object, now, leaseUntil);
@@ -57,7 +59,8 @@ public final class ClickCountHandler implements RequestStreamHandler {
                 continue;
             }
             busy += outcome.result() == ClickCountLedger.Result.BUSY ? 1 : 0;
-            log.info("click_counts_" + outcome.result().name().toLowerCase(), context, cold, fields(outcome));
+            log.info(
+                    "click_counts_" + outcome.result().name().toLowerCase(Locale.ROOT), context, cold, fields(outcome));
         }
         if (busy > 0) {
             throw new ObjectBusyException(busy + " object(s) are being counted by another invocation; retry later");

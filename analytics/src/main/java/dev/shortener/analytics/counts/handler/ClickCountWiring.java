@@ -29,16 +29,15 @@ final class ClickCountWiring {
     /** Parallel link updates per object. */
     static final int WRITERS = 8;
 
-    private ClickCountWiring() {
-    }
+    private ClickCountWiring() {}
 
     static ClickCountService fromEnvironment(Map<String, String> env) {
         String table = env.get(LINKS_TABLE);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException(LINKS_TABLE + " is not set: the name of the DynamoDB links table");
         }
-        var dynamoDb = DynamoDbClients.forFunction(DynamoDbClients.DynamoDbTimeouts.MANAGEMENT,
-                uri(env.get(DYNAMODB_ENDPOINT)));
+        var dynamoDb = DynamoDbClients.forFunction(
+                DynamoDbClients.DynamoDbTimeouts.MANAGEMENT, uri(env.get(DYNAMODB_ENDPOINT)));
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
             Thread thread = new Thread(runnable, "click-count-writer");
             thread.setDaemon(true);

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class S3Notifications {
 
-    private S3Notifications() {
-    }
+    private S3Notifications() {}
 
     static List<ObjectRef> objectsCreated(InputStream event) throws IOException {
         List<ObjectRef> objects = new ArrayList<>();
@@ -35,8 +34,8 @@ final class S3Notifications {
             if (bucket.isEmpty() || key.isEmpty()) {
                 continue;
             }
-            objects.add(new ObjectRef(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    text(member(s3, "object"), "eTag")));
+            objects.add(new ObjectRef(
+                    bucket, URLDecoder.decode(key, StandardCharsets.UTF_8), text(member(s3, "object"), "eTag")));
         }
         return objects;
     }

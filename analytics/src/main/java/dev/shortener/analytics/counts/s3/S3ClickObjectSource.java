@@ -19,6 +19,7 @@ public final class S3ClickObjectSource implements ClickObjectSource {
 
     @Override
     public InputStream open(ObjectRef object) throws IOException {
-        return Decompression.decompressed(s3.getObject(get -> get.bucket(object.bucket()).key(object.key())));
+        return Decompression.decompressed(
+                s3.getObject(get -> get.bucket(object.bucket()).key(object.key())));
     }
 }

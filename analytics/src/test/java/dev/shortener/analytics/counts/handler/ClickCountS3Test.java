@@ -43,11 +43,17 @@ class ClickCountS3Test {
 
     /** The bucket and key of the committed sample event (events/s3-click-object-created.json). */
     private static final String BUCKET = "url-shortener-clicks-example";
+
     private static final String KEY = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-12-00-05-"
             + "2b3c4d5e-6f70-4a1b-9c2d-3e4f5a6b7c8d.json.gz";
     /** The SDK reads the region and credentials from these where Lambda sets environment variables. */
-    private static final Map<String, String> SDK_PROPERTIES = Map.of("aws.region", "us-east-1",
-            "aws.accessKeyId", S3Process.ACCESS_KEY, "aws.secretAccessKey", S3Process.SECRET_KEY);
+    private static final Map<String, String> SDK_PROPERTIES = Map.of(
+            "aws.region",
+            "us-east-1",
+            "aws.accessKeyId",
+            S3Process.ACCESS_KEY,
+            "aws.secretAccessKey",
+            S3Process.SECRET_KEY);
 
     private S3Process s3rver;
     private DynamoDbClient dynamoDb;
@@ -62,8 +68,8 @@ class ClickCountS3Test {
         LinksTableSetup.createIfMissing(dynamoDb, table);
         var links = new DynamoDbLinkStore(dynamoDb, table);
         for (String code : new String[] {"aaaaaaa", "bbbbbbb"}) {
-            links.putIfAbsent(Link.create(code, "https://example.com/" + code, Instant.now().minusSeconds(3_600),
-                    null, "owner"));
+            links.putIfAbsent(Link.create(
+                    code, "https://example.com/" + code, Instant.now().minusSeconds(3_600), null, "owner"));
         }
     }
 
@@ -101,7 +107,8 @@ class ClickCountS3Test {
     private ClickCountHandler handler() {
         ClickCountService service = ClickCountWiring.fromEnvironment(Map.of(
                 ClickCountWiring.LINKS_TABLE, table,
-                ClickCountWiring.DYNAMODB_ENDPOINT, TestServers.dynamoDbEndpoint().toString(),
+                ClickCountWiring.DYNAMODB_ENDPOINT,
+                        TestServers.dynamoDbEndpoint().toString(),
                 ClickCountWiring.S3_ENDPOINT, s3rver.endpoint().toString()));
         return new ClickCountHandler(service, new StructuredLog("click-count"), Clock.systemUTC());
     }
@@ -112,7 +119,8 @@ class ClickCountS3Test {
             out.write(member);
         }
         try (S3Client s3 = S3rverClients.uploader(s3rver)) {
-            if (!s3.listBuckets().buckets().stream().anyMatch(bucket -> bucket.name().equals(BUCKET))) {
+            if (!s3.listBuckets().buckets().stream()
+                    .anyMatch(bucket -> bucket.name().equals(BUCKET))) {
                 s3.createBucket(create -> create.bucket(BUCKET));
             }
             s3.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromBytes(out.toByteArray()));
@@ -122,8 +130,8 @@ class ClickCountS3Test {
     private static String lines(String code, int clicks) {
         var text = new StringBuilder();
         for (int i = 0; i < clicks; i++) {
-            text.append(new String(ClickEventCodec.toLine(TestClicks.events().from(TestClicks.click(code))),
-                    StandardCharsets.UTF_8));
+            text.append(new String(
+                    ClickEventCodec.toLine(TestClicks.events().from(TestClicks.click(code))), StandardCharsets.UTF_8));
         }
         return text.toString();
     }
@@ -140,7 +148,9 @@ class ClickCountS3Test {
 
     private static String invoke(ClickCountHandler handler, String event) throws IOException {
         var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+        handler.handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                out,
                 InvocationContext.fresh("click-count"));
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -152,9 +162,11 @@ class ClickCountS3Test {
     }
 
     private long clickCount(String code) {
-        AttributeValue count = dynamoDb.getItem(get -> get.tableName(table).consistentRead(true)
+        AttributeValue count = dynamoDb.getItem(get -> get.tableName(table)
+                        .consistentRead(true)
                         .key(Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS(code))))
-                .item().get(LinksTableSchema.CLICK_COUNT);
+                .item()
+                .get(LinksTableSchema.CLICK_COUNT);
         return count == null ? 0 : Long.parseLong(count.n());
     }
 }

@@ -15,8 +15,7 @@ public final class ApiKeyFormat {
     /** Longer headers are refused before hashing, so a huge header costs nothing. */
     private static final int MAX_LENGTH = 128;
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     /** A new key, from {@code random} (a SecureRandom, created when the key is made: never in a snapshot). */
     public static String generate(SecureRandom random) {

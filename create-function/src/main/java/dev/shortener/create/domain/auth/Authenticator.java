@@ -18,7 +18,9 @@ public final class Authenticator {
     /** @param headerValue the header's value, or null when it was not sent */
     public Caller authenticate(String headerValue) {
         if (headerValue == null || headerValue.isBlank()) {
-            throw new Rejection(Reason.MISSING_API_KEY, null,
+            throw new Rejection(
+                    Reason.MISSING_API_KEY,
+                    null,
                     "Send your API key in the " + HEADER + " header. A deployer creates keys with CreateApiKey.");
         }
         String key = headerValue.strip();
@@ -29,7 +31,9 @@ public final class Authenticator {
     }
 
     private static Rejection invalid() {
-        return new Rejection(Reason.INVALID_API_KEY, null,
+        return new Rejection(
+                Reason.INVALID_API_KEY,
+                null,
                 "The API key in " + HEADER + " is not valid (unknown or revoked). Check it, or ask for a new one.");
     }
 }

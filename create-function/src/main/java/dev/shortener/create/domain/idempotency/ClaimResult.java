@@ -6,18 +6,14 @@ import dev.shortener.links.Link;
 public sealed interface ClaimResult {
 
     /** No earlier request with this key (or only an expired one, or a stalled one of the same payload): go ahead. */
-    record Claimed(IdempotencyClaim claim) implements ClaimResult {
-    }
+    record Claimed(IdempotencyClaim claim) implements ClaimResult {}
 
     /** The same key and payload completed before: answer with the same link. */
-    record Completed(Link link) implements ClaimResult {
-    }
+    record Completed(Link link) implements ClaimResult {}
 
     /** The key was used with a different payload. */
-    record Mismatch() implements ClaimResult {
-    }
+    record Mismatch() implements ClaimResult {}
 
     /** The same key is being processed by another request right now. */
-    record InFlight() implements ClaimResult {
-    }
+    record InFlight() implements ClaimResult {}
 }

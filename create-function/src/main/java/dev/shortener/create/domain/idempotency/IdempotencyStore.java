@@ -18,8 +18,13 @@ public interface IdempotencyStore {
      * @param lockedUntil   until when the claim holds; after it, a retry may take over
      * @param retainUntil   when a record that is never completed may be forgotten
      */
-    ClaimResult claim(String recordKey, String fingerprint, String candidateCode, Instant now, Instant lockedUntil,
-                      Instant retainUntil);
+    ClaimResult claim(
+            String recordKey,
+            String fingerprint,
+            String candidateCode,
+            Instant now,
+            Instant lockedUntil,
+            Instant retainUntil);
 
     /** Pins another code (the first clashed). Does nothing when the claim was lost. */
     void repin(IdempotencyClaim claim, String code);

@@ -36,7 +36,8 @@ public final class IdempotentCreation {
     private final InstantSource clock;
     private final OperationalEvents events;
 
-    public IdempotentCreation(IdempotencyStore store, LinkCreation links, InstantSource clock, OperationalEvents events) {
+    public IdempotentCreation(
+            IdempotencyStore store, LinkCreation links, InstantSource clock, OperationalEvents events) {
         this.store = Objects.requireNonNull(store, "store");
         this.links = Objects.requireNonNull(links, "links");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -44,8 +45,7 @@ public final class IdempotentCreation {
     }
 
     /** The link, and whether it is the answer to an earlier request replayed. */
-    public record Outcome(Link link, boolean replayed) {
-    }
+    public record Outcome(Link link, boolean replayed) {}
 
     public Outcome create(String apiKeyId, String owner, String idempotencyKey, String fingerprint, NewLink request) {
         Instant now = clock.instant();
@@ -56,12 +56,18 @@ public final class IdempotentCreation {
             return new Outcome(completed.link(), true);
         }
         if (result instanceof InFlight) {
-            throw new Rejection(Reason.IDEMPOTENCY_REQUEST_IN_FLIGHT, null, "A request with this Idempotency-Key is"
-                    + " still being processed; retry in a moment to get its result.");
+            throw new Rejection(
+                    Reason.IDEMPOTENCY_REQUEST_IN_FLIGHT,
+                    null,
+                    "A request with this Idempotency-Key is"
+                            + " still being processed; retry in a moment to get its result.");
         }
         if (!(result instanceof Claimed claimed)) {
-            throw new Rejection(Reason.IDEMPOTENCY_KEY_REUSED, null, "This Idempotency-Key was already used with a"
-                    + " different request body; use a new key for a new request.");
+            throw new Rejection(
+                    Reason.IDEMPOTENCY_KEY_REUSED,
+                    null,
+                    "This Idempotency-Key was already used with a"
+                            + " different request body; use a new key for a new request.");
         }
         IdempotencyClaim[] claim = {claimed.claim()};
         Link link;

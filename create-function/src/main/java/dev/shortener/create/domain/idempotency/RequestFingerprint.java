@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class RequestFingerprint {
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     /** @param url, alias and expiresAt as sent; null for an absent member */
     public static String of(String url, String alias, String expiresAt) {

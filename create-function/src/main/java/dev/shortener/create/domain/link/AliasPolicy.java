@@ -22,22 +22,53 @@ public final class AliasPolicy {
     public static final int MAX_LENGTH = 64;
 
     private static final Set<String> RESERVED = Set.of(
-            "api", "apis", "admin", "app", "assets", "auth", "dashboard", "docs", "favicon", "health", "healthz",
-            "help", "index", "links", "login", "logout", "preview", "robots", "signin", "signup", "sitemap",
-            "static", "stats", "status", "well-known", "www");
+            "api",
+            "apis",
+            "admin",
+            "app",
+            "assets",
+            "auth",
+            "dashboard",
+            "docs",
+            "favicon",
+            "health",
+            "healthz",
+            "help",
+            "index",
+            "links",
+            "login",
+            "logout",
+            "preview",
+            "robots",
+            "signin",
+            "signup",
+            "sitemap",
+            "static",
+            "stats",
+            "status",
+            "well-known",
+            "www");
 
     /** @return the alias, unchanged */
     public String validate(String alias) {
         if (alias.length() < MIN_LENGTH || alias.length() > MAX_LENGTH) {
-            throw new Rejection(Reason.INVALID_ALIAS, FIELD, "An alias is " + MIN_LENGTH + " to " + MAX_LENGTH
-                    + " characters long; this one has " + alias.length() + ".");
+            throw new Rejection(
+                    Reason.INVALID_ALIAS,
+                    FIELD,
+                    "An alias is " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long; this one has "
+                            + alias.length() + ".");
         }
         if (!isCodeShaped(alias) || !Character.isLetterOrDigit(alias.charAt(0))) {
-            throw new Rejection(Reason.INVALID_ALIAS, FIELD, "An alias uses only letters A-Z and a-z, digits, '-'"
-                    + " and '_', and starts with a letter or digit.");
+            throw new Rejection(
+                    Reason.INVALID_ALIAS,
+                    FIELD,
+                    "An alias uses only letters A-Z and a-z, digits, '-'"
+                            + " and '_', and starts with a letter or digit.");
         }
         if (RESERVED.contains(alias.toLowerCase(Locale.ROOT))) {
-            throw new Rejection(Reason.RESERVED_ALIAS, FIELD,
+            throw new Rejection(
+                    Reason.RESERVED_ALIAS,
+                    FIELD,
                     "'" + alias + "' is reserved for the shortener itself; choose another alias.");
         }
         return alias;

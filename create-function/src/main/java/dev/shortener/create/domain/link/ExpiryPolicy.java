@@ -36,13 +36,18 @@ public final class ExpiryPolicy {
     public Instant parse(String text, Instant now) {
         Instant expiresAt = parseInstant(text).truncatedTo(ChronoUnit.SECONDS);
         if (!expiresAt.isAfter(now)) {
-            throw new Rejection(Reason.EXPIRY_NOT_IN_FUTURE, FIELD,
+            throw new Rejection(
+                    Reason.EXPIRY_NOT_IN_FUTURE,
+                    FIELD,
                     "expiresAt must be in the future; it is " + expiresAt + " and now is "
                             + now.truncatedTo(ChronoUnit.SECONDS) + ".");
         }
         if (expiresAt.isAfter(now.plus(maxAhead))) {
-            throw new Rejection(Reason.EXPIRY_TOO_FAR, FIELD, "expiresAt may be at most " + maxAhead.toDays()
-                    + " days ahead; leave it out for a link that never expires.");
+            throw new Rejection(
+                    Reason.EXPIRY_TOO_FAR,
+                    FIELD,
+                    "expiresAt may be at most " + maxAhead.toDays()
+                            + " days ahead; leave it out for a link that never expires.");
         }
         return expiresAt;
     }
@@ -55,7 +60,9 @@ public final class ExpiryPolicy {
                 // a well-shaped but impossible date (2026-02-30, 25:00): reported below
             }
         }
-        throw new Rejection(Reason.INVALID_EXPIRY, FIELD, "expiresAt must be an RFC 3339 date-time with an offset,"
-                + " for example 2026-12-31T23:59:59Z.");
+        throw new Rejection(
+                Reason.INVALID_EXPIRY,
+                FIELD,
+                "expiresAt must be an RFC 3339 date-time with an offset," + " for example 2026-12-31T23:59:59Z.");
     }
 }

@@ -32,8 +32,13 @@ public final class LinkCreation {
     private final InstantSource clock;
     private final OperationalEvents events;
 
-    public LinkCreation(LinkStore links, CodeReservations reservations, LinkCache cache, ShortCodeMinter minter,
-                        InstantSource clock, OperationalEvents events) {
+    public LinkCreation(
+            LinkStore links,
+            CodeReservations reservations,
+            LinkCache cache,
+            ShortCodeMinter minter,
+            InstantSource clock,
+            OperationalEvents events) {
         this.links = Objects.requireNonNull(links, "links");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -47,8 +52,8 @@ public final class LinkCreation {
         try {
             return minter.mint();
         } catch (NoFreeWorkerException e) {
-            throw new Rejection(Reason.CODES_UNAVAILABLE, null,
-                    "No short code can be issued right now; retry in a minute.");
+            throw new Rejection(
+                    Reason.CODES_UNAVAILABLE, null, "No short code can be issued right now; retry in a minute.");
         }
     }
 
@@ -71,13 +76,16 @@ public final class LinkCreation {
             }
             if (resuming) {
                 LinkLookup earlier = links.find(code, now);
-                if (earlier.link() != null && earlier.link().createdBy().equals(owner)
+                if (earlier.link() != null
+                        && earlier.link().createdBy().equals(owner)
                         && earlier.link().url().equals(request.url())) {
                     return earlier.link();
                 }
             }
             if (request.hasAlias()) {
-                throw new Rejection(Reason.ALIAS_TAKEN, AliasPolicy.FIELD,
+                throw new Rejection(
+                        Reason.ALIAS_TAKEN,
+                        AliasPolicy.FIELD,
                         "The alias '" + code + "' is taken; choose another one, or leave alias out for a short code.");
             }
             if (attempt == MINT_ATTEMPTS) {
@@ -97,7 +105,11 @@ public final class LinkCreation {
         boolean reservedNow = false;
         if (alias || link.expires()) {
             reservedNow = reservations.reserve(link.code(), link.createdBy(), link.createdAt());
-            if (!reservedNow && !reservations.ownerOf(link.code()).map(link.createdBy()::equals).orElse(false)) {
+            if (!reservedNow
+                    && !reservations
+                            .ownerOf(link.code())
+                            .map(link.createdBy()::equals)
+                            .orElse(false)) {
                 return false;
             }
         }

@@ -20,7 +20,9 @@ public final class LinkRequests {
 
     /** @param alias and {@code expiresAt} may be null */
     public NewLink newLink(String url, String alias, String expiresAt, Instant now) {
-        return new NewLink(urls.normalise(url), alias == null ? null : aliases.validate(alias),
+        return new NewLink(
+                urls.normalise(url),
+                alias == null ? null : aliases.validate(alias),
                 expiresAt == null ? null : expiries.parse(expiresAt, now));
     }
 

@@ -30,8 +30,13 @@ public final class LinkService {
     private final InstantSource clock;
     private final OperationalEvents events;
 
-    public LinkService(LinkStore links, CodeReservations reservations, LinkCache cache, LinkStats.Source stats,
-                       InstantSource clock, OperationalEvents events) {
+    public LinkService(
+            LinkStore links,
+            CodeReservations reservations,
+            LinkCache cache,
+            LinkStats.Source stats,
+            InstantSource clock,
+            OperationalEvents events) {
         this.links = Objects.requireNonNull(links, "links");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -80,9 +85,12 @@ public final class LinkService {
         try {
             cache.invalidate(code);
         } catch (CacheUnavailableException e) {
-            throw new Rejection(Reason.CACHE_UNAVAILABLE, null, "The link was not changed: the redirect cache could"
-                    + " not be reached, and changing the link now would leave short links serving the old state."
-                    + " Retry shortly.");
+            throw new Rejection(
+                    Reason.CACHE_UNAVAILABLE,
+                    null,
+                    "The link was not changed: the redirect cache could"
+                            + " not be reached, and changing the link now would leave short links serving the old state."
+                            + " Retry shortly.");
         }
     }
 
@@ -97,7 +105,10 @@ public final class LinkService {
 
     private static Rejection notFound(String code) {
         String shown = AliasPolicy.isCodeShaped(code) ? "'" + code + "'" : "that code";
-        return new Rejection(Reason.LINK_NOT_FOUND, null, "There is no link " + shown
-                + " for this API key. Links are visible only to the key owner that created them.");
+        return new Rejection(
+                Reason.LINK_NOT_FOUND,
+                null,
+                "There is no link " + shown
+                        + " for this API key. Links are visible only to the key owner that created them.");
     }
 }

@@ -8,8 +8,8 @@ public record Bucket(int burst, int perMinute) {
 
     public Bucket {
         if (burst < 1 || perMinute < 1) {
-            throw new IllegalArgumentException("a bucket needs a burst and a rate of at least 1: " + burst + ", "
-                    + perMinute);
+            throw new IllegalArgumentException(
+                    "a bucket needs a burst and a rate of at least 1: " + burst + ", " + perMinute);
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class ClientKeys {
 
-    private ClientKeys() {
-    }
+    private ClientKeys() {}
 
     public static String of(String address) {
         String text = address == null ? "" : address.strip();

@@ -29,8 +29,8 @@ public final class RateLimits {
     private final OperationalEvents events;
     private volatile Instant skipUntil = Instant.MIN;
 
-    public RateLimits(RateLimiter limiter, Bucket perClient, Bucket perKey, InstantSource clock,
-                      OperationalEvents events) {
+    public RateLimits(
+            RateLimiter limiter, Bucket perClient, Bucket perKey, InstantSource clock, OperationalEvents events) {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.perClient = Objects.requireNonNull(perClient, "perClient");
         this.perKey = Objects.requireNonNull(perKey, "perKey");

@@ -10,25 +10,24 @@ final class AddressRanges {
 
     /** {first address, prefix length}: RFC 6890 special-purpose blocks that are not globally reachable. */
     private static final long[][] NON_PUBLIC_IPV4 = {
-        {ip(0, 0, 0, 0), 8},         // "this network"
-        {ip(10, 0, 0, 0), 8},        // private
-        {ip(100, 64, 0, 0), 10},     // carrier-grade NAT
-        {ip(127, 0, 0, 0), 8},       // loopback
-        {ip(169, 254, 0, 0), 16},    // link-local (cloud metadata lives here)
-        {ip(172, 16, 0, 0), 12},     // private
-        {ip(192, 0, 0, 0), 24},      // IETF protocol assignments
-        {ip(192, 0, 2, 0), 24},      // documentation
-        {ip(192, 88, 99, 0), 24},    // 6to4 relay anycast (deprecated)
-        {ip(192, 168, 0, 0), 16},    // private
-        {ip(198, 18, 0, 0), 15},     // benchmarking
-        {ip(198, 51, 100, 0), 24},   // documentation
-        {ip(203, 0, 113, 0), 24},    // documentation
-        {ip(224, 0, 0, 0), 4},       // multicast
-        {ip(240, 0, 0, 0), 4},       // reserved, and the broadcast address
+        {ip(0, 0, 0, 0), 8}, // "this network"
+        {ip(10, 0, 0, 0), 8}, // private
+        {ip(100, 64, 0, 0), 10}, // carrier-grade NAT
+        {ip(127, 0, 0, 0), 8}, // loopback
+        {ip(169, 254, 0, 0), 16}, // link-local (cloud metadata lives here)
+        {ip(172, 16, 0, 0), 12}, // private
+        {ip(192, 0, 0, 0), 24}, // IETF protocol assignments
+        {ip(192, 0, 2, 0), 24}, // documentation
+        {ip(192, 88, 99, 0), 24}, // 6to4 relay anycast (deprecated)
+        {ip(192, 168, 0, 0), 16}, // private
+        {ip(198, 18, 0, 0), 15}, // benchmarking
+        {ip(198, 51, 100, 0), 24}, // documentation
+        {ip(203, 0, 113, 0), 24}, // documentation
+        {ip(224, 0, 0, 0), 4}, // multicast
+        {ip(240, 0, 0, 0), 4}, // reserved, and the broadcast address
     };
 
-    private AddressRanges() {
-    }
+    private AddressRanges() {}
 
     static boolean isPublicIpv4(long address) {
         for (long[] block : NON_PUBLIC_IPV4) {
@@ -51,10 +50,10 @@ final class AddressRanges {
         if ((first & 0xE0) != 0x20) {
             return false; // outside global unicast 2000::/3
         }
-        boolean protocolAssignments = first == 0x20 && second == 0x01 && third < 0x02;      // 2001::/23 (Teredo...)
+        boolean protocolAssignments = first == 0x20 && second == 0x01 && third < 0x02; // 2001::/23 (Teredo...)
         boolean documentation = (first == 0x20 && second == 0x01 && third == 0x0D && fourth == 0xB8) // 2001:db8::/32
-                || (first == 0x3F && second == 0xFF && (third & 0xF0) == 0);                         // 3fff::/20
-        boolean sixToFour = first == 0x20 && second == 0x02;                                  // 2002::/16
+                || (first == 0x3F && second == 0xFF && (third & 0xF0) == 0); // 3fff::/20
+        boolean sixToFour = first == 0x20 && second == 0x02; // 2002::/16
         return !(protocolAssignments || documentation || sixToFour);
     }
 

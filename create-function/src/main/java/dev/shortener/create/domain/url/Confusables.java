@@ -25,8 +25,7 @@ final class Confusables {
     /** Cyrillic (the set Chromium's IDN spoof checker uses) and Greek letters that render like Latin ones. */
     private static final String LATIN_LOOKALIKES = "аысԁеԍһіюјӏорԛѕԝхуъьҽпгѵѡ" + "οαινρυχ";
 
-    private Confusables() {
-    }
+    private Confusables() {}
 
     /** @param unicodeHost the host in Unicode form (after {@code IDN.toUnicode}) */
     static boolean isConfusable(String unicodeHost) {

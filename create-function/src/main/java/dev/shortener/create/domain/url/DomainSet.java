@@ -56,8 +56,13 @@ public final class DomainSet {
         }
         try {
             String ascii = IDN.toASCII(trimmed, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            if (!ascii.isEmpty() && ascii.chars().allMatch(c -> c == '.' || c == '-' || c == '_'
-                    || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (!ascii.isEmpty()
+                    && ascii.chars()
+                            .allMatch(c -> c == '.'
+                                    || c == '-'
+                                    || c == '_'
+                                    || (c >= 'a' && c <= 'z')
+                                    || (c >= '0' && c <= '9'))) {
                 return ascii;
             }
         } catch (IllegalArgumentException e) {

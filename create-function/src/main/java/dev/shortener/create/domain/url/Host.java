@@ -14,7 +14,11 @@ package dev.shortener.create.domain.url;
  */
 record Host(Kind kind, String text, String unicode, long ipv4, byte[] ipv6, boolean canonical) {
 
-    enum Kind { NAME, IPV4, IPV6 }
+    enum Kind {
+        NAME,
+        IPV4,
+        IPV6
+    }
 
     static Host name(String ascii, String unicode) {
         return new Host(Kind.NAME, ascii, unicode, -1, null, true);

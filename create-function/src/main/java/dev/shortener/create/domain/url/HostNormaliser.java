@@ -22,8 +22,7 @@ final class HostNormaliser {
     private static final int MAX_NAME_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
 
-    private HostNormaliser() {
-    }
+    private HostNormaliser() {}
 
     /** @param raw the host as written, brackets included for IPv6 */
     static Host normalise(String raw) {
@@ -69,10 +68,12 @@ final class HostNormaliser {
                         + MAX_LABEL_LENGTH + " characters.");
             }
             // Underscores are allowed: they occur in real DNS names and browsers follow them.
-            if (!label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            if (!label.chars()
+                    .allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
                 throw invalid("The URL's host " + quoted(raw) + " contains characters a domain name cannot have.");
             }
-            if (label.startsWith("xn--") && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
+            if (label.startsWith("xn--")
+                    && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
                 throw invalid("The URL's host " + quoted(raw) + " has a label that is not valid punycode.");
             }
         }

@@ -8,8 +8,7 @@ package dev.shortener.create.domain.url;
  */
 public final class Ipv4Numbers {
 
-    private Ipv4Numbers() {
-    }
+    private Ipv4Numbers() {}
 
     /**
      * Whether browsers would parse {@code host} (lower case, no trailing dot) as an IPv4 address: its last label is a
@@ -49,7 +48,9 @@ public final class Ipv4Numbers {
         }
         long address = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || (part.length() > 1 && part.charAt(0) == '0')
                     || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return -1;
             }

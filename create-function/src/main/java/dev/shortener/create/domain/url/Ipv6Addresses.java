@@ -6,8 +6,7 @@ package dev.shortener.create.domain.url;
  */
 public final class Ipv6Addresses {
 
-    private Ipv6Addresses() {
-    }
+    private Ipv6Addresses() {}
 
     /** The 16 bytes of an IPv6 literal (no brackets, no zone id), or null when it is not one. */
     public static byte[] parse(String text) {

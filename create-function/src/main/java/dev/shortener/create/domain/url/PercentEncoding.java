@@ -18,8 +18,7 @@ final class PercentEncoding {
     private static final String ALLOWED_PUNCTUATION = "-._~!$&'()*+,;=:@/?";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     /** Path, query and fragment, from the first {@code /}, {@code ?} or {@code #} after the host. */
     static String encodeAfterHost(String rest) {
@@ -29,8 +28,11 @@ final class PercentEncoding {
             int c = rest.codePointAt(i);
             if (c == '%') {
                 if (i + 2 >= rest.length() || !isHex(rest.charAt(i + 1)) || !isHex(rest.charAt(i + 2))) {
-                    throw new Rejection(Reason.INVALID_URL, UrlPolicy.FIELD, "The URL has a '%' at position " + i
-                            + " that does not start an escape such as %20; write a literal percent sign as %25.");
+                    throw new Rejection(
+                            Reason.INVALID_URL,
+                            UrlPolicy.FIELD,
+                            "The URL has a '%' at position " + i
+                                    + " that does not start an escape such as %20; write a literal percent sign as %25.");
                 }
                 out.append(rest, i, i + 3);
                 i += 3;
@@ -69,7 +71,8 @@ final class PercentEncoding {
         }
         bytes.flip();
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes)

@@ -12,17 +12,19 @@ import dev.shortener.create.domain.Rejection;
  */
 final class UrlCharacters {
 
-    private UrlCharacters() {
-    }
+    private UrlCharacters() {}
 
     static void requireClean(String url) {
         for (int i = 0; i < url.length(); ) {
             int c = url.codePointAt(i);
             String problem = problemWith(c);
             if (problem != null) {
-                throw new Rejection(Reason.INVALID_URL, UrlPolicy.FIELD, "The URL contains " + problem + " (U+"
-                        + String.format("%04X", c) + ") at position " + i + "; percent-encode it if it belongs"
-                        + " in the path or query (a space is %20).");
+                throw new Rejection(
+                        Reason.INVALID_URL,
+                        UrlPolicy.FIELD,
+                        "The URL contains " + problem + " (U+"
+                                + String.format("%04X", c) + ") at position " + i + "; percent-encode it if it belongs"
+                                + " in the path or query (a space is %20).");
             }
             i += Character.charCount(c);
         }
@@ -38,16 +40,11 @@ final class UrlCharacters {
         if (c == '\\') {
             return "a backslash";
         }
-        switch (Character.getType(c)) {
-            case Character.FORMAT:
-                return "an invisible formatting character";
-            case Character.SURROGATE:
-                return "an unpaired surrogate";
-            case Character.PRIVATE_USE:
-            case Character.UNASSIGNED:
-                return "a character with no meaning in Unicode";
-            default:
-                return null;
-        }
+        return switch (Character.getType(c)) {
+            case Character.FORMAT -> "an invisible formatting character";
+            case Character.SURROGATE -> "an unpaired surrogate";
+            case Character.PRIVATE_USE, Character.UNASSIGNED -> "a character with no meaning in Unicode";
+            default -> null;
+        };
     }
 }

@@ -72,28 +72,42 @@ public final class UrlPolicy {
     private void checkHost(Host host, String rawHost) {
         Optional<String> own = ownDomains.match(host.text());
         if (own.isPresent()) {
-            throw new Rejection(Reason.URL_OWN_DOMAIN, FIELD, "Links to " + own.get() + " (this shortener's own"
-                    + " domain) or its subdomains can't be shortened: they would redirect to another short link.");
+            throw new Rejection(
+                    Reason.URL_OWN_DOMAIN,
+                    FIELD,
+                    "Links to " + own.get() + " (this shortener's own"
+                            + " domain) or its subdomains can't be shortened: they would redirect to another short link.");
         }
         Optional<String> blocked = blockedDomains.match(host.text());
         if (blocked.isPresent()) {
-            throw new Rejection(Reason.URL_BLOCKED_DOMAIN, FIELD,
+            throw new Rejection(
+                    Reason.URL_BLOCKED_DOMAIN,
+                    FIELD,
                     "Links to " + blocked.get() + " and its subdomains are blocked on this shortener.");
         }
         if (!allowPrivateAddresses && isPrivate(host)) {
-            throw new Rejection(Reason.URL_PRIVATE_ADDRESS, FIELD, "The URL's host " + HostNormaliser.quoted(rawHost)
-                    + " is a private, loopback, link-local or otherwise non-public address or name; only links to"
-                    + " public hosts can be shortened.");
+            throw new Rejection(
+                    Reason.URL_PRIVATE_ADDRESS,
+                    FIELD,
+                    "The URL's host " + HostNormaliser.quoted(rawHost)
+                            + " is a private, loopback, link-local or otherwise non-public address or name; only links to"
+                            + " public hosts can be shortened.");
         }
         if (host.isAddress() && !host.canonical()) {
-            throw new Rejection(Reason.INVALID_URL, FIELD, "The URL's host " + HostNormaliser.quoted(rawHost)
-                    + " is an IPv4 address in an unusual form; write it as four decimal numbers, e.g. "
-                    + host.text() + ".");
+            throw new Rejection(
+                    Reason.INVALID_URL,
+                    FIELD,
+                    "The URL's host " + HostNormaliser.quoted(rawHost)
+                            + " is an IPv4 address in an unusual form; write it as four decimal numbers, e.g. "
+                            + host.text() + ".");
         }
         if (!host.isAddress() && Confusables.isConfusable(host.unicode())) {
-            throw new Rejection(Reason.URL_CONFUSABLE_HOST, FIELD, "The URL's host " + host.text() + " ("
-                    + HostNormaliser.quoted(host.unicode()) + ") mixes scripts or imitates Latin letters, as"
-                    + " look-alike phishing domains do; it can't be shortened.");
+            throw new Rejection(
+                    Reason.URL_CONFUSABLE_HOST,
+                    FIELD,
+                    "The URL's host " + host.text() + " ("
+                            + HostNormaliser.quoted(host.unicode()) + ") mixes scripts or imitates Latin letters, as"
+                            + " look-alike phishing domains do; it can't be shortened.");
         }
     }
 
@@ -102,11 +116,14 @@ public final class UrlPolicy {
             return !host.isPublicAddress();
         }
         // A single-label name ("intranet") only resolves through a local search domain.
-        return host.text().indexOf('.') < 0 || privateSuffixes.match(host.text()).isPresent();
+        return host.text().indexOf('.') < 0
+                || privateSuffixes.match(host.text()).isPresent();
     }
 
     private Rejection tooLong(int length) {
-        return new Rejection(Reason.URL_TOO_LONG, FIELD,
+        return new Rejection(
+                Reason.URL_TOO_LONG,
+                FIELD,
                 "The URL is " + length + " characters long; the limit is " + maxLength + ".");
     }
 }

@@ -18,17 +18,26 @@ record UrlSyntax(String scheme, String rawHost, int port, String rest) {
         int colon = url.indexOf(':');
         String scheme = colon > 0 ? url.substring(0, colon).toLowerCase(Locale.ROOT) : "";
         if (!isScheme(scheme)) {
-            throw new Rejection(Reason.INVALID_URL, UrlPolicy.FIELD, "The URL must be absolute, starting with"
-                    + " https:// or http:// (for example https://example.com/page).");
+            throw new Rejection(
+                    Reason.INVALID_URL,
+                    UrlPolicy.FIELD,
+                    "The URL must be absolute, starting with"
+                            + " https:// or http:// (for example https://example.com/page).");
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new Rejection(Reason.URL_SCHEME_NOT_ALLOWED, UrlPolicy.FIELD, "Only http and https links can be"
-                    + " shortened; this one uses '" + (scheme.length() > 20 ? scheme.substring(0, 20) : scheme) + ":'.");
+            throw new Rejection(
+                    Reason.URL_SCHEME_NOT_ALLOWED,
+                    UrlPolicy.FIELD,
+                    "Only http and https links can be" + " shortened; this one uses '"
+                            + (scheme.length() > 20 ? scheme.substring(0, 20) : scheme) + ":'.");
         }
         String afterScheme = url.substring(colon + 1);
         if (!afterScheme.startsWith("//")) {
-            throw new Rejection(Reason.INVALID_URL, UrlPolicy.FIELD,
-                    "The URL needs '//' and a host after '" + scheme + ":' (for example " + scheme + "://example.com/).");
+            throw new Rejection(
+                    Reason.INVALID_URL,
+                    UrlPolicy.FIELD,
+                    "The URL needs '//' and a host after '" + scheme + ":' (for example " + scheme
+                            + "://example.com/).");
         }
         int end = 2;
         while (end < afterScheme.length() && "/?#".indexOf(afterScheme.charAt(end)) < 0) {
@@ -36,11 +45,15 @@ record UrlSyntax(String scheme, String rawHost, int port, String rest) {
         }
         String authority = afterScheme.substring(2, end);
         if (authority.indexOf('@') >= 0) {
-            throw new Rejection(Reason.URL_USERINFO_NOT_ALLOWED, UrlPolicy.FIELD, "The URL has a user name or"
-                    + " password before '@'. That form disguises the real host, so it is refused; remove the part"
-                    + " before '@'.");
+            throw new Rejection(
+                    Reason.URL_USERINFO_NOT_ALLOWED,
+                    UrlPolicy.FIELD,
+                    "The URL has a user name or"
+                            + " password before '@'. That form disguises the real host, so it is refused; remove the part"
+                            + " before '@'.");
         }
-        int portColon = authority.startsWith("[") ? authority.indexOf(':', Math.max(0, authority.indexOf(']')))
+        int portColon = authority.startsWith("[")
+                ? authority.indexOf(':', Math.max(0, authority.indexOf(']')))
                 : authority.lastIndexOf(':');
         String host = portColon < 0 ? authority : authority.substring(0, portColon);
         int port = portColon < 0 ? -1 : port(authority.substring(portColon + 1));
@@ -49,7 +62,9 @@ record UrlSyntax(String scheme, String rawHost, int port, String rest) {
 
     /** A scheme per RFC 3986; one with a dot is more likely a host written without a scheme. */
     private static boolean isScheme(String text) {
-        return !text.isEmpty() && text.charAt(0) >= 'a' && text.charAt(0) <= 'z'
+        return !text.isEmpty()
+                && text.charAt(0) >= 'a'
+                && text.charAt(0) <= 'z'
                 && text.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-');
     }
 
