@@ -1,5 +1,7 @@
 package dev.shortener.create;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import dev.shortener.create.domain.ratelimit.Bucket;
 import dev.shortener.create.domain.url.DomainSet;
 import dev.shortener.create.domain.url.UrlPolicy;
@@ -69,14 +71,14 @@ public record CreateConfig(
      * Reads and checks the configuration ({@code SHORTCODE_SECRET} and {@code SHORTCODE_LENGTH} through
      * {@link ShortCodeSettings}).
      *
-     * @throws IllegalArgumentException naming the first variable that is missing or malformed
+     * @throws ConfigException naming the first variable that is missing or malformed
      */
     public static CreateConfig fromEnvironment(Map<String, String> env) {
         var read = new EnvironmentReader(env);
         String table = read.required(LINKS_TABLE);
         URI redis = read.redisUrl(REDIS_URL);
         ShortBase base = ShortBase.parse(read, SHORT_BASE_URL);
-        ShortCodeSettings shortCodes = ShortCodeSettings.fromEnvironment(env);
+        ShortCodeSettings shortCodes = ShortCodeSettings.fromEnvironment(Environment.of(env));
         int maxUrlLength = read.integer(MAX_URL_LENGTH, UrlPolicy.DEFAULT_MAX_LENGTH, 32, UrlPolicy.LIMIT_MAX_LENGTH);
         DomainSet blocked = read.domains(BLOCKED_DOMAINS);
         boolean allowPrivate = read.bool(ALLOW_PRIVATE_ADDRESSES, false);
@@ -131,8 +133,10 @@ public record CreateConfig(
             } catch (java.net.URISyntaxException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(name + " must be the short links' base URL with scheme and host only,"
-                    + " e.g. https://sho.rt; got '" + value + "'");
+            throw new ConfigException(
+                    name,
+                    name + " must be the short links' base URL with scheme and host only,"
+                            + " e.g. https://sho.rt; got '" + value + "'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shortener.create;
 
+import dev.shortener.config.ConfigException;
 import dev.shortener.create.domain.url.DomainSet;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,7 @@ final class EnvironmentReader {
     String required(String name) {
         String value = optional(name);
         if (value == null) {
-            throw new IllegalArgumentException(name + " is not set");
+            throw new ConfigException(name, name + " is not set");
         }
         return value;
     }
@@ -41,8 +42,8 @@ final class EnvironmentReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(
-                name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'");
+        throw new ConfigException(
+                name, name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'");
     }
 
     boolean bool(String name, boolean defaultValue) {
@@ -53,7 +54,7 @@ final class EnvironmentReader {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw new IllegalArgumentException(name + " must be true or false; got '" + value + "'");
+        throw new ConfigException(name, name + " must be true or false; got '" + value + "'");
     }
 
     URI redisUrl(String name) {
@@ -66,7 +67,7 @@ final class EnvironmentReader {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must look like redis://host:6379 or rediss://host:6379 (TLS)");
+        throw new ConfigException(name, name + " must look like redis://host:6379 or rediss://host:6379 (TLS)");
     }
 
     URI httpUri(String name) {
@@ -79,8 +80,8 @@ final class EnvironmentReader {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException(
-                name + " must be an http(s) URL such as http://127.0.0.1:8000; got '" + value + "'");
+        throw new ConfigException(
+                name, name + " must be an http(s) URL such as http://127.0.0.1:8000; got '" + value + "'");
     }
 
     DomainSet domains(String name) {
@@ -93,7 +94,7 @@ final class EnvironmentReader {
                     .filter(entry -> !entry.isEmpty())
                     .toList());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            throw new ConfigException(name, name + ": " + e.getMessage());
         }
     }
 }

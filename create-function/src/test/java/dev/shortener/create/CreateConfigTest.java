@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.config.ConfigException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ class CreateConfigTest {
         Map<String, String> env = complete();
         env.remove(variable);
 
-        var failure = assertThrows(IllegalArgumentException.class, () -> CreateConfig.fromEnvironment(env));
+        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(env));
 
         assertTrue(failure.getMessage().startsWith(variable), failure.getMessage());
     }
@@ -42,7 +43,7 @@ class CreateConfigTest {
         Map<String, String> env = complete();
         env.put("LINKS_TABLE", "  ");
 
-        var failure = assertThrows(IllegalArgumentException.class, () -> CreateConfig.fromEnvironment(env));
+        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(env));
 
         assertEquals("LINKS_TABLE is not set", failure.getMessage());
     }
@@ -74,7 +75,7 @@ class CreateConfigTest {
         Map<String, String> env = complete();
         env.put(variable, value);
 
-        var failure = assertThrows(IllegalArgumentException.class, () -> CreateConfig.fromEnvironment(env));
+        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(env));
 
         assertTrue(failure.getMessage().startsWith(variable), failure.getMessage());
     }
@@ -132,7 +133,7 @@ class CreateConfigTest {
     void theNoArgHandler_failsFastWithoutItsEnvironment() {
         // The build's environment has no LINKS_TABLE: constructing the Lambda handler must say so, at init.
         if (System.getenv("LINKS_TABLE") == null) {
-            var failure = assertThrows(IllegalArgumentException.class, CreateHandler::new);
+            var failure = assertThrows(ConfigException.class, CreateHandler::new);
             assertEquals("LINKS_TABLE is not set", failure.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.shortener.http;
 
+import dev.shortener.config.Environment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -14,12 +15,23 @@ public final class OriginSecret {
     /** The origin custom header CloudFront sets (API Gateway hands header names over in lower case). */
     public static final String HEADER = "x-origin-verify";
 
+    /**
+     * The secret CloudFront adds as {@code X-Origin-Verify}; when set, {@code CloudFront-Viewer-*} headers are
+     * believed only on requests that present it. Unset (tests, the local runner): always.
+     */
+    public static final String ORIGIN_VERIFY_SECRET = "ORIGIN_VERIFY_SECRET";
+
     private static final OriginSecret NONE = new OriginSecret(null);
 
     private final byte[] secret;
 
     private OriginSecret(byte[] secret) {
         this.secret = secret;
+    }
+
+    /** The secret in {@value #ORIGIN_VERIFY_SECRET}, if any. */
+    public static OriginSecret from(Environment env) {
+        return of(env.optional(ORIGIN_VERIFY_SECRET).orElse(null));
     }
 
     /** @param secret the configured secret, or null or blank when nothing sits in front of the API */

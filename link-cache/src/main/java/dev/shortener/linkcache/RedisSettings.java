@@ -1,8 +1,11 @@
 package dev.shortener.linkcache;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to reach Redis, with every wait bounded. Jedis' defaults are a 2 s timeout and a pool whose borrow waits
@@ -17,6 +20,9 @@ import java.util.Objects;
  */
 public record RedisSettings(
         URI uri, Duration connectTimeout, Duration commandTimeout, Duration poolWait, int poolSize) {
+
+    /** Where Redis is: {@code redis://host:port} or {@code rediss://host:port} (TLS). Both functions read it. */
+    public static final String REDIS_URL = "REDIS_URL";
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(100);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
@@ -44,6 +50,15 @@ public record RedisSettings(
     public static RedisSettings of(URI uri) {
         return new RedisSettings(
                 uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_COMMAND_TIMEOUT, DEFAULT_POOL_WAIT, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * The URL in {@value #REDIS_URL}.
+     *
+     * @throws ConfigException when it is unset or not a redis(s):// URL with a host
+     */
+    public static URI urlFrom(Environment env) {
+        return env.requiredUrl(REDIS_URL, Set.of("redis", "rediss"), "redis://host:6379 or rediss://host:6379 (TLS)");
     }
 
     public boolean tls() {

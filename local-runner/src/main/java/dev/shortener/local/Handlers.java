@@ -64,7 +64,7 @@ public record Handlers(
                     InstantSource.system());
             redirect.warmUp();
             return new Handlers(create, redirect, Map.copyOf(env), clicksRoot);
-        } catch (IllegalArgumentException | IllegalStateException e) { // ConfigException is an IllegalStateException
+        } catch (IllegalArgumentException | IllegalStateException | dev.shortener.config.ConfigException e) {
             throw new RunnerException("Configuration: " + e.getMessage(), e);
         }
     }

@@ -1,7 +1,8 @@
 package dev.shortener.shortcode;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import java.io.PrintStream;
-import java.util.Map;
 
 /**
  * Command line: prints when, by which worker id and with which sequence number a short code was minted.
@@ -21,11 +22,11 @@ public final class InspectCode {
     private InspectCode() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        System.exit(run(args, Environment.system(), System.out, System.err));
     }
 
     /** The command, with its environment and output passed in so that it can be tested. */
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    static int run(String[] args, Environment env, PrintStream out, PrintStream err) {
         if (args.length != 1) {
             err.println("Usage: java -cp shortcode.jar " + InspectCode.class.getName() + " <code>");
             err.println("Reads the secret from the environment variable " + ShortCodeSettings.SHORTCODE_SECRET + ".");
@@ -34,7 +35,7 @@ public final class InspectCode {
         ShortCodeInspector inspector;
         try {
             inspector = new ShortCodeInspector(ShortCodeSettings.secretFrom(env));
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
             err.println(e.getMessage());
             return USAGE;
         }

@@ -1,7 +1,8 @@
 package dev.shortener.shortcode;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import java.time.InstantSource;
-import java.util.Map;
 
 /**
  * The short-code configuration a function reads from its environment, checked at once so that a bad deployment
@@ -27,44 +28,26 @@ public final class ShortCodeSettings {
     }
 
     /**
-     * Reads {@value #SHORTCODE_SECRET} and {@value #SHORTCODE_LENGTH} from {@code env} (e.g. {@code System.getenv()}).
+     * Reads {@value #SHORTCODE_SECRET} and {@value #SHORTCODE_LENGTH}.
      *
-     * @throws IllegalArgumentException naming the variable that is missing or malformed
+     * @throws ConfigException naming the variable that is missing or malformed
      */
-    public static ShortCodeSettings fromEnvironment(Map<String, String> env) {
-        BitLayout layout = BitLayout.forCodeLength(codeLengthFrom(env));
+    public static ShortCodeSettings fromEnvironment(Environment env) {
+        BitLayout layout = BitLayout.forCodeLength(env.integer(SHORTCODE_LENGTH, DEFAULT_LENGTH, 7, 11));
         return new ShortCodeSettings(layout, FeistelPermutation.fromSecret(secretFrom(env), layout.totalBits()));
     }
 
     /** The secret from {@value #SHORTCODE_SECRET}, checked to be at least 32 characters long. */
-    public static String secretFrom(Map<String, String> env) {
-        String secret = env.get(SHORTCODE_SECRET);
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException(SHORTCODE_SECRET + " is not set: it must hold a secret of at least "
-                    + FeistelPermutation.MIN_SECRET_LENGTH + " characters");
-        }
+    public static String secretFrom(Environment env) {
+        String secret = env.required(
+                SHORTCODE_SECRET, "a secret of at least " + FeistelPermutation.MIN_SECRET_LENGTH + " characters");
         if (secret.length() < FeistelPermutation.MIN_SECRET_LENGTH) {
-            throw new IllegalArgumentException(SHORTCODE_SECRET + " is too short: it must be at least "
-                    + FeistelPermutation.MIN_SECRET_LENGTH + " characters long, got " + secret.length());
+            throw Environment.invalid(
+                    SHORTCODE_SECRET,
+                    "is too short: it must be at least " + FeistelPermutation.MIN_SECRET_LENGTH
+                            + " characters long, got " + secret.length() + ".");
         }
         return secret;
-    }
-
-    private static int codeLengthFrom(Map<String, String> env) {
-        String value = env.get(SHORTCODE_LENGTH);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LENGTH;
-        }
-        try {
-            int length = Integer.parseInt(value.strip());
-            if (length >= 7 && length <= 11) {
-                return length;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the variable's name
-        }
-        throw new IllegalArgumentException(
-                SHORTCODE_LENGTH + " must be a whole number from 7 to 11; got '" + value + "'");
     }
 
     public int codeLength() {

@@ -3,6 +3,7 @@ package dev.shortener.shortcode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.config.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +21,13 @@ class InspectCodeTest {
     private int run(Map<String, String> env, String... args) {
         return InspectCode.run(
                 args,
-                env,
+                Environment.of(env),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String mintedCode() {
-        ShortCodeMinter minter = ShortCodeSettings.fromEnvironment(ENV)
+        ShortCodeMinter minter = ShortCodeSettings.fromEnvironment(Environment.of(ENV))
                 .newMinter(TestClock.fixedAt(ShortCodeMinterTest.START), new InMemoryWorkerLeases());
         return minter.mint();
     }

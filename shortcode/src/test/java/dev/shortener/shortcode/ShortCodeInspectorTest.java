@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.config.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +19,8 @@ class ShortCodeInspectorTest {
     @ParameterizedTest
     @ValueSource(ints = {7, 8, 9, 10, 11})
     void inspect_givesBackTheTimeWorkerAndSequenceOfAMintedCode(int length) {
-        ShortCodeSettings settings = ShortCodeSettings.fromEnvironment(
-                Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET, ShortCodeSettings.SHORTCODE_LENGTH, "" + length));
+        ShortCodeSettings settings = ShortCodeSettings.fromEnvironment(Environment.of(
+                Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET, ShortCodeSettings.SHORTCODE_LENGTH, "" + length)));
         ShortCodeMinter minter =
                 settings.newMinter(TestClock.fixedAt(ShortCodeMinterTest.START), new InMemoryWorkerLeases());
         minter.mint();

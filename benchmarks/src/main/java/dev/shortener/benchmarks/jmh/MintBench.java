@@ -1,5 +1,6 @@
 package dev.shortener.benchmarks.jmh;
 
+import dev.shortener.config.Environment;
 import dev.shortener.shortcode.Base62;
 import dev.shortener.shortcode.FeistelPermutation;
 import dev.shortener.shortcode.ShortCodeMinter;
@@ -42,7 +43,7 @@ public class MintBench {
     @Setup
     public void setUp() {
         ShortCodeSettings settings =
-                ShortCodeSettings.fromEnvironment(Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET));
+                ShortCodeSettings.fromEnvironment(Environment.of(Map.of(ShortCodeSettings.SHORTCODE_SECRET, SECRET)));
         minter = settings.newMinter(new AdvancingClock(), new InMemoryLeases());
         permutation = settings.permutation();
         base62 = settings.base62();

@@ -1,5 +1,6 @@
 package dev.shortener.create.admin;
 
+import dev.shortener.config.ConfigException;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
@@ -43,7 +44,7 @@ public final class CreateApiKey {
         Map<String, String> options;
         try {
             options = Options.parse(args, env);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             err.println(e.getMessage());
             err.println("usage: CreateApiKey [--owner <id>] [--table <links table>] [--endpoint <DynamoDB URL>]");
             return 2;
