@@ -1,6 +1,7 @@
 package dev.shortener.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.shortener.config.Environment;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +41,9 @@ public final class StructuredLog {
         }
     }
 
+    /** Set by Lambda from the function's {@code ApplicationLogLevel}. */
+    public static final String LAMBDA_LOG_LEVEL = "AWS_LAMBDA_LOG_LEVEL";
+
     private final String service;
     private final PrintStream out;
     private final Level minimum;
@@ -60,9 +64,12 @@ public final class StructuredLog {
         this.minimum = Objects.requireNonNull(minimum, "minimum");
     }
 
-    /** To standard output, at the level Lambda keeps. */
+    /** To standard output, at the level Lambda keeps ({@value #LAMBDA_LOG_LEVEL}, which Lambda sets). */
     public StructuredLog(String service) {
-        this(service, System.out, Level.fromLambda(System.getenv("AWS_LAMBDA_LOG_LEVEL")));
+        this(
+                service,
+                System.out,
+                Level.fromLambda(Environment.system().optional(LAMBDA_LOG_LEVEL).orElse(null)));
     }
 
     public boolean enabled(Level level) {
@@ -80,10 +87,6 @@ public final class StructuredLog {
 
     public void info(String message, Context context, boolean cold, Map<String, ?> fields) {
         write(Level.INFO, message, context, cold, fields);
-    }
-
-    public void warn(String message, Context context, boolean cold, Map<String, ?> fields) {
-        write(Level.WARN, message, context, cold, fields);
     }
 
     public void error(String message, Context context, boolean cold, Map<String, ?> fields) {
