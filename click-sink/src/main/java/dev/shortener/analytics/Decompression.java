@@ -1,4 +1,4 @@
-package dev.shortener.analytics.counts;
+package dev.shortener.analytics;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -9,83 +9,75 @@ import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.RecordEncoding;
 import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.StoredEvents;
-import dev.shortener.analytics.local.LocalClickSink;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ClickSinksTest {
 
     static final String SECRET = "a-visitor-secret-of-enough-length";
 
-    @TempDir
-    Path dir;
-
     @Test
-    void needsExactlyOneDestination() {
-        var none = assertThrows(IllegalStateException.class, () -> ClickSinks.fromEnvironment(Map.of()));
-        assertTrue(none.getMessage().contains("CLICK_STREAM_NAME")
-                && none.getMessage().contains("CLICK_LOCAL_DIR"));
-        assertThrows(
-                IllegalStateException.class,
-                () -> ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "s", "CLICK_LOCAL_DIR", dir.toString())));
+    void aStream_isRequired() {
+        var none = assertThrows(ConfigException.class, () -> ClickSinks.fromEnvironment(env(Map.of())));
+        assertEquals("CLICK_STREAM_NAME", none.variable());
     }
 
     @Test
     void aStream_needsTheSecretAndARegion() {
         var secret = assertThrows(
-                IllegalStateException.class,
-                () -> ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1")));
-        assertTrue(secret.getMessage().contains("CLICK_VISITOR_SECRET"));
+                ConfigException.class,
+                () -> ClickSinks.fromEnvironment(env(Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1"))));
+        assertEquals("CLICK_VISITOR_SECRET", secret.variable());
         var shortSecret = assertThrows(
-                IllegalStateException.class,
-                () -> ClickSinks.fromEnvironment(
-                        Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1", "CLICK_VISITOR_SECRET", "short")));
-        assertTrue(shortSecret.getMessage().contains("CLICK_VISITOR_SECRET"));
+                ConfigException.class,
+                () -> ClickSinks.fromEnvironment(env(
+                        Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1", "CLICK_VISITOR_SECRET", "short"))));
+        assertEquals("CLICK_VISITOR_SECRET", shortSecret.variable());
+        assertTrue(shortSecret.getMessage().contains("16 bytes"), shortSecret.getMessage());
         var region = assertThrows(
-                IllegalStateException.class,
-                () -> ClickSinks.fromEnvironment(Map.of("CLICK_STREAM_NAME", "s", "CLICK_VISITOR_SECRET", SECRET)));
-        assertTrue(region.getMessage().contains("AWS_REGION"));
+                ConfigException.class,
+                () -> ClickSinks.fromEnvironment(
+                        env(Map.of("CLICK_STREAM_NAME", "s", "CLICK_VISITOR_SECRET", SECRET))));
+        assertEquals("AWS_REGION", region.variable());
+    }
+
+    @Test
+    void aMalformedEndpoint_failsWithItsName() {
+        var endpoint = assertThrows(
+                ConfigException.class,
+                () -> ClickSinks.fromEnvironment(env(Map.of(
+                        "CLICK_STREAM_NAME",
+                        "s",
+                        "CLICK_VISITOR_SECRET",
+                        SECRET,
+                        "AWS_REGION",
+                        "us-east-1",
+                        "FIREHOSE_ENDPOINT",
+                        "127.0.0.1:4566"))));
+        assertEquals("FIREHOSE_ENDPOINT", endpoint.variable());
     }
 
     @Test
     void malformedTunables_failWithTheirName() {
         var encoding = assertThrows(
-                IllegalStateException.class, () -> ClickSinks.settings(Map.of("CLICK_RECORD_ENCODING", "zstd")));
-        assertTrue(encoding.getMessage().contains("CLICK_RECORD_ENCODING"));
+                ConfigException.class, () -> ClickSinks.settings(env(Map.of("CLICK_RECORD_ENCODING", "zstd"))));
+        assertEquals("CLICK_RECORD_ENCODING", encoding.variable());
         var age = assertThrows(
-                IllegalStateException.class, () -> ClickSinks.settings(Map.of("CLICK_MAX_BUFFER_AGE_MS", "soon")));
-        assertTrue(age.getMessage().contains("CLICK_MAX_BUFFER_AGE_MS"));
-        var settings = ClickSinks.settings(Map.of(
+                ConfigException.class, () -> ClickSinks.settings(env(Map.of("CLICK_MAX_BUFFER_AGE_MS", "soon"))));
+        assertEquals("CLICK_MAX_BUFFER_AGE_MS", age.variable());
+        var settings = ClickSinks.settings(env(Map.of(
                 "CLICK_RECORD_ENCODING",
                 "ndjson",
                 "CLICK_MAX_BUFFER_AGE_MS",
                 "500",
                 "CLICK_HOLD_IF_NEXT_WITHIN_MS",
-                "250"));
+                "250")));
         assertEquals(RecordEncoding.NDJSON, settings.encoding());
         assertEquals(Duration.ofMillis(500), settings.maxBufferAge());
         assertEquals(Duration.ofMillis(250), settings.holdIfNextWithin());
-    }
-
-    @Test
-    void aLocalDir_givesTheLocalSink_writingTheBucketLayout() throws Exception {
-        ClickSink sink = ClickSinks.fromEnvironment(Map.of("CLICK_LOCAL_DIR", dir.toString()));
-        assertInstanceOf(LocalClickSink.class, sink);
-
-        sink.record(TestClicks.click("loc", Instant.parse("2026-05-02T10:00:00Z"), "192.0.2.1", TestClicks.SAFARI));
-        sink.beforeFreeze(Duration.ofMillis(20));
-
-        Path partition = dir.resolve("clicks/dt=2026-05-02");
-        try (var files = Files.list(partition)) {
-            Path file = files.findFirst().orElseThrow();
-            assertTrue(file.getFileName().toString().endsWith(".json"));
-            assertTrue(Files.readString(file).contains("\"code\":\"loc\""));
-        }
     }
 
     @Test
@@ -93,7 +85,7 @@ class ClickSinksTest {
         System.setProperty("aws.accessKeyId", "test"); // the default chain, as in Lambda, finds these
         System.setProperty("aws.secretAccessKey", "test");
         try (var firehose = new FakeFirehose()) {
-            ClickSink sink = ClickSinks.fromEnvironment(Map.of(
+            ClickSink sink = ClickSinks.fromEnvironment(env(Map.of(
                     "CLICK_STREAM_NAME",
                     "clicks-stream",
                     "CLICK_VISITOR_SECRET",
@@ -101,7 +93,7 @@ class ClickSinksTest {
                     "AWS_REGION",
                     "eu-west-1",
                     "FIREHOSE_ENDPOINT",
-                    firehose.endpoint().toString()));
+                    firehose.endpoint().toString())));
             assertInstanceOf(BatchingClickSink.class, sink);
 
             sink.record(TestClicks.click("fh"));
@@ -114,5 +106,9 @@ class ClickSinksTest {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
         }
+    }
+
+    private static Environment env(Map<String, String> variables) {
+        return Environment.of(variables);
     }
 }

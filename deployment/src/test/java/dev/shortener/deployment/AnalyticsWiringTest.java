@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class AnalyticsWiringTest {
 
-    static final Path QUERIES = Path.of("analytics/src/main/resources/queries");
-    static final Path TABLE_DEFINITION = Path.of("analytics/src/main/resources/glue/clicks_table.json");
+    static final Path QUERIES = Path.of("click-sink/src/main/resources/queries");
+    static final Path TABLE_DEFINITION = Path.of("click-sink/src/main/resources/glue/clicks_table.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.analytics.CapturedLines;
 import dev.shortener.analytics.Click;
+import dev.shortener.analytics.Decompression;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.counts.dynamodb.ClickCountAttributes;
 import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
 import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.handler.ClickCountHandler;
+import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.analytics.event.ClickEvent;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.analytics.event.ClickEvents;
@@ -31,9 +33,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,10 +180,10 @@ class ClickCountHandlerTest {
             return Decompression.decompressed(new ByteArrayInputStream(bytes));
         };
         var ledger = new DynamoDbClickCountLedger(client, table, new LinkCountUpdates(client, table, writers));
-        return new ClickCountHandler(
+        return new ClickCountHandler(new ClickCountWiring(
                 new ClickCountService(source, ledger),
                 new StructuredLog("click-count", logs.stream()),
-                Clock.fixed(now, ZoneOffset.UTC));
+                InstantSource.fixed(now)));
     }
 
     private static String invoke(ClickCountHandler handler, String event) throws IOException {

@@ -2,6 +2,7 @@ package dev.shortener.analytics.counts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shortener.analytics.Decompression;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,14 +1,13 @@
 package dev.shortener.analytics.query;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The click table's columns with their Athena types, and the DuckDB expression that reads the same NDJSON files
- * as that table. Tests check these against {@code glue/clicks_table.json} and the event's JSON fields.
+ * The click table's columns with their Athena types, in table order. Tests check them against
+ * {@code glue/clicks_table.json} and the event's JSON fields; the local runner reads the same files with DuckDB
+ * through these columns.
  */
 public final class ClicksColumns {
 
@@ -30,25 +29,4 @@ public final class ClicksColumns {
     }
 
     private ClicksColumns() {}
-
-    /**
-     * A DuckDB {@code read_json} over every event file under {@code root} (the bucket's layout: plain or GZIP
-     * NDJSON under {@code clicks/dt=.../}), with {@code dt} read from the path as a string, as in the Glue table.
-     */
-    public static String duckDbSource(Path root) {
-        String glob = root.toAbsolutePath().resolve("clicks").toString().replace('\\', '/') + "/*/*";
-        String columns = ATHENA.entrySet().stream()
-                .map(c -> c.getKey() + ": '" + duckDbType(c.getValue()) + "'")
-                .collect(Collectors.joining(", ", "{", "}"));
-        return "read_json('" + glob.replace("'", "''") + "', format = 'newline_delimited', "
-                + "hive_partitioning = true, hive_types = {'dt': 'VARCHAR'}, columns = " + columns + ")";
-    }
-
-    private static String duckDbType(String athenaType) {
-        return switch (athenaType) {
-            case "int" -> "INTEGER";
-            case "boolean" -> "BOOLEAN";
-            default -> "VARCHAR";
-        };
-    }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.analytics.CapturedLines;
 import dev.shortener.analytics.Click;
+import dev.shortener.analytics.Decompression;
 import dev.shortener.analytics.TestClicks;
-import dev.shortener.analytics.counts.Decompression;
 import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;

@@ -1,6 +1,6 @@
 package dev.shortener.analytics.firehose;
 
-import dev.shortener.analytics.counts.Decompression;
+import dev.shortener.analytics.Decompression;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.shortener.analytics.local;
+package dev.shortener.local.clicks;
 
 import dev.shortener.analytics.Click;
 import dev.shortener.analytics.ClickLayout;
@@ -22,8 +22,12 @@ import java.util.UUID;
  * ({@code <dir>/clicks/dt=2026-05-01/local-<run>.json}), so the named queries run on them with DuckDB exactly as
  * Athena runs them on S3. Writes synchronously: local traffic is tiny, and a file is simplest to inspect.
  * The partition is the click's own day here (Firehose's is the arrival day, the same day but for stragglers).
+ * Only the runner has it: no function can be configured into writing files.
  */
 public final class LocalClickSink implements ClickSink {
+
+    /** The local runner's setting: a folder for the click files instead of the data folder's (also read by stats). */
+    public static final String LOCAL_DIR = "CLICK_LOCAL_DIR";
 
     private final Path root;
     private final ClickEvents events;

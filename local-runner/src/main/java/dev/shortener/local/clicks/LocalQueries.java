@@ -1,5 +1,7 @@
-package dev.shortener.analytics.query;
+package dev.shortener.local.clicks;
 
+import dev.shortener.analytics.query.ClicksColumns;
+import dev.shortener.analytics.query.NamedQuery;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,12 +12,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Runs a named query with DuckDB over a local folder of events (the local sink's, or objects copied from the
  * bucket). Plain JDBC: the DuckDB driver is needed on the class path only when this runs, never in a function.
  *
- * <pre>java -cp analytics.jar:duckdb_jdbc.jar:... dev.shortener.analytics.query.LocalQueries DIR top_links 2026-05-01 2026-05-31</pre>
+ * <pre>java -cp analytics.jar:duckdb_jdbc.jar:... dev.shortener.local.clicks.LocalQueries DIR top_links 2026-05-01 2026-05-31</pre>
  */
 public final class LocalQueries {
 
@@ -35,7 +38,7 @@ public final class LocalQueries {
     /** Rows as lists of column values (the first row holds the column names). */
     public static List<List<Object>> run(
             Connection connection, NamedQuery query, Path root, String firstDay, String lastDay) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query.over(ClicksColumns.duckDbSource(root)))) {
+        try (PreparedStatement statement = connection.prepareStatement(query.over(duckDbSource(root)))) {
             statement.setString(1, firstDay);
             statement.setString(2, lastDay);
             try (ResultSet rows = statement.executeQuery()) {
@@ -62,5 +65,26 @@ public final class LocalQueries {
         for (List<Object> row : rows) {
             out.println(String.join("\t", row.stream().map(String::valueOf).toList()));
         }
+    }
+
+    /**
+     * A DuckDB {@code read_json} over every event file under {@code root} (the bucket's layout: plain or GZIP
+     * NDJSON under {@code clicks/dt=.../}), with {@code dt} read from the path as a string, as in the Glue table.
+     */
+    static String duckDbSource(Path root) {
+        String glob = root.toAbsolutePath().resolve("clicks").toString().replace('\\', '/') + "/*/*";
+        String columns = ClicksColumns.ATHENA.entrySet().stream()
+                .map(c -> c.getKey() + ": '" + duckDbType(c.getValue()) + "'")
+                .collect(Collectors.joining(", ", "{", "}"));
+        return "read_json('" + glob.replace("'", "''") + "', format = 'newline_delimited', "
+                + "hive_partitioning = true, hive_types = {'dt': 'VARCHAR'}, columns = " + columns + ")";
+    }
+
+    private static String duckDbType(String athenaType) {
+        return switch (athenaType) {
+            case "int" -> "INTEGER";
+            case "boolean" -> "BOOLEAN";
+            default -> "VARCHAR";
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.shortener.analytics.query;
+package dev.shortener.local.clicks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.event.ClickEvent;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.analytics.event.ClickEvents;
+import dev.shortener.analytics.query.NamedQuery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -5,14 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.shortener.analytics.counts.ClickCountLedger;
 import dev.shortener.analytics.counts.ClickCountService;
 import dev.shortener.analytics.counts.ObjectRef;
+import dev.shortener.config.Environment;
 import dev.shortener.http.StructuredLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,24 +32,26 @@ public final class ClickCountHandler implements RequestStreamHandler {
 
     private final ClickCountService service;
     private final StructuredLog log;
-    private final Clock clock;
+    private final InstantSource time;
 
     /** Lambda's constructor: real clients from the environment. */
     public ClickCountHandler() {
-        this(ClickCountWiring.fromEnvironment(System.getenv()), new StructuredLog("click-count"), Clock.systemUTC());
+        this(ClickCountWiring.fromEnvironment(Environment.system()));
     }
 
-    public ClickCountHandler(ClickCountService service, StructuredLog log, Clock clock) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.log = Objects.requireNonNull(log, "log");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** Tests' constructor: the service over the ports they chose, their log and time. */
+    public ClickCountHandler(ClickCountWiring wiring) {
+        Objects.requireNonNull(wiring, "wiring");
+        this.service = wiring.service();
+        this.log = wiring.log();
+        this.time = wiring.time();
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         boolean cold = log.startInvocation();
         List<ObjectRef> objects = S3Notifications.objectsCreated(input);
-        Instant now = clock.instant();
+        Instant now = time.instant();
         Instant leaseUntil =
                 now.plusMillis(Math.max(context.getRemainingTimeInMillis(), 0)).plus(LEASE_MARGIN);
         int busy = 0;

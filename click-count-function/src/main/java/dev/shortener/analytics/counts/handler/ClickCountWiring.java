@@ -4,9 +4,16 @@ import dev.shortener.analytics.counts.ClickCountService;
 import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
 import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
+import dev.shortener.http.StructuredLog;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import java.net.URI;
-import java.util.Map;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.SdkSystemSetting;
@@ -15,49 +22,53 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The click-count function's configuration and clients, built once per execution environment. Every environment
- * variable it reads is named here.
+ * The click-count function's object graph: its settings, clients and service, built here and nowhere else, once
+ * per execution environment. The links table's variables are {@link LinksTableSettings}'; the S3 endpoint
+ * override is this function's own.
+ *
+ * @param service counts an object's clicks and adds them, once per object
+ * @param log     the function's JSON log lines
+ * @param time    what "now" is (the ledger's leases start from it)
  */
-final class ClickCountWiring {
+public record ClickCountWiring(ClickCountService service, StructuredLog log, InstantSource time) {
 
-    /** The links table (the same variable the redirect function reads). */
-    static final String LINKS_TABLE = "LINKS_TABLE";
-    /** Optional DynamoDB endpoint override (an emulator, LocalStack). */
-    static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
-    /** Optional S3 endpoint override (LocalStack); path-style addressing then. */
-    static final String S3_ENDPOINT = "S3_ENDPOINT";
+    /** Optional S3 endpoint override (s3rver, LocalStack); path-style addressing then. */
+    public static final String S3_ENDPOINT = "S3_ENDPOINT";
     /** Parallel link updates per object. */
     static final int WRITERS = 8;
 
-    private ClickCountWiring() {}
+    public ClickCountWiring {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(time, "time");
+    }
 
-    static ClickCountService fromEnvironment(Map<String, String> env) {
-        String table = env.get(LINKS_TABLE);
-        if (table == null || table.isBlank()) {
-            throw new IllegalStateException(LINKS_TABLE + " is not set: the name of the DynamoDB links table");
-        }
-        var dynamoDb = DynamoDbClients.forFunction(
-                DynamoDbClients.DynamoDbTimeouts.MANAGEMENT, uri(env.get(DYNAMODB_ENDPOINT)));
+    /**
+     * Lambda's graph: the real clients, configured from {@code env}.
+     *
+     * @throws ConfigException naming the variable that is missing or malformed
+     */
+    public static ClickCountWiring fromEnvironment(Environment env) {
+        LinksTableSettings table = LinksTableSettings.fromEnvironment(env);
+        Optional<URI> s3Endpoint = env.url(S3_ENDPOINT, Set.of("http", "https"), "http://127.0.0.1:4568");
+        var dynamoDb = DynamoDbClients.forFunction(DynamoDbClients.DynamoDbTimeouts.MANAGEMENT, table.endpointOrNull());
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
             Thread thread = new Thread(runnable, "click-count-writer");
             thread.setDaemon(true);
             return thread;
         });
-        var ledger = new DynamoDbClickCountLedger(dynamoDb, table, new LinkCountUpdates(dynamoDb, table, writers));
-        return new ClickCountService(new S3ClickObjectSource(s3(uri(env.get(S3_ENDPOINT)))), ledger);
+        var ledger = new DynamoDbClickCountLedger(
+                dynamoDb, table.table(), new LinkCountUpdates(dynamoDb, table.table(), writers));
+        var service = new ClickCountService(new S3ClickObjectSource(s3(s3Endpoint)), ledger);
+        return new ClickCountWiring(service, new StructuredLog("click-count"), InstantSource.system());
     }
 
-    private static S3Client s3(URI endpoint) {
+    /** The region Lambda sets, the URL-connection HTTP client, the default credentials chain. */
+    private static S3Client s3(Optional<URI> endpoint) {
         var builder = S3Client.builder()
                 .region(Region.of(SdkSystemSetting.AWS_REGION.getStringValueOrThrow()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true);
-        }
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
         return builder.build();
-    }
-
-    private static URI uri(String value) {
-        return value == null || value.isBlank() ? null : URI.create(value.trim());
     }
 }

@@ -1,7 +1,7 @@
 package dev.shortener.analytics.counts.s3;
 
+import dev.shortener.analytics.Decompression;
 import dev.shortener.analytics.counts.ClickObjectSource;
-import dev.shortener.analytics.counts.Decompression;
 import dev.shortener.analytics.counts.ObjectRef;
 import java.io.IOException;
 import java.io.InputStream;

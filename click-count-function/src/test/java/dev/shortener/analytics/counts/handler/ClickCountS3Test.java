@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shortener.analytics.TestClicks;
-import dev.shortener.analytics.counts.ClickCountService;
 import dev.shortener.analytics.counts.S3rverClients;
 import dev.shortener.analytics.event.ClickEventCodec;
+import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
-import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
@@ -21,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -105,12 +104,11 @@ class ClickCountS3Test {
     }
 
     private ClickCountHandler handler() {
-        ClickCountService service = ClickCountWiring.fromEnvironment(Map.of(
-                ClickCountWiring.LINKS_TABLE, table,
-                ClickCountWiring.DYNAMODB_ENDPOINT,
+        return new ClickCountHandler(ClickCountWiring.fromEnvironment(Environment.of(Map.of(
+                LinksTableSettings.LINKS_TABLE, table,
+                LinksTableSettings.DYNAMODB_ENDPOINT,
                         TestServers.dynamoDbEndpoint().toString(),
-                ClickCountWiring.S3_ENDPOINT, s3rver.endpoint().toString()));
-        return new ClickCountHandler(service, new StructuredLog("click-count"), Clock.systemUTC());
+                ClickCountWiring.S3_ENDPOINT, s3rver.endpoint().toString()))));
     }
 
     private void upload(String key, byte[]... members) throws IOException {
