@@ -43,7 +43,7 @@ public final class ClickSinks {
     /** Optional service name in logs and the metrics' dimension (default {@code redirect}). */
     public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
 
-    /** The upper bound of both millisecond tunables: a click held longer would outlive most freezes. */
+    /** Both millisecond tunables stay within a minute, so a buffered click is never held longer than that. */
     static final long MAX_MILLIS = 60_000;
 
     private ClickSinks() {}
