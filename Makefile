@@ -27,4 +27,4 @@ build-CreateFunction:
 	$(call lambda-jar,create-function)
 
 build-ClickCountFunction:
-	$(call lambda-jar,analytics)
+	$(call lambda-jar,click-count-function)

@@ -243,7 +243,7 @@ final class Report {
                         + "`APIGatewayV2HTTPEvent` with the Lambda runtime's own serialisation library (timed apart: the "
                         + "runtime's cost, not the function's), builds the handler and hands the event over, then a second one. Environment: `LINKS_TABLE`, "
                         + "`REDIS_URL`, `DYNAMODB_ENDPOINT` (this run's servers), `AWS_REGION`, static credentials in the "
-                        + "environment, `CLICK_LOCAL_DIR` (local NDJSON sink). The first request is a cache **miss** (the key is "
+                        + "environment, `CLICK_STREAM_NAME` and `FIREHOSE_ENDPOINT` (a loopback PutRecordBatch endpoint: the deployment jar has only the Firehose sink). The first request is a cache **miss** (the key is "
                         + "deleted before each run: Redis, then DynamoDB, then the cache fill); the second is a hit. Variants "
                         + "interleave, one warm-up round discarded. Times from `System.nanoTime()` (CLOCK_MONOTONIC) in parent "
                         + "and child.");

@@ -75,7 +75,10 @@ public final class RunAll {
     final Map<String, List<double[]>> coldWarmup = new LinkedHashMap<>();
     final Map<String, String> jmhError = new LinkedHashMap<>();
     final Map<String, String> profiles = new LinkedHashMap<>();
+    /** Where the cold starts' clicks go: a loopback PutRecordBatch endpoint (the redirect jar has no other sink). */
     String firehose;
+    /** With --cold-only --firehose: each cold start waits for its clicks to reach {@link #firehose}. */
+    boolean checkDelivery;
 
     RunAll(Path root) throws IOException {
         this.root = root;
@@ -123,9 +126,8 @@ public final class RunAll {
                     var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
                             dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
                 run.coldOnly = true;
-                if (firehose) {
-                    run.firehose = endpoint.endpoint().toString();
-                }
+                run.firehose = endpoint.endpoint().toString();
+                run.checkDelivery = firehose;
                 run.coldStarts(dynalite, redis, coldRuns);
                 if (firehose) {
                     log("Firehose endpoint received " + endpoint.records.get() + " records from the cold starts");
@@ -151,9 +153,12 @@ public final class RunAll {
         run.jars = ArtifactSizes.scan(root);
         log("artifact sizes: " + run.jars.size() + " deployment jars");
         try (DynaliteProcess dynalite = DynaliteProcess.start();
-                RedisProcess redis = RedisProcess.start()) {
+                RedisProcess redis = RedisProcess.start();
+                var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
+                        dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
             log("dynalite " + dynalite.endpoint() + ", redis " + redis.uri());
             run.inProcess(dynalite, redis);
+            run.firehose = endpoint.endpoint().toString();
             run.coldStarts(dynalite, redis, coldRuns);
         }
         run.jmh();
@@ -269,7 +274,6 @@ public final class RunAll {
                         code, "https://news.example/cold-start", Instant.now().minusSeconds(60), null, "bench"));
         UnifiedJedis jedis = RedisClients.create(RedisSettings.of(redis.uri()));
         RedisLinkCache cache = new RedisLinkCache(jedis, RedisLinkCache.DEFAULT_KEY_PREFIX);
-        Path clickDir = Files.createTempDirectory("cold-clicks");
         Map<String, String> env = new HashMap<>();
         env.put("LINKS_TABLE", table);
         env.put("REDIS_URL", redis.uri().toString());
@@ -278,12 +282,10 @@ public final class RunAll {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
-        if (firehose == null) {
-            env.put("CLICK_LOCAL_DIR", clickDir.toString());
-        } else {
-            env.put("CLICK_STREAM_NAME", "clicks-bench");
-            env.put("FIREHOSE_ENDPOINT", firehose);
-            env.put("CLICK_VISITOR_SECRET", "benchmark-visitor-secret-0123456789");
+        env.put("CLICK_STREAM_NAME", "clicks-bench");
+        env.put("FIREHOSE_ENDPOINT", firehose);
+        env.put("CLICK_VISITOR_SECRET", "benchmark-visitor-secret-0123456789");
+        if (checkDelivery) {
             env.put("BENCH_LINGER_MS", "2500");
         }
         String cpLambda = lambdaJar + File.pathSeparator + launcher + File.pathSeparator + runtimeLib;

@@ -26,14 +26,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The template against the analytics module: the named queries are its .sql files, the Glue table is its table
+ * The template against click-sink's layout: the named queries are its .sql files, the Glue table is its table
  * definition and the click event's fields, and Firehose writes where the table and the click-count function
  * read.
  */
 class AnalyticsWiringTest {
 
-    static final Path QUERIES = Path.of("analytics/src/main/resources/queries");
-    static final Path TABLE_DEFINITION = Path.of("analytics/src/main/resources/glue/clicks_table.json");
+    static final Path QUERIES = Path.of("click-sink/src/main/resources/queries");
+    static final Path TABLE_DEFINITION = Path.of("click-sink/src/main/resources/glue/clicks_table.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,7 +79,7 @@ class AnalyticsWiringTest {
         expected.forEach((name, sql) -> assertEquals(sql, actual.get(name), "QueryString of " + name));
     }
 
-    /** The template's TableInput is the analytics module's table definition, bucket and all. */
+    /** The template's TableInput is click-sink's table definition, bucket and all. */
     @Test
     void glueTableIsTheAnalyticsTableDefinition() throws IOException {
         JsonNode definition =

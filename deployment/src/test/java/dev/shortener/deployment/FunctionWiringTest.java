@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortener.config.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -45,7 +46,7 @@ class FunctionWiringTest {
 
     /**
      * @param className the class declaring the variable names
-     * @param parser    a static method taking the environment (a Map or a Function) and checking it; null if
+     * @param parser    a static method taking the environment (an Environment, a Map or a Function) and checking it; null if
      *                  parsing would build clients
      */
     record ConfigClass(String className, String parser) {}
@@ -67,16 +68,17 @@ class FunctionWiringTest {
                                     new ConfigClass("dev.shortener.shortcode.ShortCodeSettings", "fromEnvironment"))),
             "ClickCountFunction",
                     new Wiring(
-                            "analytics",
+                            "click-count-function",
                             "dev/shortener/analytics/counts",
-                            List.of(new ConfigClass("dev.shortener.analytics.counts.handler.ClickCountWiring", null))));
+                            List.of(
+                                    new ConfigClass("dev.shortener.links.LinksTableSettings", "fromEnvironment"),
+                                    new ConfigClass("dev.shortener.analytics.counts.handler.ClickCountWiring", null))));
 
     /** Read by the code for local runs and tests only: setting one in AWS would point a function elsewhere. */
     static final Map<String, String> LOCAL_ONLY = Map.of(
             "DYNAMODB_ENDPOINT", "an emulator's DynamoDB endpoint",
             "FIREHOSE_ENDPOINT", "a test Firehose endpoint",
-            "S3_ENDPOINT", "LocalStack's S3 endpoint",
-            "CLICK_LOCAL_DIR", "the local click sink's folder");
+            "S3_ENDPOINT", "LocalStack's S3 endpoint");
 
     /** Set in the template for the JVM or the runtime, not read by a configuration class. */
     static final Set<String> FOR_THE_RUNTIME = Set.of("JAVA_TOOL_OPTIONS");
@@ -263,14 +265,14 @@ class FunctionWiringTest {
             "RedirectFunction",
                     List.of(
                             "redirect-function/src/main/java/dev/shortener/redirect",
-                            "analytics/src/main/java/dev/shortener/analytics/firehose",
-                            "analytics/src/main/java/dev/shortener/analytics/delivery"),
+                            "click-sink/src/main/java/dev/shortener/analytics/firehose",
+                            "click-sink/src/main/java/dev/shortener/analytics/delivery"),
             "CreateFunction",
                     List.of(
                             "create-function/src/main/java/dev/shortener/create",
                             "links-table/src/main/java/dev/shortener/links/dynamodb/DynamoDbLinkStore.java",
                             "links-table/src/main/java/dev/shortener/links/dynamodb/DynamoDbWorkerLeases.java"),
-            "ClickCountFunction", List.of("analytics/src/main/java/dev/shortener/analytics/counts"));
+            "ClickCountFunction", List.of("click-count-function/src/main/java/dev/shortener/analytics/counts"));
 
     /** Calls made through shared code that also holds calls the function never makes. */
     static final Map<String, Set<String>> CALLS_THROUGH_SHARED_CODE = Map.of(
@@ -451,10 +453,14 @@ class FunctionWiringTest {
             }
         }
         if (method == null) {
-            fail(type.getName() + " has no static " + parser + "(Map or Function) to check the template's values with");
+            fail(type.getName() + " has no static " + parser
+                    + "(Environment, Map or Function) to check the template's values with");
         }
         method.setAccessible(true);
-        Object argument = method.getParameterTypes()[0] == Function.class ? (Function<String, String>) env::get : env;
+        Class<?> takes = method.getParameterTypes()[0];
+        Object argument = takes == Environment.class
+                ? Environment.of(env)
+                : takes == Function.class ? (Function<String, String>) env::get : env;
         try {
             method.invoke(null, argument);
         } catch (InvocationTargetException e) {

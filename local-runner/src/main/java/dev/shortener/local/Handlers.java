@@ -3,7 +3,7 @@ package dev.shortener.local;
 import dev.shortener.analytics.ClickSink;
 import dev.shortener.analytics.ClickSinks;
 import dev.shortener.analytics.event.ClickEvents;
-import dev.shortener.analytics.local.LocalClickSink;
+import dev.shortener.config.Environment;
 import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
 import dev.shortener.create.CreatePorts;
@@ -12,6 +12,7 @@ import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.local.clicks.LocalClickSink;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
 import dev.shortener.shortcode.ShortCodeSettings;
@@ -38,8 +39,9 @@ public record Handlers(
     public static Handlers build(
             RunnerSettings settings, DataFolder data, LocalSecrets secrets, Backends backends, int port) {
         Map<String, String> env = environment(settings, secrets, backends, port);
-        Path clicksRoot =
-                env.containsKey(ClickSinks.LOCAL_DIR) ? Path.of(env.get(ClickSinks.LOCAL_DIR)) : data.clicksRoot();
+        Path clicksRoot = env.containsKey(LocalClickSink.LOCAL_DIR)
+                ? Path.of(env.get(LocalClickSink.LOCAL_DIR))
+                : data.clicksRoot();
         try {
             CreateConfig createConfig = CreateConfig.fromEnvironment(env);
             RedirectConfig redirectConfig = RedirectConfig.from(env::get);
@@ -90,7 +92,7 @@ public record Handlers(
 
     private static ClickSink clickSink(RunnerSettings settings, Map<String, String> env, Path clicksRoot) {
         if (settings.env(ClickSinks.STREAM_NAME) != null) {
-            return ClickSinks.fromEnvironment(); // Firehose, exactly as in Lambda (reads the process environment)
+            return ClickSinks.fromEnvironment(Environment.system()); // Firehose, exactly as in Lambda
         }
         byte[] secret = env.get(ClickSinks.VISITOR_SECRET).getBytes(StandardCharsets.UTF_8);
         return new LocalClickSink(clicksRoot, new ClickEvents(secret));

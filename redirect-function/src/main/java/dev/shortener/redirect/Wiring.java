@@ -2,6 +2,7 @@ package dev.shortener.redirect;
 
 import dev.shortener.analytics.ClickSink;
 import dev.shortener.analytics.ClickSinks;
+import dev.shortener.config.Environment;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
@@ -33,6 +34,6 @@ record Wiring(RedirectConfig config, LinkStore links, RedisLinkCache cache, Clic
                 new DynamoDbLinkStore(dynamoDb, config.linksTable()),
                 // The production prefix, which the create function invalidates: never configurable apart.
                 new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
-                ClickSinks.fromEnvironment());
+                ClickSinks.fromEnvironment(Environment.system()));
     }
 }

@@ -11,6 +11,7 @@ import dev.shortener.analytics.counts.ClickCountService;
 import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
 import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.handler.ClickCountHandler;
+import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
 import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
@@ -32,7 +33,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -112,13 +112,13 @@ final class ClickPath {
 
             List<S3Object> objects = stack.awaitClickObjects().call();
             assertFalse(objects.isEmpty(), "no click object reached " + stack.bucket());
-            ClickCountHandler counter = new ClickCountHandler(
+            ClickCountHandler counter = new ClickCountHandler(new ClickCountWiring(
                     new ClickCountService(
                             new S3ClickObjectSource(stack.s3()),
                             new DynamoDbClickCountLedger(
                                     stack.dynamoDb(), table, new LinkCountUpdates(stack.dynamoDb(), table, writers))),
                     new StructuredLog("click-count"),
-                    Clock.systemUTC());
+                    InstantSource.system()));
             for (S3Object object : objects) {
                 counter.handleRequest(
                         new ByteArrayInputStream(objectCreatedEvent(stack.bucket(), object)),

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.shortener.analytics.ClickSinks;
+import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -60,7 +61,7 @@ public final class ColdStartMain {
                     config,
                     new DynamoDbLinkStore(dynamoDb, config.linksTable()),
                     new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
-                    ClickSinks.fromEnvironment(),
+                    ClickSinks.fromEnvironment(Environment.system()),
                     InstantSource.system());
         }
         long initAt = System.nanoTime();

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A Firehose endpoint on loopback speaking PutRecordBatch (JSON 1.1), as in analytics' tests: fast (answers at
+ * A Firehose endpoint on loopback speaking PutRecordBatch (JSON 1.1), as in click-sink's tests: fast (answers at
  * once), slow (sleeps before answering) or failing (HTTP 500). Counts records and their bytes, for the cost
  * model's billed and stored bytes per click.
  */

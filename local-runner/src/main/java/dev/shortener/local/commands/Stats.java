@@ -1,10 +1,10 @@
 package dev.shortener.local.commands;
 
-import dev.shortener.analytics.ClickSinks;
-import dev.shortener.analytics.query.LocalQueries;
 import dev.shortener.analytics.query.NamedQuery;
 import dev.shortener.local.RunnerException;
 import dev.shortener.local.RunnerSettings;
+import dev.shortener.local.clicks.LocalClickSink;
+import dev.shortener.local.clicks.LocalQueries;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code stats [query...] [--from yyyy-MM-dd] [--to yyyy-MM-dd]}: the analytics module's named queries, run with
+ * {@code stats [query...] [--from yyyy-MM-dd] [--to yyyy-MM-dd]}: the named queries (click-sink's queries/*.sql), run with
  * DuckDB over the click files in the data folder (the same SQL Athena runs over S3), printed as tables.
  */
 public final class Stats {
@@ -28,9 +28,9 @@ public final class Stats {
     private Stats() {}
 
     public static int run(RunnerSettings settings, PrintStream out, PrintStream err) throws SQLException {
-        Path root = settings.env(ClickSinks.LOCAL_DIR) == null
+        Path root = settings.env(LocalClickSink.LOCAL_DIR) == null
                 ? settings.data()
-                : Path.of(settings.env(ClickSinks.LOCAL_DIR));
+                : Path.of(settings.env(LocalClickSink.LOCAL_DIR));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String from = "2026-01-01";
         String to = today.plusDays(1).toString();

@@ -1,0 +1,170 @@
+package dev.shortener.analytics.counts.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.shortener.analytics.TestClicks;
+import dev.shortener.analytics.counts.S3rverClients;
+import dev.shortener.analytics.event.ClickEventCodec;
+import dev.shortener.config.Environment;
+import dev.shortener.http.InvocationContext;
+import dev.shortener.links.Link;
+import dev.shortener.links.LinksTableSchema;
+import dev.shortener.links.LinksTableSettings;
+import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.localservers.S3Process;
+import dev.shortener.localservers.TestServers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The click-count function as Lambda builds it ({@link ClickCountWiring}: its own S3 and DynamoDB clients from
+ * the environment) reading a click object through the real S3 protocol from s3rver, links on dynalite. The
+ * handler's other behaviour (idempotence, crashes, unknown codes) is in ClickCountHandlerTest.
+ */
+class ClickCountS3Test {
+
+    /** The bucket and key of the committed sample event (events/s3-click-object-created.json). */
+    private static final String BUCKET = "url-shortener-clicks-example";
+
+    private static final String KEY = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-12-00-05-"
+            + "2b3c4d5e-6f70-4a1b-9c2d-3e4f5a6b7c8d.json.gz";
+    /** The SDK reads the region and credentials from these where Lambda sets environment variables. */
+    private static final Map<String, String> SDK_PROPERTIES = Map.of(
+            "aws.region",
+            "us-east-1",
+            "aws.accessKeyId",
+            S3Process.ACCESS_KEY,
+            "aws.secretAccessKey",
+            S3Process.SECRET_KEY);
+
+    private S3Process s3rver;
+    private DynamoDbClient dynamoDb;
+    private String table;
+
+    @BeforeEach
+    void start() {
+        s3rver = TestServers.startOrSkip(S3Process::start);
+        SDK_PROPERTIES.forEach(System::setProperty);
+        dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
+        table = TestServers.uniqueName("clicks-s3");
+        LinksTableSetup.createIfMissing(dynamoDb, table);
+        var links = new DynamoDbLinkStore(dynamoDb, table);
+        for (String code : new String[] {"aaaaaaa", "bbbbbbb"}) {
+            links.putIfAbsent(Link.create(
+                    code, "https://example.com/" + code, Instant.now().minusSeconds(3_600), null, "owner"));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        SDK_PROPERTIES.keySet().forEach(System::clearProperty);
+        dynamoDb.close();
+        if (s3rver != null) {
+            s3rver.close();
+        }
+    }
+
+    @Test
+    void theFunctionAsWired_readsTheFirehoseObjectFromS3_andCountsItsClicks() throws Exception {
+        // As Firehose writes it: the sink's GZIP records, concatenated (one member per PutRecordBatch entry).
+        upload(KEY, gzip(lines("aaaaaaa", 3), lines("bbbbbbb", 1)), gzip(lines("bbbbbbb", 2)));
+        ClickCountHandler handler = handler();
+
+        String output = invoke(handler, sampleEvent());
+
+        assertEquals("{\"objects\":1}", output);
+        assertEquals(3, clickCount("aaaaaaa"));
+        assertEquals(3, clickCount("bbbbbbb"));
+    }
+
+    @Test
+    void anObjectS3DoesNotHave_failsTheInvocation_soLambdaRetriesIt() throws Exception {
+        upload("clicks/dt=2026-05-01/another-object.json.gz", gzip(lines("aaaaaaa", 1)));
+        ClickCountHandler handler = handler();
+
+        assertThrows(NoSuchKeyException.class, () -> invoke(handler, sampleEvent()));
+        assertEquals(0, clickCount("aaaaaaa"));
+    }
+
+    private ClickCountHandler handler() {
+        return new ClickCountHandler(ClickCountWiring.fromEnvironment(Environment.of(Map.of(
+                LinksTableSettings.LINKS_TABLE, table,
+                LinksTableSettings.DYNAMODB_ENDPOINT,
+                        TestServers.dynamoDbEndpoint().toString(),
+                ClickCountWiring.S3_ENDPOINT, s3rver.endpoint().toString()))));
+    }
+
+    private void upload(String key, byte[]... members) throws IOException {
+        var out = new ByteArrayOutputStream();
+        for (byte[] member : members) {
+            out.write(member);
+        }
+        try (S3Client s3 = S3rverClients.uploader(s3rver)) {
+            if (!s3.listBuckets().buckets().stream()
+                    .anyMatch(bucket -> bucket.name().equals(BUCKET))) {
+                s3.createBucket(create -> create.bucket(BUCKET));
+            }
+            s3.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromBytes(out.toByteArray()));
+        }
+    }
+
+    private static String lines(String code, int clicks) {
+        var text = new StringBuilder();
+        for (int i = 0; i < clicks; i++) {
+            text.append(new String(
+                    ClickEventCodec.toLine(TestClicks.events().from(TestClicks.click(code))), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
+    private static byte[] gzip(String... texts) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(bytes)) {
+            for (String text : texts) {
+                gzip.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String invoke(ClickCountHandler handler, String event) throws IOException {
+        var out = new ByteArrayOutputStream();
+        handler.handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                out,
+                InvocationContext.fresh("click-count"));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String sampleEvent() throws IOException {
+        try (InputStream in = ClickCountS3Test.class.getResourceAsStream("/events/s3-click-object-created.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private long clickCount(String code) {
+        AttributeValue count = dynamoDb.getItem(get -> get.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS(code))))
+                .item()
+                .get(LinksTableSchema.CLICK_COUNT);
+        return count == null ? 0 : Long.parseLong(count.n());
+    }
+}
