@@ -4,16 +4,19 @@ import dev.shortener.analytics.ClickSink;
 import dev.shortener.analytics.ClickSinks;
 import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.analytics.local.LocalClickSink;
+import dev.shortener.config.Environment;
 import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
 import dev.shortener.create.CreatePorts;
 import dev.shortener.create.ProductionPorts;
+import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
+import dev.shortener.redirect.RedirectWiring;
 import dev.shortener.shortcode.ShortCodeSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,7 +45,7 @@ public record Handlers(
                 env.containsKey(ClickSinks.LOCAL_DIR) ? Path.of(env.get(ClickSinks.LOCAL_DIR)) : data.clicksRoot();
         try {
             CreateConfig createConfig = CreateConfig.fromEnvironment(env);
-            RedirectConfig redirectConfig = RedirectConfig.from(env::get);
+            RedirectConfig redirectConfig = RedirectConfig.fromEnvironment(Environment.of(env));
             String table = createConfig.linksTable();
             var dynamoDb = backends.dynamoDb();
 
@@ -56,12 +59,13 @@ public record Handlers(
                     redirectConfig.redisCommandTimeout(),
                     RedisSettings.DEFAULT_POOL_WAIT,
                     RedisSettings.DEFAULT_POOL_SIZE)));
-            RedirectHandler redirect = new RedirectHandler(
+            RedirectHandler redirect = new RedirectHandler(RedirectWiring.of(
                     redirectConfig,
                     new DynamoDbLinkStore(dynamoDb, redirectConfig.linksTable()),
                     new RedisLinkCache(redirectRedis, RedisLinkCache.DEFAULT_KEY_PREFIX),
                     clickSink(settings, env, clicksRoot),
-                    InstantSource.system());
+                    InstantSource.system(),
+                    new StructuredLog(RedirectWiring.SERVICE)));
             redirect.warmUp();
             return new Handlers(create, redirect, Map.copyOf(env), clicksRoot);
         } catch (IllegalArgumentException | IllegalStateException | dev.shortener.config.ConfigException e) {
