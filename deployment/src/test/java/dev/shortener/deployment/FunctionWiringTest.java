@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortener.config.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -56,7 +57,11 @@ class FunctionWiringTest {
                             "redirect-function",
                             "dev/shortener/redirect",
                             List.of(
-                                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "from"),
+                                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "fromEnvironment"),
+                                    // The shared names RedirectConfig reads through their owners (it parses them).
+                                    new ConfigClass("dev.shortener.links.LinksTableSettings", null),
+                                    new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
+                                    new ConfigClass("dev.shortener.http.OriginSecret", null),
                                     new ConfigClass("dev.shortener.analytics.ClickSinks", "settings"))),
             "CreateFunction",
                     new Wiring(
@@ -451,10 +456,14 @@ class FunctionWiringTest {
             }
         }
         if (method == null) {
-            fail(type.getName() + " has no static " + parser + "(Map or Function) to check the template's values with");
+            fail(type.getName() + " has no static " + parser
+                    + "(Environment, Map or Function) to check the template's values with");
         }
         method.setAccessible(true);
-        Object argument = method.getParameterTypes()[0] == Function.class ? (Function<String, String>) env::get : env;
+        Class<?> parameter = method.getParameterTypes()[0];
+        Object argument = parameter == Environment.class
+                ? Environment.of(env)
+                : parameter == Function.class ? (Function<String, String>) env::get : env;
         try {
             method.invoke(null, argument);
         } catch (InvocationTargetException e) {
