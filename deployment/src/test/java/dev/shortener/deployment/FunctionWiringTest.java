@@ -57,7 +57,11 @@ class FunctionWiringTest {
                             "redirect-function",
                             "dev/shortener/redirect",
                             List.of(
-                                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "from"),
+                                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "fromEnvironment"),
+                                    // The shared names RedirectConfig reads through their owners (it parses them).
+                                    new ConfigClass("dev.shortener.links.LinksTableSettings", null),
+                                    new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
+                                    new ConfigClass("dev.shortener.http.OriginSecret", null),
                                     new ConfigClass("dev.shortener.analytics.ClickSinks", "settings"))),
             "CreateFunction",
                     new Wiring(

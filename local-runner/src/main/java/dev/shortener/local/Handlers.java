@@ -8,6 +8,7 @@ import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
 import dev.shortener.create.CreatePorts;
 import dev.shortener.create.ProductionPorts;
+import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
@@ -15,6 +16,7 @@ import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.local.clicks.LocalClickSink;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
+import dev.shortener.redirect.RedirectWiring;
 import dev.shortener.shortcode.ShortCodeSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ public record Handlers(
                 : data.clicksRoot();
         try {
             CreateConfig createConfig = CreateConfig.fromEnvironment(env);
-            RedirectConfig redirectConfig = RedirectConfig.from(env::get);
+            RedirectConfig redirectConfig = RedirectConfig.fromEnvironment(Environment.of(env));
             String table = createConfig.linksTable();
             var dynamoDb = backends.dynamoDb();
 
@@ -58,12 +60,13 @@ public record Handlers(
                     redirectConfig.redisCommandTimeout(),
                     RedisSettings.DEFAULT_POOL_WAIT,
                     RedisSettings.DEFAULT_POOL_SIZE)));
-            RedirectHandler redirect = new RedirectHandler(
+            RedirectHandler redirect = new RedirectHandler(RedirectWiring.of(
                     redirectConfig,
                     new DynamoDbLinkStore(dynamoDb, redirectConfig.linksTable()),
                     new RedisLinkCache(redirectRedis, RedisLinkCache.DEFAULT_KEY_PREFIX),
                     clickSink(settings, env, clicksRoot),
-                    InstantSource.system());
+                    InstantSource.system(),
+                    new StructuredLog(RedirectWiring.SERVICE)));
             redirect.warmUp();
             return new Handlers(create, redirect, Map.copyOf(env), clicksRoot);
         } catch (IllegalArgumentException | IllegalStateException | dev.shortener.config.ConfigException e) {

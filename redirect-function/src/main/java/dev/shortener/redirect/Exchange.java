@@ -9,17 +9,13 @@ import dev.shortener.redirect.domain.ShortCodes;
 import dev.shortener.redirect.http.Clicks;
 import dev.shortener.redirect.http.RedirectRequest;
 import dev.shortener.redirect.http.RedirectResponses;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * One request, from the parsed event to the response: method and code checks (before any lookup), resolution,
- * the response for its outcome, and the click of a followed redirect. Fills {@code fields} for the log line, with
- * no IP address and no destination (URLs can carry tokens).
+ * the response for its outcome, and the click of a followed redirect; what happened comes back as a
+ * {@link RedirectOutcome}.
  */
 final class Exchange {
 
@@ -42,25 +38,20 @@ final class Exchange {
         this.originSecret = originSecret;
     }
 
-    APIGatewayV2HTTPResponse respond(RedirectRequest request, String requestId, Map<String, Object> fields) {
-        fields.put("method", request.method());
+    RedirectOutcome respond(RedirectRequest request, String requestId) {
         if (!request.isGet() && !request.isHead()) {
-            fields.put("outcome", "method_not_allowed");
-            return responses.methodNotAllowed();
+            return RedirectOutcome.rejected(
+                    request, RedirectOutcome.Answer.METHOD_NOT_ALLOWED, responses.methodNotAllowed());
         }
         String code = request.code();
         if (!ShortCodes.isValid(code)) {
-            fields.put("outcome", "invalid_code");
-            return bodyFor(request, responses.notFound(null, request.prefersJson()));
+            return RedirectOutcome.rejected(
+                    request,
+                    RedirectOutcome.Answer.INVALID_CODE,
+                    bodyFor(request, responses.notFound(null, request.prefersJson())));
         }
-        fields.put("code", code);
-        fields.put("preview", request.preview());
         Instant now = clock.instant();
         Resolution resolution = resolver.resolve(code, now);
-        fields.put("outcome", resolution.outcome());
-        fields.put("cache", resolution.cache().name().toLowerCase(Locale.ROOT));
-        putIfPresent(fields, "cache_error", resolution.cacheError());
-        putIfPresent(fields, "dynamodb_error", resolution.sourceError());
         APIGatewayV2HTTPResponse response = switch (resolution.status()) {
             case ACTIVE ->
                 request.preview()
@@ -71,47 +62,28 @@ final class Exchange {
             case GONE -> responses.gone(code, request.prefersJson());
             case UNAVAILABLE -> responses.unavailable(request.prefersJson());
         };
+        RedirectOutcome.Click click = RedirectOutcome.Click.NONE;
+        String clickError = null;
         // A click is a person (or bot) following the link: not HEAD (link checkers), not the preview, no error.
         if (resolution.status() == Resolution.Status.ACTIVE && request.isGet() && !request.preview()) {
-            recordClick(request, code, now, requestId, resolution.cache().answered(), fields);
+            // Only appends to the sink's buffer; a sink that throws anyway must not cost the person their redirect.
+            try {
+                clicks.record(Clicks.of(
+                        request, code, now, requestId, resolution.cache().answered(), originSecret));
+                click = RedirectOutcome.Click.RECORDED;
+            } catch (RuntimeException e) {
+                click = RedirectOutcome.Click.REFUSED;
+                clickError = e.getClass().getName();
+            }
         }
-        return bodyFor(request, response);
+        return RedirectOutcome.resolved(request, resolution, bodyFor(request, response), click, clickError);
     }
 
     APIGatewayV2HTTPResponse internalError() {
         return responses.internalError();
     }
 
-    /** Only appends to the sink's buffer; a sink that throws anyway must not cost the person their redirect. */
-    private void recordClick(
-            RedirectRequest request,
-            String code,
-            Instant now,
-            String requestId,
-            boolean cacheHit,
-            Map<String, Object> fields) {
-        try {
-            clicks.record(Clicks.of(request, code, now, requestId, cacheHit, originSecret));
-            fields.put("click", true);
-        } catch (RuntimeException e) {
-            fields.put("click", false);
-            fields.put("click_error", e.getClass().getName());
-        }
-    }
-
     private static APIGatewayV2HTTPResponse bodyFor(RedirectRequest request, APIGatewayV2HTTPResponse response) {
         return request.isHead() ? RedirectResponses.withoutBody(response) : response;
-    }
-
-    private static void putIfPresent(Map<String, Object> fields, String name, String value) {
-        if (value != null) {
-            fields.put(name, value);
-        }
-    }
-
-    static String stackTrace(Throwable error) {
-        StringWriter text = new StringWriter();
-        error.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

@@ -1,15 +1,19 @@
 package dev.shortener.redirect;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import dev.shortener.http.OriginSecret;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * The redirect function's configuration. Every environment variable it reads is named here, and nowhere else.
- * A missing or malformed value fails the init with the variable's name, so a bad deployment shows up on its
- * first cold start, not as odd redirects later. (The SDK reads {@code AWS_REGION} itself.)
+ * The redirect function's configuration. The variables only this function reads are named here; the shared ones
+ * by their owners ({@link LinksTableSettings}, {@link RedisSettings#REDIS_URL}, {@link OriginSecret}), so each
+ * name is spelled once. A missing or malformed value fails the init with the variable's name, so a bad deployment
+ * shows up on its first cold start, not as odd redirects later. (The SDK reads {@code AWS_REGION} itself.)
  *
  * @param linksTable           the DynamoDB links table
  * @param redisUrl             {@code redis://} or {@code rediss://} (TLS, as ElastiCache Serverless requires)
@@ -40,9 +44,6 @@ public record RedirectConfig(
         Duration clickBudget,
         OriginSecret originSecret) {
 
-    public static final String LINKS_TABLE = "LINKS_TABLE";
-    public static final String REDIS_URL = "REDIS_URL";
-    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     public static final String EDGE_CACHE_SECONDS = "EDGE_CACHE_SECONDS";
     public static final String ERROR_EDGE_CACHE_SECONDS = "ERROR_EDGE_CACHE_SECONDS";
     public static final String LINK_CACHE_SECONDS = "LINK_CACHE_SECONDS";
@@ -52,11 +53,6 @@ public record RedirectConfig(
     public static final String REDIS_BREAKER_FAILURES = "REDIS_BREAKER_FAILURES";
     public static final String REDIS_BREAKER_OPEN_SECONDS = "REDIS_BREAKER_OPEN_SECONDS";
     public static final String CLICK_BUDGET_MS = "CLICK_BUDGET_MS";
-    /**
-     * The secret CloudFront adds as {@code X-Origin-Verify}; when set, the viewer's address and country are read
-     * from CloudFront's headers only on requests that present it. Unset (tests, the local runner): always.
-     */
-    public static final String ORIGIN_VERIFY_SECRET = "ORIGIN_VERIFY_SECRET";
 
     public RedirectConfig {
         Objects.requireNonNull(linksTable, "linksTable");
@@ -68,31 +64,26 @@ public record RedirectConfig(
         Objects.requireNonNull(originSecret, "originSecret");
     }
 
-    /** Reads the process environment. */
-    public static RedirectConfig fromEnvironment() {
-        return from(System::getenv);
-    }
-
     /**
-     * Reads variables through {@code env} (the process environment, or a map in tests and the local runner).
+     * Reads and checks every variable the function needs.
      *
-     * @throws ConfigException naming the first variable that is missing or malformed
+     * @throws ConfigException naming the first variable that is missing or malformed, and what it must hold
      */
-    public static RedirectConfig from(Function<String, String> env) {
-        EnvReader read = new EnvReader(env);
+    public static RedirectConfig fromEnvironment(Environment env) {
+        LinksTableSettings table = LinksTableSettings.fromEnvironment(env);
         return new RedirectConfig(
-                read.required(LINKS_TABLE, "the name of the DynamoDB links table"),
-                read.redisUrl(REDIS_URL),
-                read.optionalUri(DYNAMODB_ENDPOINT),
-                (int) read.number(EDGE_CACHE_SECONDS, 60, 0, 86_400),
-                (int) read.number(ERROR_EDGE_CACHE_SECONDS, 10, 0, 3_600),
-                read.number(LINK_CACHE_SECONDS, 86_400, 1, 30 * 86_400),
-                read.number(NEGATIVE_CACHE_SECONDS, 60, 1, 86_400),
-                Duration.ofMillis(read.number(REDIS_CONNECT_TIMEOUT_MS, 100, 1, 10_000)),
-                Duration.ofMillis(read.number(REDIS_COMMAND_TIMEOUT_MS, 250, 1, 10_000)),
-                (int) read.number(REDIS_BREAKER_FAILURES, 3, 1, 1_000),
-                Duration.ofSeconds(read.number(REDIS_BREAKER_OPEN_SECONDS, 10, 1, 3_600)),
-                Duration.ofMillis(read.number(CLICK_BUDGET_MS, 20, 0, 1_000)),
-                OriginSecret.of(env.apply(ORIGIN_VERIFY_SECRET)));
+                table.table(),
+                RedisSettings.urlFrom(env),
+                table.endpointOrNull(),
+                env.integer(EDGE_CACHE_SECONDS, 60, 0, 86_400),
+                env.integer(ERROR_EDGE_CACHE_SECONDS, 10, 0, 3_600),
+                env.number(LINK_CACHE_SECONDS, 86_400, 1, 30 * 86_400),
+                env.number(NEGATIVE_CACHE_SECONDS, 60, 1, 86_400),
+                env.millis(REDIS_CONNECT_TIMEOUT_MS, 100, 1, 10_000),
+                env.millis(REDIS_COMMAND_TIMEOUT_MS, 250, 1, 10_000),
+                env.integer(REDIS_BREAKER_FAILURES, 3, 1, 1_000),
+                env.seconds(REDIS_BREAKER_OPEN_SECONDS, 10, 1, 3_600),
+                env.millis(CLICK_BUDGET_MS, 20, 0, 1_000),
+                OriginSecret.from(env));
     }
 }

@@ -5,21 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.analytics.ClickSink;
-import dev.shortener.http.StructuredLog;
-import dev.shortener.linkcache.RedisLinkCache;
-import dev.shortener.links.LinkStore;
+import dev.shortener.config.Environment;
 import dev.shortener.redirect.cache.CircuitBreaker;
 import dev.shortener.redirect.cache.GuardedLinkCache;
-import dev.shortener.redirect.domain.CacheTimes;
-import dev.shortener.redirect.domain.Resolver;
 import dev.shortener.redirect.http.RedirectRequest;
-import dev.shortener.redirect.http.RedirectResponses;
-import dev.shortener.redirect.store.DynamoDbLinkSource;
-import java.time.InstantSource;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
+import java.time.Duration;
 
 /**
  * {@code GET|HEAD /{code}} and {@code GET /{code}+} behind API Gateway (HTTP API, payload 2.0): a thin adapter
@@ -27,64 +17,31 @@ import java.util.Objects;
  * bounded by its budget before Lambda freezes the environment.
  *
  * <p>Two constructors, as Powertools' examples have them: the no-arg one Lambda calls builds every client once
- * per execution environment from the environment and warms them; the other takes the clients, for tests and a
- * local runner.
+ * per execution environment from the environment and warms them; the other takes a {@link RedirectWiring}, for
+ * tests, the local runner and the benchmarks.
  */
 public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    static final String SERVICE = "redirect";
-
-    private final RedirectConfig config;
+    private final Duration clickBudget;
     private final GuardedLinkCache cache;
     private final Exchange exchange;
     private final Warmup warmup;
     private final ClickSink clicks;
-    private final StructuredLog log;
+    private final RequestLog log;
 
     /** Lambda's constructor: reads {@link RedirectConfig} from the environment (failing fast), builds, warms. */
     public RedirectHandler() {
-        this(Wiring.fromEnvironment());
-    }
-
-    private RedirectHandler(Wiring wiring) {
-        this(
-                wiring.config(),
-                wiring.links(),
-                wiring.cache(),
-                wiring.clicks(),
-                InstantSource.system(),
-                new StructuredLog(SERVICE));
+        this(RedirectWiring.fromEnvironment(Environment.system()));
         warmUp();
     }
 
-    public RedirectHandler(
-            RedirectConfig config, LinkStore links, RedisLinkCache cache, ClickSink clicks, InstantSource clock) {
-        this(config, links, cache, clicks, clock, new StructuredLog(SERVICE));
-    }
-
-    /** With the log of the caller's choosing: tests read the log lines. */
-    RedirectHandler(
-            RedirectConfig config,
-            LinkStore links,
-            RedisLinkCache cache,
-            ClickSink clicks,
-            InstantSource clock,
-            StructuredLog log) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.clicks = Objects.requireNonNull(clicks, "clicks");
-        this.log = Objects.requireNonNull(log, "log");
-        var times = new CacheTimes(
-                config.linkCacheSeconds(),
-                config.negativeCacheSeconds(),
-                config.edgeCacheSeconds(),
-                config.errorEdgeCacheSeconds());
-        var breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), clock);
-        var source = new DynamoDbLinkSource(links);
-        this.cache = new GuardedLinkCache(cache, breaker);
-        var responses = new RedirectResponses(times);
-        this.exchange =
-                new Exchange(new Resolver(this.cache, source, times), responses, clicks, clock, config.originSecret());
-        this.warmup = new Warmup(cache, source, responses, clock, log);
+    public RedirectHandler(RedirectWiring wiring) {
+        this.clickBudget = wiring.config().clickBudget();
+        this.cache = wiring.cache();
+        this.exchange = wiring.exchange();
+        this.warmup = wiring.warmup();
+        this.clicks = wiring.clicks();
+        this.log = wiring.log();
     }
 
     /**
@@ -100,39 +57,21 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
         boolean cold = log.startInvocation();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        // A plain redirect is logged at DEBUG, which the template's ApplicationLogLevel (INFO) drops, so the line is
-        // not even built: one line per redirect would cost more in log ingestion than the function itself. A cold
-        // start is INFO, a degraded answer WARN, a failure ERROR; lowering the level to DEBUG shows every request.
-        StructuredLog.Level level = cold ? StructuredLog.Level.INFO : StructuredLog.Level.DEBUG;
-        APIGatewayV2HTTPResponse response;
+        RedirectRequest request = null;
+        RedirectOutcome outcome;
         try {
-            response = exchange.respond(RedirectRequest.from(event), requestId(event, context), fields);
+            request = RedirectRequest.from(event);
+            outcome = exchange.respond(request, requestId(event, context));
         } catch (RuntimeException unexpected) {
-            level = StructuredLog.Level.ERROR;
-            fields.put("outcome", "error");
-            fields.put("error_type", unexpected.getClass().getName());
-            fields.put("stack_trace", Exchange.stackTrace(unexpected));
-            response = exchange.internalError();
+            outcome = RedirectOutcome.failed(request, unexpected, exchange.internalError());
         }
         try {
-            clicks.beforeFreeze(config.clickBudget());
+            clicks.beforeFreeze(clickBudget);
         } catch (RuntimeException e) {
-            level = level == StructuredLog.Level.ERROR ? level : StructuredLog.Level.WARN;
-            fields.put("click_flush_error", e.getClass().getName());
+            outcome = outcome.withClickFlushError(e.getClass().getName());
         }
-        // Degraded but answered: a 503, a Redis failure, a click the sink refused.
-        boolean degraded = "unavailable".equals(fields.get("outcome"))
-                || fields.containsKey("cache_error")
-                || fields.containsKey("click_error");
-        if (degraded && level.compareTo(StructuredLog.Level.WARN) < 0) {
-            level = StructuredLog.Level.WARN;
-        }
-        fields.put("status", response.getStatusCode());
-        fields.put("breaker", cache.breakerState().name().toLowerCase(Locale.ROOT));
-        fields.put("latency_us", (System.nanoTime() - started) / 1_000);
-        log.write(level, "request", context, cold, fields);
-        return response;
+        log.write(context, cold, outcome, cache.breakerState(), (System.nanoTime() - started) / 1_000);
+        return outcome.response();
     }
 
     /** Lambda's request id, the one every log line of the invocation carries; API Gateway's when run without. */

@@ -2,8 +2,7 @@ package dev.shortener.redirect;
 
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisLinkCache;
-import dev.shortener.redirect.domain.LinkSource;
-import dev.shortener.redirect.domain.LinkSourceUnavailableException;
+import dev.shortener.links.LinkStore;
 import dev.shortener.redirect.http.RedirectResponses;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,17 +27,12 @@ final class Warmup {
     static final String WARMUP_CODE = "~warmup";
 
     private final RedisLinkCache redis;
-    private final LinkSource links;
+    private final LinkStore links;
     private final RedirectResponses responses;
     private final InstantSource clock;
     private final StructuredLog log;
 
-    Warmup(
-            RedisLinkCache redis,
-            LinkSource links,
-            RedirectResponses responses,
-            InstantSource clock,
-            StructuredLog log) {
+    Warmup(RedisLinkCache redis, LinkStore links, RedirectResponses responses, InstantSource clock, StructuredLog log) {
         this.redis = redis;
         this.links = links;
         this.responses = responses;
@@ -75,8 +69,6 @@ final class Warmup {
         String result = "ok";
         try {
             work.run();
-        } catch (LinkSourceUnavailableException e) {
-            result = e.getCause().getClass().getSimpleName();
         } catch (RuntimeException e) {
             result = e.getClass().getSimpleName();
         }

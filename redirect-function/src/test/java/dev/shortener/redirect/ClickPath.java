@@ -19,11 +19,13 @@ import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
+import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.TestServers;
@@ -88,17 +90,18 @@ final class ClickPath {
                     SinkSettings.defaults(),
                     new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
                     new UndeliveredLog(new StructuredLog("redirect")));
-            Map<String, String> env = Map.of(
-                    RedirectConfig.LINKS_TABLE,
+            Environment env = Environment.of(Map.of(
+                    LinksTableSettings.LINKS_TABLE,
                     table,
-                    RedirectConfig.REDIS_URL,
-                    TestServers.redisUri().toString());
-            RedirectHandler redirect = new RedirectHandler(
-                    RedirectConfig.from(env::get),
+                    RedisSettings.REDIS_URL,
+                    TestServers.redisUri().toString()));
+            RedirectHandler redirect = new RedirectHandler(RedirectWiring.of(
+                    RedirectConfig.fromEnvironment(env),
                     new DynamoDbLinkStore(stack.dynamoDb(), table),
                     cache,
                     clicks,
-                    InstantSource.system());
+                    InstantSource.system(),
+                    new StructuredLog(RedirectWiring.SERVICE)));
 
             String code = api.createLink("{\"url\":\"https://example.com/click-path\"}");
             for (String userAgent : List.of(FIREFOX, FIREFOX, SLACKBOT)) {

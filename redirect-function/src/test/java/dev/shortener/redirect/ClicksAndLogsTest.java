@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.analytics.Click;
+import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
+import dev.shortener.http.OriginSecret;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.localservers.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,7 +75,7 @@ class ClicksAndLogsTest {
     @Test
     void withAnOriginSecret_cloudFrontsViewerHeadersAreBelievedOnlyFromRequestsPresentingIt() {
         try (RedirectFixture secured =
-                RedirectFixture.create(Map.of(RedirectConfig.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"))) {
+                RedirectFixture.create(Map.of(OriginSecret.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends"))) {
             secured.link("click03", "https://example.com/c", null);
             var direct = Events.load(Events.GET, "click03"); // viewer headers, but no secret: a direct call
             var viaCloudFront = Events.load(Events.GET, "click03");
@@ -155,20 +159,20 @@ class ClicksAndLogsTest {
     void unexpectedError_isALogged500_thatRevealsNothing() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         RecordingClickSink clicks = new RecordingClickSink();
-        RedirectConfig config = RedirectConfig.from(Map.of(
-                RedirectConfig.LINKS_TABLE,
+        RedirectConfig config = RedirectConfig.fromEnvironment(Environment.of(Map.of(
+                LinksTableSettings.LINKS_TABLE,
                 "unused",
-                RedirectConfig.REDIS_URL,
-                TestServers.redisUri().toString())::get);
+                RedisSettings.REDIS_URL,
+                TestServers.redisUri().toString())));
         try (var redis = dev.shortener.linkcache.RedisClients.create(
                 dev.shortener.linkcache.RedisSettings.of(TestServers.redisUri()))) {
-            var handler = new RedirectHandler(
+            var handler = new RedirectHandler(RedirectWiring.of(
                     config,
                     new ExplodingStore(),
                     new RedisLinkCache(redis, TestServers.uniqueName("boom") + ":"),
                     clicks,
                     MutableClock.atSystemTime(),
-                    new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
+                    new StructuredLog(RedirectWiring.SERVICE, new PrintStream(log, true, StandardCharsets.UTF_8))));
 
             APIGatewayV2HTTPResponse response = handler.handleRequest(
                     Events.load(Events.GET, "boom001"), InvocationContext.fresh("redirect-function"));

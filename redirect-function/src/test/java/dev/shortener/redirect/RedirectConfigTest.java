@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,21 +19,20 @@ import org.junit.jupiter.api.Test;
 class RedirectConfigTest {
 
     private static final Map<String, String> MINIMAL = Map.of(
-            RedirectConfig.LINKS_TABLE, "links",
-            RedirectConfig.REDIS_URL, "rediss://cache.example.com:6379");
+            LinksTableSettings.LINKS_TABLE, "links",
+            RedisSettings.REDIS_URL, "rediss://cache.example.com:6379");
 
     @Test
     void missingLinksTable_failsFast_namingTheVariable() {
         ConfigException e = assertThrows(
-                ConfigException.class,
-                () -> RedirectConfig.from(Map.of(RedirectConfig.REDIS_URL, "redis://127.0.0.1:6379")::get));
+                ConfigException.class, () -> read(Map.of(RedisSettings.REDIS_URL, "redis://127.0.0.1:6379")));
 
         assertTrue(e.getMessage().startsWith("LINKS_TABLE is not set"), e.getMessage());
     }
 
     @Test
     void lambdasConstructor_failsAtInit_whenLinksTableIsMissing() {
-        assumeTrue(System.getenv(RedirectConfig.LINKS_TABLE) == null, "LINKS_TABLE is set in this environment");
+        assumeTrue(System.getenv(LinksTableSettings.LINKS_TABLE) == null, "LINKS_TABLE is set in this environment");
 
         ConfigException e = assertThrows(ConfigException.class, RedirectHandler::new);
 
@@ -38,11 +41,10 @@ class RedirectConfigTest {
 
     @Test
     void missingOrMalformedRedisUrl_namesTheVariable() {
-        ConfigException missing = assertThrows(
-                ConfigException.class, () -> RedirectConfig.from(Map.of(RedirectConfig.LINKS_TABLE, "links")::get));
-        ConfigException wrongScheme = assertThrows(
-                ConfigException.class,
-                () -> RedirectConfig.from(with(RedirectConfig.REDIS_URL, "http://cache:6379")::get));
+        ConfigException missing =
+                assertThrows(ConfigException.class, () -> read(Map.of(LinksTableSettings.LINKS_TABLE, "links")));
+        ConfigException wrongScheme =
+                assertThrows(ConfigException.class, () -> read(with(RedisSettings.REDIS_URL, "http://cache:6379")));
 
         assertTrue(missing.getMessage().startsWith("REDIS_URL"), missing.getMessage());
         assertTrue(wrongScheme.getMessage().startsWith("REDIS_URL"), wrongScheme.getMessage());
@@ -50,22 +52,21 @@ class RedirectConfigTest {
 
     @Test
     void malformedOrOutOfRangeNumbers_nameTheVariableAndTheRange() {
-        ConfigException word = assertThrows(
-                ConfigException.class,
-                () -> RedirectConfig.from(with(RedirectConfig.EDGE_CACHE_SECONDS, "sixty")::get));
-        ConfigException zero = assertThrows(
-                ConfigException.class,
-                () -> RedirectConfig.from(with(RedirectConfig.NEGATIVE_CACHE_SECONDS, "0")::get));
+        ConfigException word =
+                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.EDGE_CACHE_SECONDS, "sixty")));
+        ConfigException zero =
+                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.NEGATIVE_CACHE_SECONDS, "0")));
 
         assertEquals(
                 "EDGE_CACHE_SECONDS must be a whole number from 0 to 86400, got 'sixty' (unset means 60).",
                 word.getMessage());
+        assertEquals(RedirectConfig.EDGE_CACHE_SECONDS, word.variable());
         assertTrue(zero.getMessage().startsWith("NEGATIVE_CACHE_SECONDS"), zero.getMessage());
     }
 
     @Test
     void unsetOrBlankVariables_takeTheirDefaults() {
-        RedirectConfig config = RedirectConfig.from(with(RedirectConfig.EDGE_CACHE_SECONDS, " ")::get);
+        RedirectConfig config = read(with(RedirectConfig.EDGE_CACHE_SECONDS, " "));
 
         assertEquals("links", config.linksTable());
         assertEquals(URI.create("rediss://cache.example.com:6379"), config.redisUrl());
@@ -84,14 +85,17 @@ class RedirectConfigTest {
     @Test
     void dynamoDbEndpoint_mustBeAnHttpUrl() {
         ConfigException e = assertThrows(
-                ConfigException.class,
-                () -> RedirectConfig.from(with(RedirectConfig.DYNAMODB_ENDPOINT, "localhost:8000")::get));
+                ConfigException.class, () -> read(with(LinksTableSettings.DYNAMODB_ENDPOINT, "localhost:8000")));
 
         assertTrue(e.getMessage().startsWith("DYNAMODB_ENDPOINT"), e.getMessage());
         assertEquals(
                 URI.create("http://127.0.0.1:8000"),
-                RedirectConfig.from(with(RedirectConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000")::get)
+                read(with(LinksTableSettings.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000"))
                         .dynamoDbEndpoint());
+    }
+
+    private static RedirectConfig read(Map<String, String> variables) {
+        return RedirectConfig.fromEnvironment(Environment.of(variables));
     }
 
     private static Map<String, String> with(String name, String value) {

@@ -3,6 +3,7 @@ package dev.shortener.redirect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
@@ -10,6 +11,7 @@ import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkStore;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
@@ -65,20 +67,20 @@ final class RedirectFixture implements AutoCloseable {
         cache = new RedisLinkCache(redis, TestServers.uniqueName("redirect") + ":");
 
         Map<String, String> all = new HashMap<>(env);
-        all.put(RedirectConfig.LINKS_TABLE, table);
-        all.put(RedirectConfig.REDIS_URL, redisUri.toString());
-        RedirectConfig config = RedirectConfig.from(all::get);
+        all.put(LinksTableSettings.LINKS_TABLE, table);
+        all.put(RedisSettings.REDIS_URL, redisUri.toString());
+        RedirectConfig config = RedirectConfig.fromEnvironment(Environment.of(all));
         // The handler's own client has the production redirect timeouts.
         handlerDynamoDb = DynamoDbClients.forEmulator(
                 handlerDynamoDbEndpoint == null ? dynamoDbEndpoint : handlerDynamoDbEndpoint,
                 DynamoDbTimeouts.REDIRECT);
-        handler = new RedirectHandler(
+        handler = new RedirectHandler(RedirectWiring.of(
                 config,
                 handlerStore.apply(new DynamoDbLinkStore(handlerDynamoDb, table)),
                 cache,
                 clicks,
                 clock,
-                new StructuredLog("redirect", new PrintStream(log, true, StandardCharsets.UTF_8)));
+                new StructuredLog(RedirectWiring.SERVICE, new PrintStream(log, true, StandardCharsets.UTF_8))));
     }
 
     static RedirectFixture create() {

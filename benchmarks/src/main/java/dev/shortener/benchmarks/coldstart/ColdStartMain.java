@@ -8,12 +8,14 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
 import dev.shortener.analytics.ClickSinks;
 import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
+import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
+import dev.shortener.redirect.RedirectWiring;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,21 +50,24 @@ public final class ColdStartMain {
         } else {
             // The untuned baseline: the SDK's default client (Apache, chosen by the system property), default
             // timeouts, and no warm-up at init.
-            RedirectConfig config = RedirectConfig.fromEnvironment();
+            RedirectConfig config = RedirectConfig.fromEnvironment(Environment.system());
             DynamoDbClient dynamoDb = DynamoDbClient.builder()
                     .endpointOverride(config.dynamoDbEndpoint())
                     .build();
-            // By reflection: RedisClients.create returned JedisPooled before Jedis 7's RedisClient; either is a
-            // UnifiedJedis, and the launcher must run against whichever the deployment jar was built with.
-            var redis = (UnifiedJedis) RedisClients.class
-                    .getMethod("create", RedisSettings.class)
-                    .invoke(null, RedisSettings.of(config.redisUrl()));
-            handler = new RedirectHandler(
+            // Redis as the function builds it (only what the handler reaches survives in the shrunk jar).
+            UnifiedJedis redis = RedisClients.create(new RedisSettings(
+                    config.redisUrl(),
+                    config.redisConnectTimeout(),
+                    config.redisCommandTimeout(),
+                    RedisSettings.DEFAULT_POOL_WAIT,
+                    RedisSettings.DEFAULT_POOL_SIZE));
+            handler = new RedirectHandler(RedirectWiring.of(
                     config,
                     new DynamoDbLinkStore(dynamoDb, config.linksTable()),
                     new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
                     ClickSinks.fromEnvironment(Environment.system()),
-                    InstantSource.system());
+                    InstantSource.system(),
+                    new StructuredLog(RedirectWiring.SERVICE)));
         }
         long initAt = System.nanoTime();
         APIGatewayV2HTTPResponse first = handler.handleRequest(event, context("cold-1"));

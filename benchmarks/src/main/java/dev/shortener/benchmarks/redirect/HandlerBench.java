@@ -14,18 +14,21 @@ import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
 import dev.shortener.benchmarks.Stats;
+import dev.shortener.config.Environment;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
+import dev.shortener.redirect.RedirectWiring;
 import dev.shortener.shortcode.Base62;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -94,7 +97,7 @@ public final class HandlerBench {
             hotCodes.add(code);
             hotEvents.add(event(code));
         }
-        // As Wiring builds them: the redirect timeouts, the production pool settings and key prefix.
+        // As RedirectWiring builds them: the redirect timeouts, the production pool settings and key prefix.
         handlerDynamoDb = DynamoDbClients.forEmulator(dynamo, DynamoDbTimeouts.REDIRECT);
         redis = RedisClients.create(new RedisSettings(
                 redisUri,
@@ -104,8 +107,8 @@ public final class HandlerBench {
                 RedisSettings.DEFAULT_POOL_SIZE));
         cache = new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX);
         handlerStore = new DynamoDbLinkStore(handlerDynamoDb, table);
-        config = RedirectConfig.from(
-                Map.of(RedirectConfig.LINKS_TABLE, table, RedirectConfig.REDIS_URL, redisUri.toString())::get);
+        config = RedirectConfig.fromEnvironment(Environment.of(
+                Map.of(LinksTableSettings.LINKS_TABLE, table, RedisSettings.REDIS_URL, redisUri.toString())));
     }
 
     APIGatewayV2HTTPEvent event(String code) throws Exception {
@@ -113,8 +116,13 @@ public final class HandlerBench {
     }
 
     RedirectHandler handler(ClickSink clicks) {
-        RedirectHandler h = new RedirectHandler(config, handlerStore, cache, clicks, InstantSource.system());
-        return h;
+        return new RedirectHandler(RedirectWiring.of(
+                config,
+                handlerStore,
+                cache,
+                clicks,
+                InstantSource.system(),
+                new StructuredLog(RedirectWiring.SERVICE)));
     }
 
     interface Timed {

@@ -3,7 +3,7 @@ package dev.shortener.redirect.cache;
 import dev.shortener.linkcache.CachedLink;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.redirect.domain.CacheRead;
-import dev.shortener.redirect.domain.LinkCache;
+import dev.shortener.redirect.domain.ResolverCache;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * exhausted pool, whatever Jedis throws) is caught here and counted by the breaker: the redirect never fails
  * because of the cache.
  */
-public final class GuardedLinkCache implements LinkCache {
+public final class GuardedLinkCache implements ResolverCache {
 
     private final RedisLinkCache redis;
     private final CircuitBreaker breaker;

@@ -44,15 +44,4 @@ public record Resolution(
     static Resolution unavailable(CacheRead read, String sourceError) {
         return new Resolution(Status.UNAVAILABLE, null, null, read.use(), read.error(), sourceError);
     }
-
-    /** The log line's outcome: hit, miss, negative, not_found, gone or unavailable. */
-    public String outcome() {
-        boolean fromCache = cache == CacheUse.HIT;
-        return switch (status) {
-            case ACTIVE -> fromCache ? "hit" : "miss";
-            case NOT_FOUND -> fromCache ? "negative" : "not_found";
-            case GONE -> "gone";
-            case UNAVAILABLE -> "unavailable";
-        };
-    }
 }

@@ -3,8 +3,10 @@ package dev.shortener.redirect.domain;
 import dev.shortener.linkcache.CachedLink;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
+import dev.shortener.links.LinkStore;
 import java.time.Instant;
 import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Resolves a code cache-aside: Redis first; on a miss the links table, whose answer then fills Redis. Every
@@ -14,16 +16,20 @@ import java.util.Objects;
  * <p>The cache is an optimisation, never a dependency: when Redis fails (or its breaker is open) the table
  * answers alone, and nothing is written back, so a failing Redis costs each request at most one timeout. Only
  * when the table can't answer either does a code resolve to {@link Resolution.Status#UNAVAILABLE}.
+ *
+ * <p>The table's failures are the SDK's own {@link SdkException} (service errors, throttling, refused connections,
+ * the API-call timeouts set on the client): those are an outage, answered 503. Anything else the store throws is a
+ * bug and propagates as the unexpected error it is.
  */
 public final class Resolver {
 
-    private final LinkCache cache;
-    private final LinkSource source;
+    private final ResolverCache cache;
+    private final LinkStore links;
     private final CacheTimes times;
 
-    public Resolver(LinkCache cache, LinkSource source, CacheTimes times) {
+    public Resolver(ResolverCache cache, LinkStore links, CacheTimes times) {
         this.cache = Objects.requireNonNull(cache, "cache");
-        this.source = Objects.requireNonNull(source, "source");
+        this.links = Objects.requireNonNull(links, "links");
         this.times = Objects.requireNonNull(times, "times");
     }
 
@@ -35,9 +41,9 @@ public final class Resolver {
         }
         LinkLookup lookup;
         try {
-            lookup = source.find(code, now);
-        } catch (LinkSourceUnavailableException e) {
-            return Resolution.unavailable(read, e.getCause().getClass().getSimpleName());
+            lookup = links.find(code, now);
+        } catch (SdkException e) {
+            return Resolution.unavailable(read, e.getClass().getSimpleName());
         }
         if (read.use() == CacheUse.MISS) {
             fill(code, lookup, now);

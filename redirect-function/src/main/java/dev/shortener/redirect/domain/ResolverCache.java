@@ -3,10 +3,11 @@ package dev.shortener.redirect.domain;
 import dev.shortener.linkcache.CachedLink;
 
 /**
- * The cache as the resolver needs it. Implementations never throw: a broken cache is reported as
+ * The cache as the resolver needs it: Redis behind its circuit breaker in the function, a map in the resolver's
+ * unit tests. (Not the link-cache module's {@code RedisLinkCache}, which this wraps.) Implementations never throw: a broken cache is reported as
  * {@link CacheUse#FAILED} or {@link CacheUse#SKIPPED}, because a cache must never take a redirect down with it.
  */
-public interface LinkCache {
+public interface ResolverCache {
 
     CacheRead read(String code);
 
