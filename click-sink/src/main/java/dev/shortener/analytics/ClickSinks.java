@@ -12,6 +12,7 @@ import dev.shortener.analytics.lifecycle.LambdaExtension;
 import dev.shortener.analytics.lifecycle.ShutdownFlush;
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -38,10 +39,6 @@ public final class ClickSinks {
     public static final String MAX_BUFFER_AGE_MS = "CLICK_MAX_BUFFER_AGE_MS";
     /** Optional, milliseconds: hold clicks across invocations only while they come this often (default 1000). */
     public static final String HOLD_IF_NEXT_WITHIN_MS = "CLICK_HOLD_IF_NEXT_WITHIN_MS";
-    /** Optional CloudWatch namespace of the delivery metrics (default {@code UrlShortener}). */
-    public static final String METRICS_NAMESPACE = "CLICK_METRICS_NAMESPACE";
-    /** Optional service name in logs and the metrics' dimension (default {@code redirect}). */
-    public static final String SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
 
     /** Both millisecond tunables stay within a minute, so a buffered click is never held longer than that. */
     static final long MAX_MILLIS = 60_000;
@@ -51,23 +48,21 @@ public final class ClickSinks {
     /**
      * The Firehose sink, its flusher started and its shutdown flush installed.
      *
+     * @param log     the function's log, for undelivered clicks and the shutdown flush
+     * @param metrics the function's metric writer, for the delivery counters
+     *
      * @throws ConfigException naming the variable that is missing or malformed
      */
-    public static ClickSink fromEnvironment(Environment env) {
+    public static ClickSink fromEnvironment(Environment env, StructuredLog log, EmfMetrics metrics) {
         String stream = env.required(STREAM_NAME, "the name of the Firehose delivery stream that clicks go to");
         ClickEvents events = events(env);
         Region region = Region.of(env.required(AWS_REGION, "the AWS region (Lambda sets it; set it elsewhere)"));
         var endpoint = env.url(FIREHOSE_ENDPOINT, Set.of("http", "https"), "http://127.0.0.1:4566");
         SinkSettings settings = settings(env);
-        String service = env.optional(SERVICE_NAME).orElse("redirect");
-        var log = new StructuredLog(service);
-        var metrics = new DeliveryMetrics(
-                env.optional(METRICS_NAMESPACE).orElse("UrlShortener"),
-                service,
-                System.out,
-                settings.metricsInterval().toMillis());
+        var delivery = new DeliveryMetrics(
+                metrics, System.out, settings.metricsInterval().toMillis());
         var sender = new FirehoseRecordSender(FirehoseClients.forFunction(region, endpoint.orElse(null)), stream);
-        var sink = new BatchingClickSink(events, sender, settings, metrics, new UndeliveredLog(log));
+        var sink = new BatchingClickSink(events, sender, settings, delivery, new UndeliveredLog(log));
         ShutdownFlush.install(
                 sink, env.optional(LambdaExtension.RUNTIME_API_ENV).orElse(null), log);
         return sink;

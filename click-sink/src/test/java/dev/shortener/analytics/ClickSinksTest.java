@@ -11,7 +11,10 @@ import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.StoredEvents;
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
+import dev.shortener.http.StructuredLog;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,26 +24,24 @@ class ClickSinksTest {
 
     @Test
     void aStream_isRequired() {
-        var none = assertThrows(ConfigException.class, () -> ClickSinks.fromEnvironment(env(Map.of())));
+        var none = assertThrows(ConfigException.class, () -> build(env(Map.of())));
         assertEquals("CLICK_STREAM_NAME", none.variable());
     }
 
     @Test
     void aStream_needsTheSecretAndARegion() {
         var secret = assertThrows(
-                ConfigException.class,
-                () -> ClickSinks.fromEnvironment(env(Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1"))));
+                ConfigException.class, () -> build(env(Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1"))));
         assertEquals("CLICK_VISITOR_SECRET", secret.variable());
         var shortSecret = assertThrows(
                 ConfigException.class,
-                () -> ClickSinks.fromEnvironment(env(
+                () -> build(env(
                         Map.of("CLICK_STREAM_NAME", "s", "AWS_REGION", "us-east-1", "CLICK_VISITOR_SECRET", "short"))));
         assertEquals("CLICK_VISITOR_SECRET", shortSecret.variable());
         assertTrue(shortSecret.getMessage().contains("16 bytes"), shortSecret.getMessage());
         var region = assertThrows(
                 ConfigException.class,
-                () -> ClickSinks.fromEnvironment(
-                        env(Map.of("CLICK_STREAM_NAME", "s", "CLICK_VISITOR_SECRET", SECRET))));
+                () -> build(env(Map.of("CLICK_STREAM_NAME", "s", "CLICK_VISITOR_SECRET", SECRET))));
         assertEquals("AWS_REGION", region.variable());
     }
 
@@ -48,7 +49,7 @@ class ClickSinksTest {
     void aMalformedEndpoint_failsWithItsName() {
         var endpoint = assertThrows(
                 ConfigException.class,
-                () -> ClickSinks.fromEnvironment(env(Map.of(
+                () -> build(env(Map.of(
                         "CLICK_STREAM_NAME",
                         "s",
                         "CLICK_VISITOR_SECRET",
@@ -85,7 +86,7 @@ class ClickSinksTest {
         System.setProperty("aws.accessKeyId", "test"); // the default chain, as in Lambda, finds these
         System.setProperty("aws.secretAccessKey", "test");
         try (var firehose = new FakeFirehose()) {
-            ClickSink sink = ClickSinks.fromEnvironment(env(Map.of(
+            ClickSink sink = build(env(Map.of(
                     "CLICK_STREAM_NAME",
                     "clicks-stream",
                     "CLICK_VISITOR_SECRET",
@@ -106,6 +107,14 @@ class ClickSinksTest {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
         }
+    }
+
+    /** The sink as the redirect function's wiring builds it, with a log and metrics of the test's own. */
+    private static ClickSink build(Environment env) {
+        return ClickSinks.fromEnvironment(
+                env,
+                new StructuredLog("redirect", System.out),
+                new EmfMetrics("UrlShortener", "redirect", InstantSource.system()));
     }
 
     private static Environment env(Map<String, String> variables) {

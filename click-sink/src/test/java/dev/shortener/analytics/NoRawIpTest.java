@@ -12,11 +12,13 @@ import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
 import dev.shortener.analytics.firehose.StoredEvents;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -89,7 +91,8 @@ class NoRawIpTest {
                 TestClicks.events(),
                 new FirehoseRecordSender(client, "clicks"),
                 SinkSettings.defaults().withRetries(2, Duration.ofMillis(5), Duration.ofMillis(10)),
-                new DeliveryMetrics("UrlShortener", "redirect", metrics.stream(), 60_000),
+                new DeliveryMetrics(
+                        new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), metrics.stream(), 60_000),
                 new UndeliveredLog(new StructuredLog("redirect", logs.stream())));
     }
 

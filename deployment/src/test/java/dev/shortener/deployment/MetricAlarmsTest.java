@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shortener.analytics.ClickSinks;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
+import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.redirect.RedirectWiring;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
@@ -103,8 +105,7 @@ class MetricAlarmsTest {
         Map<String, String> env = values.environment("RedirectFunction");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DeliveryMetrics metrics = new DeliveryMetrics(
-                env.get(ClickSinks.METRICS_NAMESPACE),
-                env.get(ClickSinks.SERVICE_NAME),
+                EmfMetrics.fromEnvironment(Environment.of(env), RedirectWiring.SERVICE),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 0);
         Method add = DeliveryMetrics.class.getDeclaredMethod("add", String.class, long.class);

@@ -8,6 +8,7 @@ import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
 import dev.shortener.create.CreatePorts;
 import dev.shortener.create.ProductionPorts;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -95,7 +96,11 @@ public record Handlers(
 
     private static ClickSink clickSink(RunnerSettings settings, Map<String, String> env, Path clicksRoot) {
         if (settings.env(ClickSinks.STREAM_NAME) != null) {
-            return ClickSinks.fromEnvironment(Environment.system()); // Firehose, exactly as in Lambda
+            return ClickSinks.fromEnvironment(
+                    Environment.system(),
+                    new StructuredLog(RedirectWiring.SERVICE),
+                    EmfMetrics.fromEnvironment(
+                            Environment.system(), RedirectWiring.SERVICE)); // Firehose, exactly as in Lambda
         }
         byte[] secret = env.get(ClickSinks.VISITOR_SECRET).getBytes(StandardCharsets.UTF_8);
         return new LocalClickSink(clicksRoot, new ClickEvents(secret));

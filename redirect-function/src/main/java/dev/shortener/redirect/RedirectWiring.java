@@ -4,6 +4,7 @@ import dev.shortener.analytics.ClickSink;
 import dev.shortener.analytics.ClickSinks;
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -72,14 +73,15 @@ public final class RedirectWiring {
                 config.redisCommandTimeout(),
                 RedisSettings.DEFAULT_POOL_WAIT,
                 RedisSettings.DEFAULT_POOL_SIZE));
+        StructuredLog log = new StructuredLog(SERVICE);
         return of(
                 config,
                 new DynamoDbLinkStore(dynamoDb, config.linksTable()),
                 // The production prefix, which the create function invalidates: never configurable apart.
                 new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
-                ClickSinks.fromEnvironment(env),
+                ClickSinks.fromEnvironment(env, log, EmfMetrics.fromEnvironment(env, SERVICE)),
                 InstantSource.system(),
-                new StructuredLog(SERVICE));
+                log);
     }
 
     /** The graph over ports of the caller's choosing, with the clock and log it reads. */

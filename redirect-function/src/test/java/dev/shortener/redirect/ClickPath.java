@@ -20,6 +20,7 @@ import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
 import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
@@ -88,7 +89,8 @@ final class ClickPath {
                     new ClickEvents("click-path-visitor-secret-0123456789ab".getBytes(StandardCharsets.UTF_8)),
                     new FirehoseRecordSender(stack.firehose(), stack.stream()),
                     SinkSettings.defaults(),
-                    new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
+                    new DeliveryMetrics(
+                            new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), System.out, 60_000),
                     new UndeliveredLog(new StructuredLog("redirect")));
             Environment env = Environment.of(Map.of(
                     LinksTableSettings.LINKS_TABLE,

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.shortener.analytics.ClickSinks;
 import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
@@ -65,7 +66,10 @@ public final class ColdStartMain {
                     config,
                     new DynamoDbLinkStore(dynamoDb, config.linksTable()),
                     new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
-                    ClickSinks.fromEnvironment(Environment.system()),
+                    ClickSinks.fromEnvironment(
+                            Environment.system(),
+                            new StructuredLog(RedirectWiring.SERVICE),
+                            EmfMetrics.fromEnvironment(Environment.system(), RedirectWiring.SERVICE)),
                     InstantSource.system(),
                     new StructuredLog(RedirectWiring.SERVICE)));
         }

@@ -15,6 +15,7 @@ import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
 import dev.shortener.benchmarks.Stats;
 import dev.shortener.config.Environment;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
@@ -265,7 +266,8 @@ public final class HandlerBench {
                 new ClickEvents("benchmark-visitor-secret-0123456789".getBytes(StandardCharsets.UTF_8)),
                 new FirehoseRecordSender(client, "clicks-bench"),
                 settings,
-                new DeliveryMetrics("UrlShortener", "redirect", discard, 60_000),
+                new DeliveryMetrics(
+                        new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), discard, 60_000),
                 new UndeliveredLog(new StructuredLog("redirect", discard)));
         return new Sink(sink, client);
     }

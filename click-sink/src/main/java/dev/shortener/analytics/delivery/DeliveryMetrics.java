@@ -1,10 +1,9 @@
 package dev.shortener.analytics.delivery;
 
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.Json;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +22,7 @@ public final class DeliveryMetrics {
     public static final String RECORDS = "FirehoseRecords";
     private static final String[] NAMES = {DELIVERED, RESENT, UNDELIVERED, REQUESTS, RECORDS};
 
-    private final String namespace;
-    private final String service;
+    private final EmfMetrics metrics;
     private final PrintStream out;
     private final long intervalMillis;
     private final Map<String, AtomicLong> counters = Map.of(
@@ -40,9 +38,9 @@ public final class DeliveryMetrics {
             new AtomicLong());
     private long lastEmitMillis = System.currentTimeMillis();
 
-    public DeliveryMetrics(String namespace, String service, PrintStream out, long intervalMillis) {
-        this.namespace = Objects.requireNonNull(namespace, "namespace");
-        this.service = Objects.requireNonNull(service, "service");
+    /** @param metrics the function's metric writer: its namespace and {@code Service} dimension */
+    public DeliveryMetrics(EmfMetrics metrics, PrintStream out, long intervalMillis) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.out = Objects.requireNonNull(out, "out");
         this.intervalMillis = intervalMillis;
     }
@@ -64,32 +62,16 @@ public final class DeliveryMetrics {
     }
 
     private void emit(long now) {
-        List<Map<String, String>> metrics = new ArrayList<>(NAMES.length);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put(
-                "_aws",
-                Map.of(
-                        "Timestamp",
-                        now,
-                        "CloudWatchMetrics",
-                        List.of(Map.of(
-                                "Namespace",
-                                namespace,
-                                "Dimensions",
-                                List.of(List.of("Service")),
-                                "Metrics",
-                                metrics))));
-        line.put("Service", service);
+        Map<String, Long> values = new LinkedHashMap<>();
         boolean any = false;
         for (String name : NAMES) {
             long value = counters.get(name).getAndSet(0);
-            metrics.add(Map.of("Name", name, "Unit", "Count"));
-            line.put(name, value);
+            values.put(name, value);
             any |= value != 0;
         }
         lastEmitMillis = now;
         if (any) {
-            out.println(Json.write(line));
+            out.println(Json.write(metrics.counts(values)));
         }
     }
 }

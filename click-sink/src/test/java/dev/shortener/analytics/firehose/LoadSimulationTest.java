@@ -11,12 +11,14 @@ import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -56,7 +58,10 @@ class LoadSimulationTest {
                         TestClicks.events(),
                         new FirehoseRecordSender(client, "clicks"),
                         SinkSettings.defaults(),
-                        new DeliveryMetrics("UrlShortener", "redirect", logs.stream(), 60_000),
+                        new DeliveryMetrics(
+                                new EmfMetrics("UrlShortener", "redirect", InstantSource.system()),
+                                logs.stream(),
+                                60_000),
                         new UndeliveredLog(new StructuredLog("redirect", logs.stream()))));
             }
             long start = System.nanoTime();

@@ -8,8 +8,10 @@ import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +49,8 @@ class LocalStackFirehoseTest {
                     TestClicks.events(),
                     new FirehoseRecordSender(firehose, STREAM),
                     SinkSettings.defaults(),
-                    new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
+                    new DeliveryMetrics(
+                            new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), System.out, 60_000),
                     new UndeliveredLog(new StructuredLog("redirect")));
             for (int i = 0; i < 250; i++) {
                 sink.record(TestClicks.click("code" + (i % 7)));

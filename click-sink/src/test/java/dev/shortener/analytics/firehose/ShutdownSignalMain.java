@@ -6,9 +6,11 @@ import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.analytics.lifecycle.ShutdownFlush;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -28,7 +30,8 @@ public final class ShutdownSignalMain {
                 SinkSettings.defaults()
                         .withMaxBufferAge(Duration.ofMinutes(10))
                         .withHoldIfNextWithin(Duration.ofMinutes(1)), // busy even on a loaded CI machine
-                new DeliveryMetrics("UrlShortener", "redirect", System.out, 60_000),
+                new DeliveryMetrics(
+                        new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), System.out, 60_000),
                 new UndeliveredLog(log));
         ShutdownFlush.install(sink, System.getenv("AWS_LAMBDA_RUNTIME_API"), log);
         // An environment that has served for a while: its first send loaded the SDK's classes (a cold JVM's

@@ -8,9 +8,11 @@ import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,7 +41,8 @@ final class SinkHarness implements AutoCloseable {
         }
         client = FirehoseClients.forEndpoint(
                 firehose.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-        var metrics = new DeliveryMetrics("UrlShortener", "redirect", metricLines.stream(), 60_000);
+        var metrics = new DeliveryMetrics(
+                new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), metricLines.stream(), 60_000);
         sink = new BatchingClickSink(
                 TestClicks.events(),
                 new FirehoseRecordSender(client, STREAM),
