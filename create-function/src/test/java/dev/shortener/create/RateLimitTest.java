@@ -200,7 +200,7 @@ class RateLimitTest {
     @Test
     void theScript_neverRefillsFromAClockThatIsBehind_andIsReloadedAfterAFlush() {
         var redis = TestBed.redis();
-        String prefix = dev.shortener.localservers.TestServers.uniqueName("bucket") + ":";
+        String prefix = dev.shortener.testsupport.TestServers.uniqueName("bucket") + ":";
         RedisTokenBuckets buckets = new RedisTokenBuckets(redis, prefix);
         Bucket bucket = new Bucket(1, 60);
         Instant t0 = Instant.parse("2026-11-27T12:00:00Z");

@@ -9,7 +9,7 @@ import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.http.InvocationContext;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -17,7 +17,7 @@ import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;

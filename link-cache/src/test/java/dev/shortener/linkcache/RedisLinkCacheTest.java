@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;

@@ -6,14 +6,14 @@ import java.util.function.Supplier;
  * One server per JVM, started on first use and stopped by a shutdown hook. A failed start is remembered,
  * so that a missing Node.js costs one attempt per JVM instead of one per test.
  */
-final class SharedServer<T extends AutoCloseable> {
+public final class SharedServer<T extends AutoCloseable> {
 
     private final String name;
     private final Supplier<T> starter;
     private T server;
     private LocalServerException failure;
 
-    SharedServer(String name, Supplier<T> starter) {
+    public SharedServer(String name, Supplier<T> starter) {
         this.name = name;
         this.starter = starter;
     }
@@ -23,7 +23,7 @@ final class SharedServer<T extends AutoCloseable> {
      *
      * @throws LocalServerException when it could not be started (now or on an earlier call)
      */
-    synchronized T get() {
+    public synchronized T get() {
         if (server == null && failure == null) {
             try {
                 server = starter.get();

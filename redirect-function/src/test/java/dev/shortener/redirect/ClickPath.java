@@ -29,7 +29,7 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;

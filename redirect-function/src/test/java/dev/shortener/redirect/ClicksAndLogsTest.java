@@ -18,7 +18,7 @@ import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
 import dev.shortener.links.LinksTableSettings;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

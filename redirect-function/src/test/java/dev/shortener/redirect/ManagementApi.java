@@ -21,7 +21,7 @@ import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.InstantSource;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.localservers.RedisProcess;
-import dev.shortener.localservers.TestServers;
 import dev.shortener.redirect.cache.CircuitBreaker;
+import dev.shortener.testsupport.TestServers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.localservers.S3Process;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -10,7 +10,7 @@ import dev.shortener.create.domain.auth.Authenticator;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.shortener.links.dynamodb;
 
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

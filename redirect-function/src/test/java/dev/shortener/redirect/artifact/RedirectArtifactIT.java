@@ -17,7 +17,7 @@ import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
-import dev.shortener.localservers.TestServers;
+import dev.shortener.testsupport.TestServers;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

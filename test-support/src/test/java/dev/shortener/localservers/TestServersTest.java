@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.testsupport.TestServers;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.testsupport.TestServers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

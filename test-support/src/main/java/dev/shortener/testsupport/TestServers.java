@@ -1,5 +1,9 @@
-package dev.shortener.localservers;
+package dev.shortener.testsupport;
 
+import dev.shortener.localservers.DynaliteProcess;
+import dev.shortener.localservers.LocalServerException;
+import dev.shortener.localservers.RedisProcess;
+import dev.shortener.localservers.SharedServer;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
