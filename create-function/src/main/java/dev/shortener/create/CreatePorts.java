@@ -10,7 +10,10 @@ import dev.shortener.links.LinkStore;
 import dev.shortener.shortcode.WorkerLeases;
 import java.util.Objects;
 
-/** Everything the create function talks to, as the domain's ports: what tests and a local runner replace. */
+/**
+ * Everything the create function talks to, as the domain's ports. Tests swap single members (a store that fails
+ * once or holds a write, an idempotency store that dies) to reach outcomes the real servers won't produce on cue.
+ */
 public record CreatePorts(
         LinkStore links,
         CodeReservations reservations,
