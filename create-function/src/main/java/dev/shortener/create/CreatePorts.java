@@ -3,7 +3,7 @@ package dev.shortener.create;
 import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
 import dev.shortener.create.domain.link.CodeReservations;
-import dev.shortener.create.domain.link.LinkCache;
+import dev.shortener.create.domain.link.LinkCacheUpdates;
 import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.create.domain.ratelimit.RateLimiter;
 import dev.shortener.links.LinkStore;
@@ -21,7 +21,7 @@ public record CreatePorts(
         ApiKeys apiKeys,
         IdempotencyStore idempotency,
         RateLimiter rateLimiter,
-        LinkCache cache,
+        LinkCacheUpdates cache,
         WorkerLeases workerLeases) {
 
     public CreatePorts {
