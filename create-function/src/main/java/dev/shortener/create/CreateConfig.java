@@ -59,6 +59,7 @@ public record CreateConfig(
      * when CloudFront is the only way in. Unset: the source address API Gateway saw.
      */
     public static final String CLIENT_IP_HEADER = "CLIENT_IP_HEADER";
+
     /**
      * Reads and checks the configuration ({@code SHORTCODE_SECRET} and {@code SHORTCODE_LENGTH} through
      * {@link ShortCodeSettings}).
