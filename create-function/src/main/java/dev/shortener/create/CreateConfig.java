@@ -6,16 +6,20 @@ import dev.shortener.create.domain.ratelimit.Bucket;
 import dev.shortener.create.domain.url.DomainSet;
 import dev.shortener.create.domain.url.UrlPolicy;
 import dev.shortener.http.OriginSecret;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.shortcode.ShortCodeSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The create function's configuration: every environment variable it reads is named here, and each is checked at
  * start-up, so a bad deployment fails at once naming the variable instead of misbehaving on some later request.
- * ({@code AWS_REGION}, set by Lambda, is read by the SDK client builder.)
+ * The settings other modules own are read through their owners, under the names they define:
+ * {@link LinksTableSettings} (the table and a DynamoDB endpoint override), {@link RedisSettings#REDIS_URL},
+ * {@link OriginSecret#ORIGIN_VERIFY_SECRET} and {@link ShortCodeSettings}. ({@code AWS_REGION}, set by Lambda, is
+ * read by the SDK client builder.)
  */
 public record CreateConfig(
         String linksTable,
@@ -32,10 +36,6 @@ public record CreateConfig(
         OriginSecret originSecret,
         URI dynamoDbEndpoint) {
 
-    /** Required: the links table's name. */
-    public static final String LINKS_TABLE = "LINKS_TABLE";
-    /** Required: {@code redis://host:port} or {@code rediss://host:port} (TLS, which ElastiCache Serverless needs). */
-    public static final String REDIS_URL = "REDIS_URL";
     /** Required: where short links live, e.g. {@code https://sho.rt}; links to it and its subdomains are refused. */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
     /** Longest URL accepted, default 2048, at most 8192 (CloudFront's limit). */
@@ -59,13 +59,6 @@ public record CreateConfig(
      * when CloudFront is the only way in. Unset: the source address API Gateway saw.
      */
     public static final String CLIENT_IP_HEADER = "CLIENT_IP_HEADER";
-    /**
-     * Optional: the secret CloudFront adds as {@code X-Origin-Verify}; when set, {@link #CLIENT_IP_HEADER} is
-     * believed only on requests that present it (a direct call to the API could otherwise pick its own address).
-     */
-    public static final String ORIGIN_VERIFY_SECRET = "ORIGIN_VERIFY_SECRET";
-    /** Optional: a DynamoDB endpoint override (an emulator, LocalStack). */
-    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
 
     /**
      * Reads and checks the configuration ({@code SHORTCODE_SECRET} and {@code SHORTCODE_LENGTH} through
@@ -73,27 +66,25 @@ public record CreateConfig(
      *
      * @throws ConfigException naming the first variable that is missing or malformed
      */
-    public static CreateConfig fromEnvironment(Map<String, String> env) {
-        var read = new EnvironmentReader(env);
-        String table = read.required(LINKS_TABLE);
-        URI redis = read.redisUrl(REDIS_URL);
-        ShortBase base = ShortBase.parse(read, SHORT_BASE_URL);
-        ShortCodeSettings shortCodes = ShortCodeSettings.fromEnvironment(Environment.of(env));
-        int maxUrlLength = read.integer(MAX_URL_LENGTH, UrlPolicy.DEFAULT_MAX_LENGTH, 32, UrlPolicy.LIMIT_MAX_LENGTH);
-        DomainSet blocked = read.domains(BLOCKED_DOMAINS);
-        boolean allowPrivate = read.bool(ALLOW_PRIVATE_ADDRESSES, false);
-        Duration maxExpiry = Duration.ofDays(read.integer(MAX_EXPIRY_DAYS, 3650, 1, 36_500));
+    public static CreateConfig fromEnvironment(Environment env) {
+        LinksTableSettings table = LinksTableSettings.fromEnvironment(env);
+        URI redis = RedisSettings.urlFrom(env);
+        ShortBase base = ShortBase.parse(env, SHORT_BASE_URL);
+        ShortCodeSettings shortCodes = ShortCodeSettings.fromEnvironment(env);
+        int maxUrlLength = env.integer(MAX_URL_LENGTH, UrlPolicy.DEFAULT_MAX_LENGTH, 32, UrlPolicy.LIMIT_MAX_LENGTH);
+        DomainSet blocked = blockedDomains(env);
+        boolean allowPrivate = env.flag(ALLOW_PRIVATE_ADDRESSES, false);
+        Duration maxExpiry = Duration.ofDays(env.integer(MAX_EXPIRY_DAYS, 3650, 1, 36_500));
         Bucket perKey = new Bucket(
-                read.integer(RATE_LIMIT_KEY_BURST, 60, 1, 100_000),
-                read.integer(RATE_LIMIT_KEY_PER_MINUTE, 120, 1, 1_000_000));
+                env.integer(RATE_LIMIT_KEY_BURST, 60, 1, 100_000),
+                env.integer(RATE_LIMIT_KEY_PER_MINUTE, 120, 1, 1_000_000));
         Bucket perClient = new Bucket(
-                read.integer(RATE_LIMIT_IP_BURST, 100, 1, 100_000),
-                read.integer(RATE_LIMIT_IP_PER_MINUTE, 300, 1, 1_000_000));
-        String clientHeader = read.optional(CLIENT_IP_HEADER);
-        OriginSecret originSecret = OriginSecret.of(read.optional(ORIGIN_VERIFY_SECRET));
-        URI dynamoDb = read.optional(DYNAMODB_ENDPOINT) == null ? null : read.httpUri(DYNAMODB_ENDPOINT);
+                env.integer(RATE_LIMIT_IP_BURST, 100, 1, 100_000),
+                env.integer(RATE_LIMIT_IP_PER_MINUTE, 300, 1, 1_000_000));
+        String clientHeader = env.optional(CLIENT_IP_HEADER).orElse(null);
+        OriginSecret originSecret = OriginSecret.from(env);
         return new CreateConfig(
-                table,
+                table.table(),
                 redis,
                 base.url(),
                 shortCodes,
@@ -105,7 +96,15 @@ public record CreateConfig(
                 perClient,
                 clientHeader,
                 originSecret,
-                dynamoDb);
+                table.endpointOrNull());
+    }
+
+    private static DomainSet blockedDomains(Environment env) {
+        try {
+            return DomainSet.of(env.list(BLOCKED_DOMAINS));
+        } catch (IllegalArgumentException e) {
+            throw Environment.invalid(BLOCKED_DOMAINS, "holds a domain that is not one: " + e.getMessage());
+        }
     }
 
     /** The shortener's own domain (the short base URL's host), whose links would loop. */
@@ -116,8 +115,8 @@ public record CreateConfig(
     /** The short base URL: scheme and host (and port), no path, no trailing slash. */
     record ShortBase(String url) {
 
-        static ShortBase parse(EnvironmentReader read, String name) {
-            String value = read.required(name);
+        static ShortBase parse(Environment env, String name) {
+            String value = env.required(name, "the short links' base URL, such as https://sho.rt");
             String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
             try {
                 URI uri = new URI(trimmed);

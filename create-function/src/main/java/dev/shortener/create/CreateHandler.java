@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.shortener.config.Environment;
 import dev.shortener.create.api.ApiRequest;
 import dev.shortener.create.api.FailureResponses;
 import dev.shortener.create.api.ManagementApi;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.shortcode.ShortCodeMinter;
-import java.time.InstantSource;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -19,9 +19,9 @@ import org.crac.Resource;
  * logs one line per request. A failure nobody planned for becomes a logged 500 (or 503 when a dependency is down)
  * that reveals nothing.
  *
- * <p>Two ways to build it, as Powertools' examples do: the no-arg constructor Lambda calls reads
- * {@link CreateConfig} from the environment, builds the real clients once and registers the SnapStart hooks; the
- * other takes the configuration, the ports and a clock, for tests and a local runner.
+ * <p>Two ways to build it, as Powertools' examples do: the no-arg constructor Lambda calls builds
+ * {@link CreateWiring#fromEnvironment} (the real clients, once) and registers its SnapStart hooks; the other takes a
+ * {@link CreateWiring}, for tests and the local runner.
  */
 public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -33,26 +33,22 @@ public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final SnapStartHooks snapStartHooks;
 
     public CreateHandler() {
-        this(CreateConfig.fromEnvironment(System.getenv()), Core.getGlobalContext());
+        this(CreateWiring.fromEnvironment(Environment.system()), Core.getGlobalContext());
     }
 
-    /** Real clients from {@code config}, with the SnapStart hooks registered in {@code checkpoints}. */
-    public CreateHandler(CreateConfig config, org.crac.Context<Resource> checkpoints) {
-        this(new CreateWiring(config, AwsConnections.open(config), InstantSource.system()), checkpoints);
+    /** For tests and the local runner: whatever {@code wiring} was built on, no SnapStart hooks registered. */
+    public CreateHandler(CreateWiring wiring) {
+        this(wiring, null);
     }
 
-    /** For tests and a local runner: the given ports and clock, no SnapStart hooks. */
-    public CreateHandler(CreateConfig config, CreatePorts ports, InstantSource clock) {
-        this(new CreateWiring(config, ports, clock), null);
-    }
-
-    private CreateHandler(CreateWiring wiring, org.crac.Context<Resource> checkpoints) {
+    /** The wiring's SnapStart hooks, if it has any, registered in {@code checkpoints} (null: none). */
+    CreateHandler(CreateWiring wiring, org.crac.Context<Resource> checkpoints) {
         this.api = wiring.api();
         this.minter = wiring.minter();
         this.observability = wiring.observability();
         this.log = wiring.log();
         this.snapStartHooks = checkpoints == null ? null : wiring.snapStartHooks();
-        if (checkpoints != null) {
+        if (snapStartHooks != null) {
             checkpoints.register(snapStartHooks);
         }
     }
@@ -83,7 +79,7 @@ public final class CreateHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return minter;
     }
 
-    /** The resource registered with CRaC, or null when built from ports. */
+    /** The resource registered with CRaC, or null when none was. */
     Resource snapStartHooks() {
         return snapStartHooks;
     }

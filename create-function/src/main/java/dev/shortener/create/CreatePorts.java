@@ -3,14 +3,17 @@ package dev.shortener.create;
 import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
 import dev.shortener.create.domain.link.CodeReservations;
-import dev.shortener.create.domain.link.LinkCache;
+import dev.shortener.create.domain.link.LinkCacheUpdates;
 import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.create.domain.ratelimit.RateLimiter;
 import dev.shortener.links.LinkStore;
 import dev.shortener.shortcode.WorkerLeases;
 import java.util.Objects;
 
-/** Everything the create function talks to, as the domain's ports: what tests and a local runner replace. */
+/**
+ * Everything the create function talks to, as the domain's ports. Tests swap single members (a store that fails
+ * once or holds a write, an idempotency store that dies) to reach outcomes the real servers won't produce on cue.
+ */
 public record CreatePorts(
         LinkStore links,
         CodeReservations reservations,
@@ -18,7 +21,7 @@ public record CreatePorts(
         ApiKeys apiKeys,
         IdempotencyStore idempotency,
         RateLimiter rateLimiter,
-        LinkCache cache,
+        LinkCacheUpdates cache,
         WorkerLeases workerLeases) {
 
     public CreatePorts {

@@ -1,5 +1,7 @@
 package dev.shortener.create;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import dev.shortener.create.api.ManagementApi;
 import dev.shortener.create.domain.auth.Authenticator;
 import dev.shortener.create.domain.idempotency.IdempotentCreation;
@@ -10,33 +12,47 @@ import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.ratelimit.RateLimits;
 import dev.shortener.create.domain.url.UrlPolicy;
+import dev.shortener.create.dynamodb.DynamoDbApiKeys;
+import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
+import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
+import dev.shortener.create.dynamodb.DynamoDbLinkStats;
+import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.linkcache.RedisClients;
+import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
+import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
 import dev.shortener.shortcode.ShortCodeMinter;
 import java.time.InstantSource;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Puts the create function together from its configuration, its ports and a clock: the one place that knows how
- * the pieces connect. Builds no unique state: the minter acquires its worker lease on first use.
+ * The create function put together: the one place that knows how its pieces connect. Three ways in, one graph:
+ * {@link #fromEnvironment} (Lambda: the real clients, built once per execution environment, and the SnapStart
+ * hooks that prime and reset them), {@link #onClients} (the local runner: clients it owns, production key
+ * prefixes) and {@link #of} (tests: ports they may have swapped, a clock they move). Builds no unique state: the
+ * minter acquires its worker lease on first use.
  */
-final class CreateWiring {
+public final class CreateWiring {
+
+    /** Rate-limit buckets' keys; the links' keys are the shared cache's own ({@link RedisLinkCache#DEFAULT_KEY_PREFIX}). */
+    static final String RATE_LIMIT_KEY_PREFIX = "ratelimit:";
 
     private final StructuredLog log = new StructuredLog("create-function");
     private final Observability observability = new Observability(log);
     private final ShortCodeMinter minter;
     private final RateLimits limits;
     private final ManagementApi api;
-    private final AwsConnections connections;
+    /** Null unless built on real clients from the environment: only then has SnapStart anything to prime. */
+    private final SnapStartHooks snapStartHooks;
 
-    CreateWiring(CreateConfig config, AwsConnections connections, InstantSource clock) {
-        this(config, connections.ports(), clock, connections);
-    }
-
-    CreateWiring(CreateConfig config, CreatePorts ports, InstantSource clock) {
-        this(config, ports, clock, null);
-    }
-
-    private CreateWiring(CreateConfig config, CreatePorts ports, InstantSource clock, AwsConnections connections) {
-        this.connections = connections;
+    private CreateWiring(CreateConfig config, CreatePorts ports, InstantSource clock, Clients clients) {
         this.minter = config.shortCodes().newMinter(clock, ports.workerLeases());
         this.limits = new RateLimits(
                 ports.rateLimiter(), config.perClientLimit(), config.perKeyLimit(), clock, observability);
@@ -59,6 +75,56 @@ final class CreateWiring {
                 config.shortBaseUrl(),
                 config.clientAddressHeader(),
                 config.originSecret());
+        this.snapStartHooks = clients == null
+                ? null
+                : new SnapStartHooks(
+                        api,
+                        minter,
+                        limits,
+                        clients.dynamoDb(),
+                        config.linksTable(),
+                        clients.redis(),
+                        new RedisTokenBuckets(clients.redis(), RATE_LIMIT_KEY_PREFIX),
+                        observability);
+    }
+
+    /**
+     * What Lambda runs: the configuration read from {@code env}, one DynamoDB client (explicit timeouts, the
+     * URL-connection HTTP client, the default credentials chain) and one bounded Redis pool.
+     *
+     * @throws ConfigException naming the first variable that is missing or malformed
+     */
+    public static CreateWiring fromEnvironment(Environment env) {
+        CreateConfig config = CreateConfig.fromEnvironment(env);
+        Clients clients = new Clients(
+                DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
+                RedisClients.create(RedisSettings.of(config.redisUrl())));
+        return new CreateWiring(
+                config, ports(config, clients.dynamoDb(), clients.redis()), InstantSource.system(), clients);
+    }
+
+    /** The production ports on clients the caller owns (the local runner's dynalite and redis-server). */
+    public static CreateWiring onClients(
+            CreateConfig config, DynamoDbClient dynamoDb, UnifiedJedis redis, InstantSource clock) {
+        return new CreateWiring(config, ports(config, dynamoDb, redis), clock, null);
+    }
+
+    /** The given ports and clock, without SnapStart hooks: for tests. */
+    public static CreateWiring of(CreateConfig config, CreatePorts ports, InstantSource clock) {
+        return new CreateWiring(config, ports, clock, null);
+    }
+
+    private static CreatePorts ports(CreateConfig config, DynamoDbClient dynamoDb, UnifiedJedis redis) {
+        String table = config.linksTable();
+        return new CreatePorts(
+                new DynamoDbLinkStore(dynamoDb, table),
+                new DynamoDbCodeReservations(dynamoDb, table),
+                new DynamoDbLinkStats(dynamoDb, table),
+                new DynamoDbApiKeys(dynamoDb, table),
+                new DynamoDbIdempotencyStore(dynamoDb, table),
+                new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX),
+                new SharedLinkCache(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
+                new DynamoDbWorkerLeases(dynamoDb, table));
     }
 
     ManagementApi api() {
@@ -77,10 +143,10 @@ final class CreateWiring {
         return log;
     }
 
+    /** The hooks to register with CRaC, or null when there are no real clients of ours to prime. */
     SnapStartHooks snapStartHooks() {
-        if (connections == null) {
-            throw new IllegalStateException("SnapStart hooks need the real connections");
-        }
-        return new SnapStartHooks(api, minter, limits, connections, observability);
+        return snapStartHooks;
     }
+
+    private record Clients(DynamoDbClient dynamoDb, RedisClient redis) {}
 }

@@ -2,11 +2,16 @@ package dev.shortener.create;
 
 import dev.shortener.create.api.ManagementApi;
 import dev.shortener.create.domain.ratelimit.RateLimits;
+import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.links.LinksTableSchema;
 import dev.shortener.shortcode.ShortCodeMinter;
 import java.util.Map;
 import java.util.Objects;
 import org.crac.Context;
 import org.crac.Resource;
+import redis.clients.jedis.RedisClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What SnapStart does around the snapshot (CRaC hooks, which Lambda calls for resources registered with the global
@@ -24,22 +29,34 @@ import org.crac.Resource;
  */
 final class SnapStartHooks implements Resource {
 
+    private static final Map<String, AttributeValue> PRIME_KEY =
+            Map.of(LinksTableSchema.PARTITION_KEY, AttributeValue.fromS("prime#snapstart"));
+
     private final ManagementApi api;
     private final ShortCodeMinter minter;
     private final RateLimits limits;
-    private final AwsConnections connections;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final RedisClient redis;
+    private final RedisTokenBuckets buckets;
     private final Observability observability;
 
     SnapStartHooks(
             ManagementApi api,
             ShortCodeMinter minter,
             RateLimits limits,
-            AwsConnections connections,
+            DynamoDbClient dynamoDb,
+            String table,
+            RedisClient redis,
+            RedisTokenBuckets buckets,
             Observability observability) {
         this.api = Objects.requireNonNull(api, "api");
         this.minter = Objects.requireNonNull(minter, "minter");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.connections = Objects.requireNonNull(connections, "connections");
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.table = Objects.requireNonNull(table, "table");
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
         this.observability = Objects.requireNonNull(observability, "observability");
     }
 
@@ -47,11 +64,12 @@ final class SnapStartHooks implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {
             attempt("priming the API", api::prime);
-            attempt("priming DynamoDB", connections::touchDynamoDb);
-            attempt("priming Redis", connections::touchRedis);
+            attempt("priming DynamoDB", this::touchDynamoDb);
+            attempt("priming Redis", this::touchRedis);
         } finally {
             minter.reset();
-            connections.dropRedisConnections();
+            // Idle pooled connections would be dead sockets after a restore; the pool opens new ones on demand.
+            redis.getPool().clear();
         }
         observability.lifecycle(
                 "primed for the snapshot",
@@ -62,9 +80,20 @@ final class SnapStartHooks implements Resource {
     public void afterRestore(Context<? extends Resource> context) {
         minter.reset();
         limits.reset();
-        attempt("reconnecting to Redis", connections::touchRedis);
-        attempt("reconnecting to DynamoDB", connections::touchDynamoDb);
+        attempt("reconnecting to Redis", this::touchRedis);
+        attempt("reconnecting to DynamoDB", this::touchDynamoDb);
         observability.lifecycle("restored from a snapshot", Map.of());
+    }
+
+    /** A read of a key that never exists: signs a request, opens a connection, parses a response. */
+    private void touchDynamoDb() {
+        dynamoDb.getItem(get -> get.tableName(table).key(PRIME_KEY));
+    }
+
+    /** A PING, and the rate-limit script loaded, so the first EVALSHA finds it. */
+    private void touchRedis() {
+        redis.ping();
+        buckets.load();
     }
 
     private void attempt(String what, Runnable step) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ class CreateConfigTest {
         Map<String, String> env = complete();
         env.remove(variable);
 
-        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(env));
+        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(Environment.of(env)));
 
         assertTrue(failure.getMessage().startsWith(variable), failure.getMessage());
     }
@@ -43,9 +44,9 @@ class CreateConfigTest {
         Map<String, String> env = complete();
         env.put("LINKS_TABLE", "  ");
 
-        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(env));
+        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(Environment.of(env)));
 
-        assertEquals("LINKS_TABLE is not set", failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("LINKS_TABLE is not set"), failure.getMessage());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -75,14 +76,14 @@ class CreateConfigTest {
         Map<String, String> env = complete();
         env.put(variable, value);
 
-        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(env));
+        var failure = assertThrows(ConfigException.class, () -> CreateConfig.fromEnvironment(Environment.of(env)));
 
         assertTrue(failure.getMessage().startsWith(variable), failure.getMessage());
     }
 
     @Test
     void defaults_applyWhenOptionalVariablesAreUnset() {
-        CreateConfig config = CreateConfig.fromEnvironment(complete());
+        CreateConfig config = CreateConfig.fromEnvironment(Environment.of(complete()));
 
         assertEquals(2048, config.maxUrlLength());
         assertFalse(config.allowPrivateAddresses());
@@ -113,7 +114,7 @@ class CreateConfigTest {
         env.put("CLIENT_IP_HEADER", "CloudFront-Viewer-Address");
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
 
-        CreateConfig config = CreateConfig.fromEnvironment(env);
+        CreateConfig config = CreateConfig.fromEnvironment(Environment.of(env));
 
         assertEquals("https://sho.rt", config.shortBaseUrl());
         assertEquals(8, config.shortCodes().codeLength());
@@ -134,7 +135,7 @@ class CreateConfigTest {
         // The build's environment has no LINKS_TABLE: constructing the Lambda handler must say so, at init.
         if (System.getenv("LINKS_TABLE") == null) {
             var failure = assertThrows(ConfigException.class, CreateHandler::new);
-            assertEquals("LINKS_TABLE is not set", failure.getMessage());
+            assertTrue(failure.getMessage().startsWith("LINKS_TABLE is not set"), failure.getMessage());
         }
     }
 }

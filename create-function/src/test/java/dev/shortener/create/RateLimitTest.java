@@ -8,6 +8,7 @@ import dev.shortener.create.domain.ratelimit.Bucket;
 import dev.shortener.create.domain.ratelimit.RateDecision;
 import dev.shortener.create.domain.ratelimit.RateLimiter;
 import dev.shortener.create.redis.RedisTokenBuckets;
+import dev.shortener.http.OriginSecret;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisSettings;
 import java.net.URI;
@@ -139,7 +140,7 @@ class RateLimitTest {
                 "60",
                 CreateConfig.CLIENT_IP_HEADER,
                 "CloudFront-Viewer-Address",
-                CreateConfig.ORIGIN_VERIFY_SECRET,
+                OriginSecret.ORIGIN_VERIFY_SECRET,
                 "secret-cloudfront-sends"));
         String key = bed.newApiKey("owner-a");
         // A direct caller (no secret) cycling spoofed viewer addresses from one source address.

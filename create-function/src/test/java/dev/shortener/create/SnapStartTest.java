@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.config.Environment;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.http.InvocationContext;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.testsupport.TestServers;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -36,7 +38,7 @@ class SnapStartTest {
     private static final int CODES_EACH = 12;
 
     private String table;
-    private CreateConfig config;
+    private Environment environment;
     private String apiKey;
 
     @BeforeAll
@@ -51,10 +53,10 @@ class SnapStartTest {
     void table() {
         table = TestServers.uniqueName("links");
         Tables.create(TestBed.dynamoDb(), table);
-        config = CreateConfig.fromEnvironment(TestBed.environment(
+        environment = Environment.of(TestBed.environment(
                 table,
                 Map.of(
-                        CreateConfig.DYNAMODB_ENDPOINT,
+                        LinksTableSettings.DYNAMODB_ENDPOINT,
                         TestServers.dynamoDbEndpoint().toString())));
         apiKey = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(apiKey);
@@ -73,7 +75,7 @@ class SnapStartTest {
         RecordingCracContext crac = new RecordingCracContext();
         List<CreateHandler> environments = new ArrayList<>();
         for (int i = 0; i < ENVIRONMENTS; i++) {
-            environments.add(new CreateHandler(config, crac));
+            environments.add(new CreateHandler(CreateWiring.fromEnvironment(environment), crac));
         }
         assertEquals(ENVIRONMENTS, crac.resources().size());
         assertSame(environments.get(0).snapStartHooks(), crac.resources().get(0), "the registered resource");
@@ -118,7 +120,7 @@ class SnapStartTest {
     @Test
     void anEnvironmentThatServedRequestsBeforeTheSnapshot_releasesItsLease_andLeasesAnewAfterRestore() {
         RecordingCracContext crac = new RecordingCracContext();
-        CreateHandler handler = new CreateHandler(config, crac);
+        CreateHandler handler = new CreateHandler(CreateWiring.fromEnvironment(environment), crac);
         List<String> before = mint(handler);
         int leasedBefore = handler.minter().currentLease().orElseThrow().workerId();
 
@@ -139,7 +141,7 @@ class SnapStartTest {
     @Test
     void aRestoredEnvironment_servesEveryRoute() {
         RecordingCracContext crac = new RecordingCracContext();
-        CreateHandler handler = new CreateHandler(config, crac);
+        CreateHandler handler = new CreateHandler(CreateWiring.fromEnvironment(environment), crac);
         crac.beforeCheckpoint(null);
         crac.afterRestore(null);
 

@@ -1,6 +1,7 @@
 package dev.shortener.create;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.shortener.config.Environment;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
@@ -14,6 +15,7 @@ import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSchema;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
@@ -57,7 +59,7 @@ final class TestBed {
         Tables.create(dynamoDb(), table);
         cache = new RedisLinkCache(redis(), cachePrefix);
         links = new DynamoDbLinkStore(dynamoDb(), table);
-        config = CreateConfig.fromEnvironment(environment(table, envOverrides));
+        config = CreateConfig.fromEnvironment(Environment.of(environment(table, envOverrides)));
         ports = customise.apply(new CreatePorts(
                 links,
                 new DynamoDbCodeReservations(dynamoDb(), table),
@@ -67,7 +69,7 @@ final class TestBed {
                 new RedisTokenBuckets(redis(), rateLimitPrefix),
                 new SharedLinkCache(cache),
                 new DynamoDbWorkerLeases(dynamoDb(), table)));
-        handler = new CreateHandler(config, ports, clock);
+        handler = new CreateHandler(CreateWiring.of(config, ports, clock));
     }
 
     static TestBed create() {
@@ -85,8 +87,8 @@ final class TestBed {
     /** The environment of a test deployment; rate limits high enough that only the rate-limit tests meet them. */
     static Map<String, String> environment(String table, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
-        env.put(CreateConfig.LINKS_TABLE, table);
-        env.put(CreateConfig.REDIS_URL, TestServers.redisUri().toString());
+        env.put(LinksTableSettings.LINKS_TABLE, table);
+        env.put(RedisSettings.REDIS_URL, TestServers.redisUri().toString());
         env.put(CreateConfig.SHORT_BASE_URL, SHORT_BASE);
         env.put("SHORTCODE_SECRET", SECRET);
         env.put(CreateConfig.BLOCKED_DOMAINS, "evil.example, phish.test");

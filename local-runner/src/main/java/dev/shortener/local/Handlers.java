@@ -6,8 +6,7 @@ import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.config.Environment;
 import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
-import dev.shortener.create.CreatePorts;
-import dev.shortener.create.ProductionPorts;
+import dev.shortener.create.CreateWiring;
 import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
@@ -31,8 +30,7 @@ import redis.clients.jedis.RedisClient;
  * in Lambda, with the local defaults filled in where a variable is unset: the runner's table, Redis and dynalite,
  * the data folder's secrets, {@code SHORT_BASE_URL=http://localhost:<port>} and the local click sink.
  *
- * <p>The create function's ports are put together here as its package-private {@code AwsConnections.ports()} does
- * (same classes, same key prefix for rate limits); see the report for making that factory public.
+ * <p>The create function runs its production ports (same classes, same Redis key prefixes) on the runner's clients.
  */
 public record Handlers(
         CreateHandler create, RedirectHandler redirect, Map<String, String> environment, Path clicksRoot) {
@@ -46,14 +44,13 @@ public record Handlers(
                 ? Path.of(env.get(LocalClickSink.LOCAL_DIR))
                 : data.clicksRoot();
         try {
-            CreateConfig createConfig = CreateConfig.fromEnvironment(env);
+            CreateConfig createConfig = CreateConfig.fromEnvironment(Environment.of(env));
             RedirectConfig redirectConfig = RedirectConfig.fromEnvironment(Environment.of(env));
-            String table = createConfig.linksTable();
             var dynamoDb = backends.dynamoDb();
 
             RedisClient createRedis = backends.own(RedisClients.create(RedisSettings.of(createConfig.redisUrl())));
-            CreatePorts ports = ProductionPorts.on(dynamoDb, createRedis, table);
-            CreateHandler create = new CreateHandler(createConfig, ports, InstantSource.system());
+            CreateHandler create = new CreateHandler(
+                    CreateWiring.onClients(createConfig, dynamoDb, createRedis, InstantSource.system()));
 
             RedisClient redirectRedis = backends.own(RedisClients.create(new RedisSettings(
                     redirectConfig.redisUrl(),

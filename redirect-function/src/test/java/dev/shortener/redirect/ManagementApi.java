@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortener.config.Environment;
 import dev.shortener.create.CreateConfig;
 import dev.shortener.create.CreateHandler;
 import dev.shortener.create.CreatePorts;
+import dev.shortener.create.CreateWiring;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
@@ -19,6 +21,8 @@ import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.create.redis.SharedLinkCache;
 import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisLinkCache;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
 import dev.shortener.testsupport.TestServers;
@@ -44,8 +48,8 @@ final class ManagementApi {
     ManagementApi(
             DynamoDbClient dynamoDb, String table, UnifiedJedis redis, RedisLinkCache cache, InstantSource clock) {
         Map<String, String> env = new HashMap<>();
-        env.put(CreateConfig.LINKS_TABLE, table);
-        env.put(CreateConfig.REDIS_URL, TestServers.redisUri().toString());
+        env.put(LinksTableSettings.LINKS_TABLE, table);
+        env.put(RedisSettings.REDIS_URL, TestServers.redisUri().toString());
         env.put(CreateConfig.SHORT_BASE_URL, "https://sho.rt");
         env.put("SHORTCODE_SECRET", "cross-function-test-secret-of-32-characters+");
         CreatePorts ports = new CreatePorts(
@@ -57,7 +61,7 @@ final class ManagementApi {
                 new RedisTokenBuckets(redis, TestServers.uniqueName("ratelimit") + ":"),
                 new SharedLinkCache(cache),
                 new DynamoDbWorkerLeases(dynamoDb, table));
-        create = new CreateHandler(CreateConfig.fromEnvironment(env), ports, clock);
+        create = new CreateHandler(CreateWiring.of(CreateConfig.fromEnvironment(Environment.of(env)), ports, clock));
         String hash = ApiKeyFormat.hash(apiKey);
         new DynamoDbApiKeys(dynamoDb, table)
                 .add(hash, new Caller("owner-1", ApiKeyFormat.keyId(hash)), clock.instant());

@@ -1,16 +1,15 @@
 package dev.shortener.create.admin;
 
 import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import java.io.PrintStream;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,14 +33,14 @@ public final class CreateApiKey {
     private CreateApiKey() {}
 
     public static void main(String[] args) {
-        int status = run(args, System.getenv(), System.out, System.err);
+        int status = run(args, Environment.system(), System.out, System.err);
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Map<String, String> options;
+    static int run(String[] args, Environment env, PrintStream out, PrintStream err) {
+        Options options;
         try {
             options = Options.parse(args, env);
         } catch (IllegalArgumentException | ConfigException e) {
@@ -49,9 +48,9 @@ public final class CreateApiKey {
             err.println("usage: CreateApiKey [--owner <id>] [--table <links table>] [--endpoint <DynamoDB URL>]");
             return 2;
         }
-        URI endpoint = options.containsKey("endpoint") ? URI.create(options.get("endpoint")) : null;
-        try (DynamoDbClient dynamoDb = DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, endpoint)) {
-            return create(new DynamoDbApiKeys(dynamoDb, options.get("table")), options.get("owner"), out, err);
+        try (DynamoDbClient dynamoDb = DynamoDbClients.forFunction(
+                DynamoDbTimeouts.MANAGEMENT, options.table().endpointOrNull())) {
+            return create(new DynamoDbApiKeys(dynamoDb, options.table().table()), options.owner(), out, err);
         }
     }
 

@@ -1,17 +1,29 @@
 package dev.shortener.create.admin;
 
+import dev.shortener.config.ConfigException;
+import dev.shortener.config.Environment;
+import dev.shortener.links.LinksTableSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The command's {@code --name value} options, with defaults from the environment. */
-final class Options {
+/**
+ * The command's {@code --name value} options. {@code --table} and {@code --endpoint} stand in for
+ * {@value LinksTableSettings#LINKS_TABLE} and {@value LinksTableSettings#DYNAMODB_ENDPOINT}, so the table is read
+ * (and checked) exactly as the functions read it.
+ *
+ * @param owner the owner id, or null for a new one
+ */
+record Options(String owner, LinksTableSettings table) {
 
     private static final Set<String> KNOWN = Set.of("owner", "table", "endpoint");
 
-    private Options() {}
-
-    static Map<String, String> parse(String[] args, Map<String, String> env) {
+    /**
+     * @throws IllegalArgumentException for an unknown option or one without a value
+     * @throws ConfigException          when neither {@code --table} nor the environment names the table, or the
+     *                                  endpoint is not a URL
+     */
+    static Options parse(String[] args, Environment env) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
@@ -20,17 +32,13 @@ final class Options {
             }
             options.put(name, args[i + 1].strip());
         }
-        defaultFrom(options, "table", env.get("LINKS_TABLE"));
-        defaultFrom(options, "endpoint", env.get("DYNAMODB_ENDPOINT"));
-        if (!options.containsKey("table")) {
-            throw new IllegalArgumentException("no table: pass --table or set LINKS_TABLE");
+        Map<String, String> overrides = new HashMap<>();
+        if (options.containsKey("table")) {
+            overrides.put(LinksTableSettings.LINKS_TABLE, options.get("table"));
         }
-        return options;
-    }
-
-    private static void defaultFrom(Map<String, String> options, String name, String value) {
-        if (!options.containsKey(name) && value != null && !value.isBlank()) {
-            options.put(name, value.strip());
+        if (options.containsKey("endpoint")) {
+            overrides.put(LinksTableSettings.DYNAMODB_ENDPOINT, options.get("endpoint"));
         }
+        return new Options(options.get("owner"), LinksTableSettings.fromEnvironment(env.with(overrides)));
     }
 }

@@ -59,7 +59,7 @@ final class LinkRoutes {
         Link link;
         boolean replayed = false;
         if (idempotencyKey == null) {
-            link = creation.create(newLink, caller.ownerId(), null, false, code -> {});
+            link = creation.create(newLink, caller.ownerId());
         } else {
             var outcome = idempotent.create(
                     caller.keyId(),

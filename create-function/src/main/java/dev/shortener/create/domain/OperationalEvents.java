@@ -14,15 +14,4 @@ public interface OperationalEvents {
 
     /** The link was created but its idempotency record could not be completed; a retry resumes from the pinned code. */
     void idempotencyCompletionFailed(String code);
-
-    OperationalEvents NONE = new OperationalEvents() {
-        @Override
-        public void rateLimiterFailedOpen(String scope, boolean breakerOpened) {}
-
-        @Override
-        public void cacheInvalidationFailed(String code) {}
-
-        @Override
-        public void idempotencyCompletionFailed(String code) {}
-    };
 }

@@ -1,13 +1,13 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.s;
-import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.API_KEY_PREFIX;
 import static dev.shortener.links.LinksTableSchema.CREATED_AT;
 import static dev.shortener.links.LinksTableSchema.KEY_ID;
 import static dev.shortener.links.LinksTableSchema.OWNER_ID;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 import static dev.shortener.links.LinksTableSchema.REVOKED_AT;
+import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.auth.Caller;
@@ -50,7 +50,7 @@ public final class DynamoDbApiKeys implements ApiKeys {
                             PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex),
                             OWNER_ID, s(caller.ownerId()),
                             KEY_ID, s(caller.keyId()),
-                            CREATED_AT, seconds(createdAt)))
+                            CREATED_AT, epochSeconds(createdAt)))
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
             return true;
         } catch (ConditionalCheckFailedException exists) {

@@ -1,13 +1,14 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.s;
-import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.CREATED_AT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 import static dev.shortener.links.LinksTableSchema.RESERVATION_PREFIX;
+import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.create.domain.link.CodeReservations;
+import dev.shortener.links.dynamodb.LinkItems;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public final class DynamoDbCodeReservations implements CodeReservations {
                             CREATED_BY,
                             s(owner),
                             CREATED_AT,
-                            seconds(now)))
+                            epochSeconds(now)))
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
             return true;
         } catch (ConditionalCheckFailedException reserved) {
@@ -62,6 +63,6 @@ public final class DynamoDbCodeReservations implements CodeReservations {
                         .key(Map.of(PARTITION_KEY, s(RESERVATION_PREFIX + code)))
                         .consistentRead(true))
                 .item();
-        return Optional.ofNullable(item == null ? null : ManagementItems.string(item, CREATED_BY));
+        return Optional.ofNullable(item == null ? null : LinkItems.string(item, CREATED_BY));
     }
 }

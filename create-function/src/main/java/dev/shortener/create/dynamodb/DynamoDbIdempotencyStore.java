@@ -8,12 +8,12 @@ import static dev.shortener.create.dynamodb.IdempotencyItems.LOCKED_UNTIL;
 import static dev.shortener.create.dynamodb.IdempotencyItems.LOCK_TOKEN;
 import static dev.shortener.create.dynamodb.IdempotencyItems.STATE;
 import static dev.shortener.create.dynamodb.IdempotencyItems.key;
-import static dev.shortener.create.dynamodb.ManagementItems.n;
-import static dev.shortener.create.dynamodb.ManagementItems.s;
-import static dev.shortener.create.dynamodb.ManagementItems.seconds;
-import static dev.shortener.create.dynamodb.ManagementItems.string;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
+import static dev.shortener.links.dynamodb.LinkItems.n;
+import static dev.shortener.links.dynamodb.LinkItems.s;
+import static dev.shortener.links.dynamodb.LinkItems.string;
 
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
@@ -93,7 +93,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
             dynamoDb.putItem(put -> put.tableName(tableName)
                     .item(item)
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ") OR " + EXPIRES_AT + " <= :now")
-                    .expressionAttributeValues(Map.of(":now", seconds(now))));
+                    .expressionAttributeValues(Map.of(":now", epochSeconds(now))));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -120,7 +120,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                                     ":fingerprint",
                                     s(fingerprint),
                                     ":now",
-                                    seconds(now)))
+                                    epochSeconds(now)))
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes();
             return attributes.get(CODE).s();

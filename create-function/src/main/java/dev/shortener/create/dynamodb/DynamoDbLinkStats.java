@@ -1,13 +1,14 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.s;
 import static dev.shortener.links.LinksTableSchema.CLICKS_UPDATED_AT;
 import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.DELETED_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.create.domain.link.LinkStats;
+import dev.shortener.links.dynamodb.LinkItems;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,6 @@ public final class DynamoDbLinkStats implements LinkStats.Source {
                 code,
                 item.get(CREATED_BY).s(),
                 clicks == null ? 0 : Long.parseLong(clicks.n()),
-                ManagementItems.instant(item.get(CLICKS_UPDATED_AT))));
+                LinkItems.instant(item.get(CLICKS_UPDATED_AT))));
     }
 }

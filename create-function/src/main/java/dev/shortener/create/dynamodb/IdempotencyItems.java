@@ -1,13 +1,14 @@
 package dev.shortener.create.dynamodb;
 
-import static dev.shortener.create.dynamodb.ManagementItems.n;
-import static dev.shortener.create.dynamodb.ManagementItems.s;
-import static dev.shortener.create.dynamodb.ManagementItems.seconds;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.IDEMPOTENCY_PREFIX;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
+import static dev.shortener.links.dynamodb.LinkItems.n;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.links.Link;
+import dev.shortener.links.dynamodb.LinkItems;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,14 +49,14 @@ final class IdempotencyItems {
         item.put(LOCK_TOKEN, s(token));
         item.put(LOCKED_UNTIL, n(lockedUntil.toEpochMilli()));
         item.put(CODE, s(code));
-        item.put(EXPIRES_AT, seconds(retainUntil));
+        item.put(EXPIRES_AT, epochSeconds(retainUntil));
         return item;
     }
 
     static boolean isLive(Map<String, AttributeValue> item, Instant now) {
         return item != null
                 && !item.isEmpty()
-                && ManagementItems.instant(item.get(EXPIRES_AT)).isAfter(now);
+                && LinkItems.instant(item.get(EXPIRES_AT)).isAfter(now);
     }
 
     static boolean isLocked(Map<String, AttributeValue> item, Instant now) {
@@ -69,12 +70,12 @@ final class IdempotencyItems {
         values.put(":code", s(link.code()));
         values.put(":url", s(link.url()));
         values.put(":owner", s(link.createdBy()));
-        values.put(":createdAt", seconds(link.createdAt()));
-        values.put(":retain", seconds(retainUntil));
+        values.put(":createdAt", epochSeconds(link.createdAt()));
+        values.put(":retain", epochSeconds(retainUntil));
         String set = "SET " + STATE + " = :completed, " + CODE + " = :code, " + RESULT_URL + " = :url, " + RESULT_OWNER
                 + " = :owner, " + RESULT_CREATED_AT + " = :createdAt, " + EXPIRES_AT + " = :retain";
         if (link.expires()) {
-            values.put(":expiresAt", seconds(link.expiresAt()));
+            values.put(":expiresAt", epochSeconds(link.expiresAt()));
             set += ", " + RESULT_EXPIRES_AT + " = :expiresAt";
         }
         return Map.entry(set + " REMOVE " + LOCKED_UNTIL, values);
@@ -84,8 +85,8 @@ final class IdempotencyItems {
         return Link.create(
                 item.get(CODE).s(),
                 item.get(RESULT_URL).s(),
-                ManagementItems.instant(item.get(RESULT_CREATED_AT)),
-                ManagementItems.instant(item.get(RESULT_EXPIRES_AT)),
+                LinkItems.instant(item.get(RESULT_CREATED_AT)),
+                LinkItems.instant(item.get(RESULT_EXPIRES_AT)),
                 item.get(RESULT_OWNER).s());
     }
 }

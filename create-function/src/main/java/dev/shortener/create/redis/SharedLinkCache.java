@@ -1,6 +1,6 @@
 package dev.shortener.create.redis;
 
-import dev.shortener.create.domain.link.LinkCache;
+import dev.shortener.create.domain.link.LinkCacheUpdates;
 import dev.shortener.linkcache.CachedLink;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.links.Link;
@@ -8,7 +8,7 @@ import java.util.Objects;
 import redis.clients.jedis.exceptions.JedisException;
 
 /** The link cache the redirect function reads (the key format of {@code link-cache}), written by changes. */
-public final class SharedLinkCache implements LinkCache {
+public final class SharedLinkCache implements LinkCacheUpdates {
 
     private final RedisLinkCache cache;
 

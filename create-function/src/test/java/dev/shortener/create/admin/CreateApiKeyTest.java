@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.config.Environment;
 import dev.shortener.create.Tables;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Authenticator;
@@ -42,7 +43,8 @@ class CreateApiKeyTest {
 
         int status = CreateApiKey.run(
                 new String[] {"--owner", "acme", "--table", table},
-                Map.of("DYNAMODB_ENDPOINT", TestServers.dynamoDbEndpoint().toString()),
+                Environment.of(Map.of(
+                        "DYNAMODB_ENDPOINT", TestServers.dynamoDbEndpoint().toString())),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err);
 
@@ -67,7 +69,7 @@ class CreateApiKeyTest {
 
         int status = CreateApiKey.run(
                 new String[] {"--owner", "acme"},
-                Map.of(),
+                Environment.of(Map.of()),
                 System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 

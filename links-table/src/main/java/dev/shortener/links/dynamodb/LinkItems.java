@@ -15,8 +15,12 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps links to and from DynamoDB items. */
-final class LinkItems {
+/**
+ * Maps links to and from DynamoDB items, and the attribute values every item of the links table is made of: the
+ * one helper for them, used by the create function's items as well. Times are epoch seconds (numbers), as the TTL
+ * attribute must be; no item was ever written with another format, so none is read.
+ */
+public final class LinkItems {
 
     private LinkItems() {}
 
@@ -60,19 +64,26 @@ final class LinkItems {
         return link.isExpiredAt(now) ? LinkLookup.expired(link) : LinkLookup.active(link);
     }
 
-    static AttributeValue s(String value) {
+    public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    static AttributeValue n(long value) {
+    public static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    static AttributeValue epochSeconds(Instant instant) {
+    public static AttributeValue epochSeconds(Instant instant) {
         return n(instant.getEpochSecond());
     }
 
-    private static Instant instant(AttributeValue epochSeconds) {
-        return Instant.ofEpochSecond(Long.parseLong(epochSeconds.n()));
+    /** The instant an epoch-seconds attribute holds; null when the attribute is absent. */
+    public static Instant instant(AttributeValue epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(Long.parseLong(epochSeconds.n()));
+    }
+
+    /** A string attribute of {@code item}; null when absent. */
+    public static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 }

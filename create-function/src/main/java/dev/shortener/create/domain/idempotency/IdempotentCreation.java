@@ -69,27 +69,45 @@ public final class IdempotentCreation {
                     "This Idempotency-Key was already used with a"
                             + " different request body; use a new key for a new request.");
         }
-        IdempotencyClaim[] claim = {claimed.claim()};
+        Pin pin = new Pin(claimed.claim());
         Link link;
         try {
-            link = links.create(request, owner, claim[0].code(), claim[0].resumed(), code -> {
-                store.repin(claim[0], code);
-                claim[0] = claim[0].withCode(code);
-            });
+            link = pin.claim.resumed() ? links.resumeAt(request, owner, pin) : links.createAt(request, owner, pin);
         } catch (RuntimeException failure) {
             try {
-                store.release(claim[0]);
+                store.release(pin.claim);
             } catch (RuntimeException releaseFailure) {
                 failure.addSuppressed(releaseFailure); // the lock runs out by itself
             }
             throw failure;
         }
         try {
-            store.complete(claim[0], link, clock.instant().plus(RETENTION));
+            store.complete(pin.claim, link, clock.instant().plus(RETENTION));
         } catch (RuntimeException e) {
             // The link exists; a retry after the lock resumes with the pinned code, finds it and answers with it.
             events.idempotencyCompletionFailed(link.code());
         }
         return new Outcome(link, false);
+    }
+
+    /** The claim's code, moved in the record before the creation tries another. */
+    private final class Pin implements LinkCreation.PinnedCode {
+
+        private IdempotencyClaim claim;
+
+        Pin(IdempotencyClaim claim) {
+            this.claim = claim;
+        }
+
+        @Override
+        public String code() {
+            return claim.code();
+        }
+
+        @Override
+        public void moveTo(String code) {
+            store.repin(claim, code);
+            claim = claim.withCode(code);
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.shortener.create.domain.link;
 import dev.shortener.create.domain.OperationalEvents;
 import dev.shortener.create.domain.Reason;
 import dev.shortener.create.domain.Rejection;
-import dev.shortener.create.domain.link.LinkCache.CacheUnavailableException;
+import dev.shortener.create.domain.link.LinkCacheUpdates.CacheUnavailableException;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
@@ -12,7 +12,6 @@ import dev.shortener.shortcode.ShortCodeMinter;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Creates links. The item is written with a conditional put, so nothing is ever overwritten; a code whose item
@@ -27,7 +26,7 @@ public final class LinkCreation {
 
     private final LinkStore links;
     private final CodeReservations reservations;
-    private final LinkCache cache;
+    private final LinkCacheUpdates cache;
     private final ShortCodeMinter minter;
     private final InstantSource clock;
     private final OperationalEvents events;
@@ -35,7 +34,7 @@ public final class LinkCreation {
     public LinkCreation(
             LinkStore links,
             CodeReservations reservations,
-            LinkCache cache,
+            LinkCacheUpdates cache,
             ShortCodeMinter minter,
             InstantSource clock,
             OperationalEvents events) {
@@ -58,16 +57,38 @@ public final class LinkCreation {
     }
 
     /**
-     * Creates a link under its alias, or under {@code firstCode} (minted) and fresh codes after a clash.
-     *
-     * @param firstCode the code to try first; null to mint one (ignored for an alias)
-     * @param resuming  an earlier attempt of the same idempotent request may have got as far as writing the link:
-     *                  if the code holds this owner's link to this destination, that link is the result
-     * @param onNewCode told each code minted after a clash (an idempotency record pins the code it will answer with)
+     * A code an idempotency record has pinned: the one its request answers with. When that code turns out to be
+     * taken, the creation moves the pin to the fresh code it tries next, before trying it.
      */
-    public Link create(NewLink request, String owner, String firstCode, boolean resuming, Consumer<String> onNewCode) {
+    public interface PinnedCode {
+
+        String code();
+
+        void moveTo(String code);
+    }
+
+    /** Creates a link under its alias, or under a minted code (and fresh ones after a clash). */
+    public Link create(NewLink request, String owner) {
+        return create(request, owner, null, false);
+    }
+
+    /** Creates a link under its alias, or under {@code pin}'s code first, moving the pin with each fresh code. */
+    public Link createAt(NewLink request, String owner, PinnedCode pin) {
+        return create(request, owner, pin, false);
+    }
+
+    /**
+     * As {@link #createAt}, for a request that takes over from an earlier attempt that stalled: that attempt may
+     * have got as far as writing the link, so when the pinned code holds this owner's link to this destination,
+     * that link is the result.
+     */
+    public Link resumeAt(NewLink request, String owner, PinnedCode pin) {
+        return create(request, owner, pin, true);
+    }
+
+    private Link create(NewLink request, String owner, PinnedCode pin, boolean resuming) {
         Instant now = clock.instant();
-        String code = request.hasAlias() ? request.alias() : firstCode != null ? firstCode : mint();
+        String code = request.hasAlias() ? request.alias() : pin != null ? pin.code() : mint();
         for (int attempt = 1; ; attempt++) {
             Link link = Link.create(code, request.url(), now, request.expiresAt(), owner);
             if (place(link, request.hasAlias())) {
@@ -93,7 +114,9 @@ public final class LinkCreation {
             }
             code = mint();
             resuming = false;
-            onNewCode.accept(code);
+            if (pin != null) {
+                pin.moveTo(code);
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package dev.shortener.create.domain.link;
 import dev.shortener.create.domain.OperationalEvents;
 import dev.shortener.create.domain.Reason;
 import dev.shortener.create.domain.Rejection;
-import dev.shortener.create.domain.link.LinkCache.CacheUnavailableException;
+import dev.shortener.create.domain.link.LinkCacheUpdates.CacheUnavailableException;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
@@ -25,7 +25,7 @@ public final class LinkService {
 
     private final LinkStore links;
     private final CodeReservations reservations;
-    private final LinkCache cache;
+    private final LinkCacheUpdates cache;
     private final LinkStats.Source stats;
     private final InstantSource clock;
     private final OperationalEvents events;
@@ -33,7 +33,7 @@ public final class LinkService {
     public LinkService(
             LinkStore links,
             CodeReservations reservations,
-            LinkCache cache,
+            LinkCacheUpdates cache,
             LinkStats.Source stats,
             InstantSource clock,
             OperationalEvents events) {

@@ -8,7 +8,7 @@ import dev.shortener.links.Link;
  * redirect that read the table just before the change may be about to cache what it read, and only an entry
  * already in place stops it (fills never overwrite one).
  */
-public interface LinkCache {
+public interface LinkCacheUpdates {
 
     /**
      * Forgets what the cache holds for {@code code}, at once.

@@ -1,0 +1,308 @@
+package dev.shortener.create.domain;
+
+import dev.shortener.create.domain.idempotency.ClaimResult;
+import dev.shortener.create.domain.idempotency.IdempotencyClaim;
+import dev.shortener.create.domain.idempotency.IdempotencyStore;
+import dev.shortener.create.domain.link.CodeReservations;
+import dev.shortener.create.domain.link.LinkCacheUpdates;
+import dev.shortener.links.Link;
+import dev.shortener.links.LinkChange;
+import dev.shortener.links.LinkLookup;
+import dev.shortener.links.LinkStore;
+import dev.shortener.shortcode.NoFreeWorkerException;
+import dev.shortener.shortcode.WorkerLease;
+import dev.shortener.shortcode.WorkerLeases;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The create function's ports in memory, with the same rules as the DynamoDB and Redis adapters (conditional
+ * writes that never overwrite, tombstones that keep a code, reservations without expiry), for fast domain tests.
+ * The adapters themselves are tested against dynalite and redis-server.
+ */
+final class InMemoryPorts {
+
+    private InMemoryPorts() {}
+
+    /** Links by code; a deleted link stays as a tombstone (a null destination) so its code stays taken. */
+    static final class Links implements LinkStore {
+
+        private final Map<String, Link> links = new HashMap<>();
+        private final Set<String> tombstones = new HashSet<>();
+        /** Runs once, just before the next write is decided: another request arriving at that moment. */
+        Runnable beforeNextPut;
+
+        @Override
+        public boolean putIfAbsent(Link link) {
+            Runnable interloper = beforeNextPut;
+            beforeNextPut = null;
+            if (interloper != null) {
+                interloper.run();
+            }
+            if (links.containsKey(link.code()) || tombstones.contains(link.code())) {
+                return false;
+            }
+            links.put(link.code(), link);
+            return true;
+        }
+
+        @Override
+        public LinkLookup find(String code, Instant now) {
+            if (tombstones.contains(code)) {
+                return LinkLookup.deleted();
+            }
+            Link link = links.get(code);
+            if (link == null) {
+                return LinkLookup.notFound();
+            }
+            return link.isExpiredAt(now) ? LinkLookup.expired(link) : LinkLookup.active(link);
+        }
+
+        @Override
+        public Optional<Link> update(String code, String owner, LinkChange change, Instant now) {
+            Link link = links.get(code);
+            if (link == null || !link.createdBy().equals(owner)) {
+                return Optional.empty();
+            }
+            Instant expiresAt =
+                    change.removeExpiry() ? null : change.expiresAt() != null ? change.expiresAt() : link.expiresAt();
+            String url = change.url() != null ? change.url() : link.url();
+            Link changed = new Link(code, url, link.createdAt(), expiresAt, owner, link.clickCount());
+            links.put(code, changed);
+            return Optional.of(changed);
+        }
+
+        @Override
+        public boolean delete(String code, String owner, Instant now) {
+            Link link = links.get(code);
+            if (link == null || !link.createdBy().equals(owner)) {
+                return false;
+            }
+            links.remove(code);
+            tombstones.add(code);
+            return true;
+        }
+
+        int size() {
+            return links.size() + tombstones.size();
+        }
+    }
+
+    static final class Reservations implements CodeReservations {
+
+        final Map<String, String> owners = new HashMap<>();
+
+        @Override
+        public boolean reserve(String code, String owner, Instant now) {
+            return owners.putIfAbsent(code, owner) == null;
+        }
+
+        @Override
+        public Optional<String> ownerOf(String code) {
+            return Optional.ofNullable(owners.get(code));
+        }
+
+        @Override
+        public void release(String code, String owner) {
+            owners.remove(code, owner);
+        }
+    }
+
+    /**
+     * Records what the domain asks of the cache, in order, and can fail while {@link #down}; {@code links} is read
+     * at each call, so a test can see whether the table had changed yet.
+     */
+    static final class CacheUpdates implements LinkCacheUpdates {
+
+        final List<String> calls = new ArrayList<>();
+        private final Links links;
+        boolean down;
+
+        CacheUpdates(Links links) {
+            this.links = links;
+        }
+
+        @Override
+        public void invalidate(String code) {
+            fail();
+            calls.add("invalidate " + code + " while " + state(code));
+        }
+
+        @Override
+        public void settle(String code, Link current) {
+            fail();
+            calls.add("settle " + code + " to " + (current == null ? "gone" : current.url()) + " after " + state(code));
+        }
+
+        private String state(String code) {
+            LinkLookup lookup = links.find(code, Instant.MAX);
+            return lookup.link() == null
+                    ? lookup.status().name()
+                    : lookup.link().url();
+        }
+
+        private void fail() {
+            if (down) {
+                throw new CacheUnavailableException(new IllegalStateException("redis is down"));
+            }
+        }
+    }
+
+    /** Records by key; each write after the claim is conditional on the claim's lock token, as in DynamoDB. */
+    static final class Idempotency implements IdempotencyStore {
+
+        private record Entry(
+                String fingerprint, String code, String token, Instant lockedUntil, Instant retainUntil, Link result) {}
+
+        private final Map<String, Entry> records = new HashMap<>();
+
+        @Override
+        public ClaimResult claim(
+                String recordKey,
+                String fingerprint,
+                String candidateCode,
+                Instant now,
+                Instant lockedUntil,
+                Instant retainUntil) {
+            Entry entry = records.get(recordKey);
+            String token = UUID.randomUUID().toString();
+            if (entry == null || !entry.retainUntil().isAfter(now)) {
+                records.put(recordKey, new Entry(fingerprint, candidateCode, token, lockedUntil, retainUntil, null));
+                return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, candidateCode, false));
+            }
+            if (!entry.fingerprint().equals(fingerprint)) {
+                return new ClaimResult.Mismatch();
+            }
+            if (entry.result() != null) {
+                return new ClaimResult.Completed(entry.result());
+            }
+            if (entry.lockedUntil().isAfter(now)) {
+                return new ClaimResult.InFlight();
+            }
+            records.put(recordKey, new Entry(fingerprint, entry.code(), token, lockedUntil, entry.retainUntil(), null));
+            return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, entry.code(), true));
+        }
+
+        @Override
+        public void repin(IdempotencyClaim claim, String code) {
+            Entry entry = held(claim);
+            if (entry != null) {
+                records.put(
+                        claim.recordKey(),
+                        new Entry(
+                                entry.fingerprint(),
+                                code,
+                                entry.token(),
+                                entry.lockedUntil(),
+                                entry.retainUntil(),
+                                null));
+            }
+        }
+
+        @Override
+        public void complete(IdempotencyClaim claim, Link link, Instant retainUntil) {
+            Entry entry = held(claim);
+            if (entry != null) {
+                records.put(
+                        claim.recordKey(),
+                        new Entry(
+                                entry.fingerprint(),
+                                link.code(),
+                                entry.token(),
+                                entry.lockedUntil(),
+                                retainUntil,
+                                link));
+            }
+        }
+
+        @Override
+        public void release(IdempotencyClaim claim) {
+            if (held(claim) != null) {
+                records.remove(claim.recordKey());
+            }
+        }
+
+        /** The code pinned in the record under {@code recordKey}, or null without one. */
+        String pinned(String recordKey) {
+            Entry entry = records.get(recordKey);
+            return entry == null ? null : entry.code();
+        }
+
+        boolean has(String recordKey) {
+            return records.containsKey(recordKey);
+        }
+
+        private Entry held(IdempotencyClaim claim) {
+            Entry entry = records.get(claim.recordKey());
+            return entry != null && entry.token().equals(claim.lockToken()) ? entry : null;
+        }
+    }
+
+    /** Worker ids 0, 1, ... for the asking, as the shortcode module's in-memory leases hand them out. */
+    static final class Leases implements WorkerLeases {
+
+        private final Map<Integer, WorkerLease> held = new HashMap<>();
+
+        @Override
+        public synchronized WorkerLease acquire(int workerCount, Instant now, Instant expiresAt) {
+            for (int worker = 0; worker < workerCount; worker++) {
+                WorkerLease current = held.get(worker);
+                if (current == null || current.expiresAt().isBefore(now)) {
+                    Instant floor = current != null ? current.expiresAt() : Instant.EPOCH;
+                    WorkerLease lease =
+                            new WorkerLease(worker, UUID.randomUUID().toString(), expiresAt, floor);
+                    held.put(worker, lease);
+                    return lease;
+                }
+            }
+            throw new NoFreeWorkerException(workerCount);
+        }
+
+        @Override
+        public synchronized Optional<WorkerLease> renew(WorkerLease lease, Instant expiresAt) {
+            WorkerLease current = held.get(lease.workerId());
+            if (current == null || !current.holder().equals(lease.holder())) {
+                return Optional.empty();
+            }
+            WorkerLease extended = current.withExpiresAt(expiresAt);
+            held.put(lease.workerId(), extended);
+            return Optional.of(extended);
+        }
+
+        @Override
+        public synchronized void release(WorkerLease lease, Instant usedUntil) {
+            WorkerLease current = held.get(lease.workerId());
+            if (current != null && current.holder().equals(lease.holder())) {
+                held.remove(lease.workerId());
+            }
+        }
+    }
+
+    /** Counts what the domain reports, so a test sees a failure that was reported rather than thrown. */
+    static final class Events implements OperationalEvents {
+
+        final List<String> reported = new ArrayList<>();
+
+        @Override
+        public void rateLimiterFailedOpen(String scope, boolean breakerOpened) {
+            reported.add("rate limiter failed open " + scope);
+        }
+
+        @Override
+        public void cacheInvalidationFailed(String code) {
+            reported.add("cache invalidation failed " + code);
+        }
+
+        @Override
+        public void idempotencyCompletionFailed(String code) {
+            reported.add("idempotency completion failed " + code);
+        }
+    }
+}
