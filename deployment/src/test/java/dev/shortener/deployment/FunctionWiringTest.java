@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortener.config.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -454,7 +455,10 @@ class FunctionWiringTest {
             fail(type.getName() + " has no static " + parser + "(Map or Function) to check the template's values with");
         }
         method.setAccessible(true);
-        Object argument = method.getParameterTypes()[0] == Function.class ? (Function<String, String>) env::get : env;
+        Class<?> parameter = method.getParameterTypes()[0];
+        Object argument = parameter == Environment.class
+                ? Environment.of(env)
+                : parameter == Function.class ? (Function<String, String>) env::get : env;
         try {
             method.invoke(null, argument);
         } catch (InvocationTargetException e) {
