@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * What {@code AWS::Serverless::Function} accepts, beyond {@link ServiceSpec}'s entry for it. That entry comes
  * from the CloudFormation resource specification of SAM, which stopped following SAM: it has no {@code SnapStart},
- * {@code LoggingConfig} or {@code AutoPublishAliasAllProperties}. SAM's own JSON Schema is not on a package
- * registry (it ships inside the Python package aws-sam-translator), so the properties SAM added since are listed
+ * {@code LoggingConfig} or {@code AutoPublishAliasAllProperties}. SAM's own JSON Schema ships only in the Python
+ * package aws-sam-translator (PyPI), which would add Python and pip to what the tests need, so the properties SAM
+ * added since are listed
  * here, each with SAM's documentation. Most of them SAM hands unchanged to {@code AWS::Lambda::Function}: those
  * are typed by that resource's entry in the database, so they follow Lambda's current schema; only the few SAM
  * interprets itself are typed here.
