@@ -96,6 +96,26 @@ class AnalyticsWiringTest {
                         .asText());
     }
 
+    /**
+     * The analytics module's table definition, which Athena's DDL and the template both follow, is a valid
+     * {@code TableInput} of {@code AWS::Glue::Table} by itself, placeholders and all.
+     */
+    @Test
+    void glueTableDefinitionIsAValidTableInput() throws IOException {
+        JsonNode definition =
+                JSON.readTree(Repository.root().resolve(TABLE_DEFINITION).toFile());
+        JsonNode resource = JSON.createObjectNode()
+                .put("Type", "AWS::Glue::Table")
+                .set(
+                        "Properties",
+                        JSON.createObjectNode()
+                                .put("CatalogId", "123456789012")
+                                .put("DatabaseName", "clicks")
+                                .set("TableInput", definition));
+
+        assertEquals(List.of(), TemplateSchemas.load().validateResource("glue/clicks_table.json", resource));
+    }
+
     @Test
     void glueColumnsAreTheClickEventsFieldsInOrder() throws IOException {
         List<String> columns = new ArrayList<>();

@@ -70,6 +70,10 @@ class FunctionWiringTest {
                             "dev/shortener/create",
                             List.of(
                                     new ConfigClass("dev.shortener.create.CreateConfig", "fromEnvironment"),
+                                    // The shared names CreateConfig reads through their owners (it parses them).
+                                    new ConfigClass("dev.shortener.links.LinksTableSettings", null),
+                                    new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
+                                    new ConfigClass("dev.shortener.http.OriginSecret", null),
                                     new ConfigClass("dev.shortener.shortcode.ShortCodeSettings", "fromEnvironment"))),
             "ClickCountFunction",
                     new Wiring(

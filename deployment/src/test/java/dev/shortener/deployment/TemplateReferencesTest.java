@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateReferencesTest {
 
-    /** GetAtt attributes CloudFormation documents that the provider schemas don't list as read-only. */
-    private static final Map<String, Set<String>> EXTRA_ATTRIBUTES = Map.of("AWS::SQS::Queue", Set.of("QueueName"));
-
     private static Template template;
     private static References refs;
     private static TemplateSchemas schemas;
@@ -182,12 +179,7 @@ class TemplateReferencesTest {
             case "AWS::Serverless::Api" -> "AWS::ApiGateway::RestApi";
             default -> type;
         };
-        Set<String> attributes = new TreeSet<>(EXTRA_ATTRIBUTES.getOrDefault(cfnType, Set.of()));
-        schemas.providerSchema(cfnType)
-                .ifPresent(schema -> schema.path("readOnlyProperties")
-                        .forEach(pointer -> attributes.add(pointer.asText()
-                                .replaceFirst("^/properties/", "")
-                                .replace('/', '.'))));
+        Set<String> attributes = schemas.spec().attributes(cfnType);
         if (attributes.contains(attribute)) {
             return Optional.empty();
         }

@@ -6,21 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every resource of template.yaml against its schema in {@code ../shared/schemas/} (or, for a type that folder
- * lacks, in this module's supplement), intrinsic functions counting as valid values of any type. The validator itself is tested first on small broken resources, so that a
- * validator that accepts everything can't pass for a valid template.
+ * Every resource of template.yaml against its schema from the CloudFormation resource database
+ * ({@link ServiceSpec}), intrinsic functions counting as valid values of any type. The validator itself is tested
+ * on small broken resources too, so that a validator that accepts everything can't pass for a valid template.
  */
 class TemplateSchemaTest {
 
@@ -81,32 +78,33 @@ class TemplateSchemaTest {
     }
 
     @Test
-    void everyTypeHasASchema_inTheSharedFolderOrTheSupplement() {
-        List<String> missing = new ArrayList<>();
+    void everyTypeIsKnownToTheDatabase() {
+        List<String> unknown = new ArrayList<>();
         template.resources().forEach((id, resource) -> {
             String type = resource.path("Type").asText();
-            if (!TemplateSchemas.isSam(type) && schemas.providerSchemaFile(type).isEmpty()) {
-                missing.add(id + " (" + type + "): add " + TemplateSchemas.providerSchemaFileName(type)
-                        + " to " + Repository.schemaSupplement().resolve("cfn")
-                        + " from the same source as the others, and name it in the SOURCE.md there");
+            if (!schemas.spec().knows(type)) {
+                unknown.add(id + " (" + type + ")");
             }
         });
-        assertEquals(List.of(), missing);
+        assertEquals(List.of(), unknown, "types " + ServiceSpec.PACKAGE + " doesn't know");
     }
 
-    /** The supplement says where each of its files comes from, as shared/schemas/cfn/SOURCE.md does. */
+    /** The template's own resources, each given a property no schema has: every one is caught. */
     @Test
-    void everySupplementSchemaIsNamedInItsSourceMd() throws IOException {
-        Path folder = Repository.schemaSupplement().resolve("cfn");
-        String source = Files.readString(folder.resolve("SOURCE.md"));
-        List<String> unnamed = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(f -> f.getFileName().toString())
-                    .filter(name -> name.endsWith(".json"))
-                    .filter(name -> !source.contains(name))
-                    .forEach(unnamed::add);
-        }
-        assertEquals(List.of(), unnamed, "schemas in " + folder + " that its SOURCE.md doesn't account for");
+    void everyResourceOfTheTemplate_failsWithAPropertyTheDatabaseDoesNotKnow() {
+        List<String> missed = new ArrayList<>();
+        template.resources().forEach((id, resource) -> {
+            ObjectNode changed = resource.deepCopy();
+            if (!changed.path("Properties").isObject()) {
+                changed.putObject("Properties");
+            }
+            ((ObjectNode) changed.get("Properties")).put("NoSuchProperty", "x");
+            List<String> problems = schemas.validateResource(id, changed);
+            if (problems.stream().noneMatch(p -> p.contains("NoSuchProperty"))) {
+                missed.add(id + " (" + resource.path("Type").asText() + "): " + problems);
+            }
+        });
+        assertEquals(List.of(), missed, "resources whose schema accepts an unknown property");
     }
 
     @Test
@@ -174,40 +172,45 @@ class TemplateSchemaTest {
     }
 
     @Test
-    void validator_translatesCfnLintKeywords() {
-        // requiredXor: a viewer certificate names exactly one source.
-        assertInvalid("""
-                Type: AWS::CloudFront::Distribution
+    void validator_readsNumbersAndBooleansWrittenAsStrings_asCloudFormationDoes() {
+        assertValid("""
+                Type: AWS::Logs::LogGroup
                 Properties:
-                  DistributionConfig:
-                    Enabled: true
-                    DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all }
-                    ViewerCertificate: { CloudFrontDefaultCertificate: true, AcmCertificateArn: arn, SslSupportMethod: sni-only }
+                  RetentionInDays: "30"
+                """);
+        assertInvalid("""
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  RetentionInDays: "42"
+                """);
+        assertValid("""
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+                  TimeToLiveSpecification: { AttributeName: expires_at, Enabled: "true" }
+                """);
+        assertInvalid("""
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  IpProtocol: tcp
+                  FromPort: "6379a"
                 """);
     }
 
     @Test
-    void validator_takesWhatTheSharedFolderLacksFromTheSupplement() {
-        List<Path> candidates = schemas.providerSchemaCandidates("AWS::CloudFront::Function");
-        assertEquals(
-                List.of(
-                        Repository.shared().resolve("schemas/cfn/aws-cloudfront-function.json"),
-                        Repository.schemaSupplement().resolve("cfn/aws-cloudfront-function.json")),
-                candidates,
-                "shared first");
-        assertTrue(schemas.providerSchemaFile("AWS::CloudFront::Function").isPresent());
-        assertInvalid("""
-                Type: AWS::CloudFront::Function
-                Properties:
-                  Name: n
-                  FunctionConfig: { Comment: c, Runtime: cloudfront-js-3.0 }
-                  FunctionCode: "function handler(event) { return event.request; }"
-                """);
+    void validator_checksCloudFrontFunctions() {
         assertInvalid("""
                 Type: AWS::CloudFront::Function
                 Properties:
                   Name: n
                   FunctionConfig: { Comment: c, Runtime: cloudfront-js-2.0 }
+                """);
+        assertInvalid("""
+                Type: AWS::CloudFront::Function
+                Properties:
+                  Name: n
+                  FunctionConfig: { Comment: c, Runtime: cloudfront-js-2.0, NoSuchSetting: 1 }
+                  FunctionCode: "function handler(event) { return event.request; }"
                 """);
         assertValid("""
                 Type: AWS::CloudFront::Function
@@ -220,19 +223,14 @@ class TemplateSchemaTest {
     }
 
     @Test
-    void validator_failsForATypeInNeitherFolder() {
+    void validator_failsForATypeUnknownToTheDatabase() {
         JsonNode resource = CfnYaml.read("""
                 Type: AWS::CloudFront::NoSuchType
                 Properties: {}
                 """);
         AssertionError error = assertThrows(AssertionError.class, () -> schemas.validateResource("Test", resource));
-        for (Path candidate : schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType")) {
-            assertTrue(error.getMessage().contains(candidate.toString()), error.getMessage());
-        }
-        assertEquals(
-                2,
-                schemas.providerSchemaCandidates("AWS::CloudFront::NoSuchType").size(),
-                "looked for in shared/schemas/cfn and in the supplement");
+        assertTrue(error.getMessage().contains("AWS::CloudFront::NoSuchType"), error.getMessage());
+        assertFalse(schemas.spec().knows("AWS::CloudFront::NoSuchType"));
     }
 
     @Test
@@ -255,7 +253,68 @@ class TemplateSchemaTest {
                   Handler: a.B::handleRequest
                   SnapStart: { ApplyOn: PublishedVersions }
                   MemorySize: !Ref Memory
+                  LoggingConfig: { LogFormat: JSON, SystemLogLevel: WARN }
+                  AutoPublishAliasAllProperties: true
                 """);
+    }
+
+    /** SAM-only properties are typed: by AWS::Lambda::Function where SAM passes them on, else by SamFunction. */
+    @Test
+    void validator_typesSamOnlyProperties() {
+        assertInvalid("""
+                Type: AWS::Serverless::Function
+                Properties:
+                  LoggingConfig: { LogFormat: XML }
+                """);
+        assertInvalid("""
+                Type: AWS::Serverless::Function
+                Properties:
+                  AutoPublishAliasAllProperties: sometimes
+                """);
+        for (SamFunction.SamOnlyProperty property : SamFunction.SAM_ONLY) {
+            assertTrue(
+                    property.documentation().startsWith("https://docs.aws.amazon.com/serverless-application-model/"));
+            assertTrue(
+                    property.lambdaProperty() != null ^ property.ownType() != null,
+                    property.name() + ": passed to Lambda or typed here, not both");
+        }
+    }
+
+    /** The SAM entry types MemorySize as any number and Tracing as any string; Lambda's are narrower. */
+    @Test
+    void validator_checksWhatSamPassesThroughAgainstLambdasTypes() {
+        assertInvalid("""
+                Type: AWS::Serverless::Function
+                Properties:
+                  MemorySize: 1.5
+                """);
+        assertInvalid("""
+                Type: AWS::Serverless::Function
+                Properties:
+                  Tracing: Sometimes
+                """);
+        assertValid("""
+                Type: AWS::Serverless::Function
+                Properties:
+                  Tracing: !Ref TracingMode
+                  Architectures: [arm64]
+                """);
+    }
+
+    @Test
+    void validator_checksGlobals() {
+        assertEquals(List.of(), schemas.validateGlobals(CfnYaml.read("""
+                Function: { Runtime: java21, MemorySize: 1024, SnapStart: { ApplyOn: PublishedVersions } }
+                """)));
+        assertFalse(schemas.validateGlobals(CfnYaml.read("""
+                        Function: { Role: arn }
+                        """)).isEmpty(), "SAM refuses a role in Globals");
+        assertFalse(schemas.validateGlobals(CfnYaml.read("""
+                        Function: { Tracing: Sometimes }
+                        """)).isEmpty());
+        assertFalse(schemas.validateGlobals(CfnYaml.read("""
+                        Functions: { Runtime: java21 }
+                        """)).isEmpty(), "not a section of Globals");
     }
 
     private static void assertInvalid(String yaml) {

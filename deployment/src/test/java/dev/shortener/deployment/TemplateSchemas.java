@@ -8,22 +8,17 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.shortener.deployment.IntrinsicTolerantSchema.Dialect;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The schemas in {@code shared/schemas/}: the SAM schema for {@code AWS::Serverless::*} resources and
- * {@code Globals}, one CloudFormation resource provider schema per other type ({@code cfn/aws-s3-bucket.json} for
- * {@code AWS::S3::Bucket}). A type that {@code shared/schemas/cfn} lacks is looked up in this module's supplement
- * ({@code src/test/resources/schemas/cfn}, same source; {@code shared/} is read-only); a type in neither fails.
+ * The schemas of template.yaml's resources, built from {@link ServiceSpec}'s database: one per CloudFormation type,
+ * and for {@code AWS::Serverless::Function} its SAM entry with what {@link SamFunction} adds, plus a check of the
+ * properties SAM passes through against {@code AWS::Lambda::Function}'s. A type the database doesn't know fails.
  * All are rewritten by {@link IntrinsicTolerantSchema} before use, and compiled once.
  */
 final class TemplateSchemas {
@@ -31,217 +26,116 @@ final class TemplateSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern WRAPPER_ALTERNATIVE =
             java.util.regex.Pattern.compile("#/definitions/(__intrinsic|__wrapped\\d+/anyOf/1)(/|$)");
+    /** The sections of Globals, as SAM's documentation lists them: each holds defaults for its resource type. */
+    private static final Set<String> GLOBALS_SECTIONS =
+            Set.of("Function", "Api", "HttpApi", "SimpleTable", "StateMachine", "LayerVersion");
 
-    /**
-     * SAM function properties that SAM hands to a CloudFormation resource unchanged but whose SAM schema says
-     * nothing about them (a bare pass-through): validated against the provider schema of that property.
-     */
-    private static final Map<String, String[]> FUNCTION_PASS_THROUGH = Map.ofEntries(
-            Map.entry("MemorySize", new String[] {"AWS::Lambda::Function", "MemorySize"}),
-            Map.entry("Timeout", new String[] {"AWS::Lambda::Function", "Timeout"}),
-            Map.entry("SnapStart", new String[] {"AWS::Lambda::Function", "SnapStart"}),
-            Map.entry("VpcConfig", new String[] {"AWS::Lambda::Function", "VpcConfig"}),
-            Map.entry(
-                    "ReservedConcurrentExecutions",
-                    new String[] {"AWS::Lambda::Function", "ReservedConcurrentExecutions"}),
-            Map.entry("KmsKeyArn", new String[] {"AWS::Lambda::Function", "KmsKeyArn"}),
-            Map.entry("Layers", new String[] {"AWS::Lambda::Function", "Layers"}),
-            Map.entry("RuntimeManagementConfig", new String[] {"AWS::Lambda::Function", "RuntimeManagementConfig"}),
-            Map.entry("Tracing", new String[] {"AWS::Lambda::Function", "TracingConfig", "Mode"}));
-
-    private final JsonNode sam;
-    /** Where provider schemas are looked for, in order: shared/schemas/cfn, then the supplement's cfn folder. */
-    private final List<Path> providerFolders;
-
+    private final ServiceSpec spec;
     private final Map<String, Schema> compiled = new HashMap<>();
-    private final Map<String, JsonNode> providers = new HashMap<>();
 
-    /**
-     * @param sharedFolder     {@code shared/}, holding {@code schemas/sam} and {@code schemas/cfn}
-     * @param supplementFolder a folder whose {@code cfn/} holds the provider schemas {@code shared/} lacks
-     */
-    TemplateSchemas(Path sharedFolder, Path supplementFolder) {
-        Path shared = sharedFolder.resolve("schemas");
-        this.sam = readJson(shared.resolve("sam/sam.schema.json"));
-        this.providerFolders = List.of(shared.resolve("cfn"), supplementFolder.resolve("cfn"));
+    TemplateSchemas(ServiceSpec spec) {
+        this.spec = spec;
     }
 
-    /** The schemas beside the checkout and this module's supplement. */
+    /** The schemas of the database the tests install. */
     static TemplateSchemas load() {
-        return new TemplateSchemas(Repository.shared(), Repository.schemaSupplement());
+        return new TemplateSchemas(ServiceSpec.installed());
+    }
+
+    ServiceSpec spec() {
+        return spec;
     }
 
     static boolean isSam(String type) {
         return type.startsWith("AWS::Serverless::");
     }
 
-    /** {@code AWS::S3::Bucket} -> {@code aws-s3-bucket.json}. */
-    static String providerSchemaFileName(String type) {
-        return type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
-    }
-
-    /** The places a type's provider schema is looked for, in order. */
-    List<Path> providerSchemaCandidates(String type) {
-        return providerFolders.stream()
-                .map(folder -> folder.resolve(providerSchemaFileName(type)))
-                .toList();
-    }
-
-    /** The first of {@link #providerSchemaCandidates} that exists. */
-    Optional<Path> providerSchemaFile(String type) {
-        return providerSchemaCandidates(type).stream()
-                .filter(Files::isRegularFile)
-                .findFirst();
-    }
-
-    /** The provider schema of a CloudFormation type, if shared/schemas/cfn or the supplement has it. */
-    Optional<JsonNode> providerSchema(String type) {
-        if (!providers.containsKey(type)) {
-            providers.put(
-                    type,
-                    providerSchemaFile(type).map(TemplateSchemas::readJson).orElse(null));
-        }
-        return Optional.ofNullable(providers.get(type));
-    }
-
     /** Problems with one resource: an empty list when it is valid. */
     List<String> validateResource(String logicalId, JsonNode resource) {
         String type = resource.path("Type").asText();
+        JsonNode properties =
+                resource.path("Properties").isMissingNode() ? JSON.createObjectNode() : resource.path("Properties");
         List<String> problems = new ArrayList<>();
-        if (isSam(type)) {
-            String definition = samResourceDefinition(type);
-            report(problems, logicalId, samSchema(definition).validate(resource));
-            if (type.equals(Template.SERVERLESS_FUNCTION)) {
-                problems.addAll(validatePassThrough(
-                        logicalId + ".Properties",
-                        resource.path("Properties"),
-                        "samtranslator__internal__schema_source__aws_serverless_function__Properties"));
-            }
+        String where = logicalId + ".Properties";
+        if (type.equals(SamFunction.TYPE)) {
+            Schema schema = compiled.computeIfAbsent("sam#function", k -> compile(SamFunction.schema(spec, false)));
+            report(problems, where, schema.validate(properties));
+            problems.addAll(validatePassThrough(where, properties));
             return problems;
         }
-        JsonNode provider = providerSchema(type)
-                .orElseThrow(() -> new AssertionError(logicalId + ": no schema for "
-                        + type + " at any of " + providerSchemaCandidates(type)
-                        + " (add it to the supplement from the same source, see its SOURCE.md)"));
-        Schema schema = compiled.computeIfAbsent(type, t -> compile(provider, Dialect.DRAFT_2020_12));
-        report(
-                problems,
-                logicalId + ".Properties",
-                schema.validate(
-                        resource.path("Properties").isMissingNode()
-                                ? JSON.createObjectNode()
-                                : resource.path("Properties")));
+        Schema schema = compiled.computeIfAbsent(type, t -> compile(spec.resourceSchema(t)));
+        report(problems, where, schema.validate(properties));
         return problems;
     }
 
     /** Problems with the template's Globals section. */
     List<String> validateGlobals(JsonNode globals) {
         List<String> problems = new ArrayList<>();
-        report(problems, "Globals", samSchema("__main____Globals").validate(globals));
-        if (globals.has("Function")) {
-            problems.addAll(validatePassThrough(
-                    "Globals.Function",
-                    globals.get("Function"),
-                    "samtranslator__internal__schema_source__aws_serverless_function__Globals"));
-        }
+        globals.properties().forEach(section -> {
+            String where = "Globals." + section.getKey();
+            if (!GLOBALS_SECTIONS.contains(section.getKey())) {
+                problems.add(where + ": not a section of Globals (" + new TreeSet<>(GLOBALS_SECTIONS) + ")");
+                return;
+            }
+            Schema schema = compiled.computeIfAbsent("globals#" + section.getKey(), k -> {
+                if (section.getKey().equals("Function")) {
+                    return compile(SamFunction.schema(spec, true));
+                }
+                ObjectNode resource = spec.resourceSchema("AWS::Serverless::" + section.getKey());
+                resource.remove("required"); // defaults: each resource still sets what it must
+                return compile(resource);
+            });
+            report(problems, where, schema.validate(section.getValue()));
+            if (section.getKey().equals("Function")) {
+                problems.addAll(validatePassThrough(where, section.getValue()));
+            }
+        });
         return problems;
     }
 
     /**
-     * Validates each property that SAM passes through to a CloudFormation resource against that resource's
-     * provider schema (the SAM schema accepts anything for most of them).
+     * Validates each property that SAM passes through to {@code AWS::Lambda::Function} against that resource's
+     * type of it (the SAM entry's types are looser and older).
      */
-    private List<String> validatePassThrough(String where, JsonNode properties, String samDefinition) {
+    private List<String> validatePassThrough(String where, JsonNode properties) {
         List<String> problems = new ArrayList<>();
-        JsonNode samProperties = sam.path("definitions").path(samDefinition).path("properties");
         properties.properties().forEach(property -> {
-            String[] target = passThroughTarget(property.getKey(), samProperties.path(property.getKey()));
+            List<String> target = SamFunction.PASS_THROUGH.get(property.getKey());
             if (target == null) {
                 return;
             }
-            Optional<JsonNode> provider = providerSchema(target[0]);
-            if (provider.isEmpty()) {
-                return; // e.g. AWS::Lambda::EventInvokeConfig: no schema to check against
-            }
-            JsonNode node = provider.get();
-            for (int i = 1; i < target.length; i++) {
-                node = dereference(provider.get(), node).path("properties").path(target[i]);
-            }
-            if (node.isMissingNode()) {
-                problems.add(where + "." + property.getKey() + ": " + target[0] + " has no property "
-                        + String.join(".", java.util.Arrays.copyOfRange(target, 1, target.length)));
-                return;
-            }
-            // The value goes under a property of a wrapper object, so that it stands where an intrinsic is
-            // accepted, as it does in the CloudFormation resource.
-            ObjectNode wrapper = JSON.createObjectNode().put("type", "object");
-            wrapper.putObject("properties").set("value", node.deepCopy());
-            wrapper.set("definitions", provider.get().path("definitions").deepCopy());
-            String key = String.join("#", target);
-            Schema schema = compiled.computeIfAbsent(key, k -> compile(wrapper, Dialect.DRAFT_2020_12));
+            String key = "lambda#" + String.join(".", target);
+            Schema schema = compiled.computeIfAbsent(key, k -> compile(lambdaPropertySchema(target)));
             report(
                     problems,
-                    where + "." + property.getKey() + " (as " + target[0] + ")",
+                    where + "." + property.getKey() + " (as " + SamFunction.LAMBDA + "." + String.join(".", target)
+                            + ")",
                     schema.validate(JSON.createObjectNode().set("value", property.getValue())));
         });
         return problems;
     }
 
-    /** [type, property, nested property...] or null when the property isn't passed through as is. */
-    private static String[] passThroughTarget(String name, JsonNode samProperty) {
-        JsonNode path = samProperty.path("__samPassThrough").path("schemaPath");
-        if (path.isArray()
-                && path.size() >= 6
-                && "Properties".equals(path.get(3).asText())) {
-            List<String> target = new ArrayList<>();
-            target.add(path.get(1).asText());
-            for (int i = 5; i < path.size(); i += 2) {
-                target.add(path.get(i).asText());
+    /** An object whose property {@code value} has the type of a (nested) property of AWS::Lambda::Function. */
+    private ObjectNode lambdaPropertySchema(List<String> path) {
+        ObjectNode schema = spec.propertySchema(SamFunction.LAMBDA, path.get(0))
+                .orElseThrow(() -> new AssertionError(SamFunction.LAMBDA + " has no property " + path.get(0)));
+        for (String member : path.subList(1, path.size())) {
+            JsonNode value = schema.path("properties").path("value");
+            JsonNode object =
+                    schema.path("definitions").path(value.path("$ref").asText().replace("#/definitions/", ""));
+            JsonNode memberSchema = object.path("properties").path(member);
+            if (memberSchema.isMissingNode()) {
+                throw new AssertionError(SamFunction.LAMBDA + " has no property " + String.join(".", path));
             }
-            return target.toArray(String[]::new);
+            ((ObjectNode) schema.get("properties")).set("value", memberSchema.deepCopy());
         }
-        return FUNCTION_PASS_THROUGH.get(name);
+        return schema;
     }
 
-    private static JsonNode dereference(JsonNode document, JsonNode node) {
-        JsonNode current = node;
-        for (int hops = 0; current.has("$ref") && hops < 10; hops++) {
-            String ref = current.get("$ref").asText();
-            if (!ref.startsWith("#/")) {
-                throw new IllegalStateException("unsupported $ref " + ref);
-            }
-            current = document.at(ref.substring(1));
-        }
-        return current;
-    }
-
-    private String samResourceDefinition(String type) {
-        for (var definition : sam.path("definitions").properties()) {
-            JsonNode typeEnum =
-                    definition.getValue().path("properties").path("Type").path("enum");
-            if (definition.getKey().endsWith("__Resource")
-                    && typeEnum.size() == 1
-                    && type.equals(typeEnum.get(0).asText())) {
-                return definition.getKey();
-            }
-        }
-        throw new AssertionError("the SAM schema has no resource definition for " + type);
-    }
-
-    private Schema samSchema(String definition) {
-        return compiled.computeIfAbsent("sam#" + definition, key -> {
-            ObjectNode root = JSON.createObjectNode();
-            root.putArray("allOf").addObject().put("$ref", "#/definitions/" + definition);
-            root.set("definitions", sam.path("definitions"));
-            return compile(root, Dialect.DRAFT_4);
-        });
-    }
-
-    private static Schema compile(JsonNode schema, Dialect dialect) {
-        ObjectNode rewritten = IntrinsicTolerantSchema.rewrite(schema, dialect);
-        SpecificationVersion version =
-                dialect == Dialect.DRAFT_4 ? SpecificationVersion.DRAFT_4 : SpecificationVersion.DRAFT_2020_12;
-        return SchemaRegistry.withDefaultDialect(version).getSchema(rewritten);
+    private static Schema compile(JsonNode schema) {
+        ObjectNode rewritten = IntrinsicTolerantSchema.rewrite(schema, Dialect.DRAFT_2020_12);
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(rewritten);
     }
 
     /**
@@ -259,13 +153,5 @@ final class TemplateSchemas {
             seen.add(where + " " + error.getInstanceLocation() + ": " + error.getMessage());
         }
         problems.addAll(seen);
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

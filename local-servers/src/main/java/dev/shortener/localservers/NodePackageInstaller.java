@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Installs a pinned Node.js emulator (dynalite, s3rver: a resource folder with package.json, the committed
- * package-lock.json and a launcher script) with {@code npm ci} into a folder keyed by the lock file's hash,
+ * package-lock.json and a launcher script), or a pinned package of data without a launcher, with {@code npm ci}
+ * into a folder keyed by the lock file's hash,
  * once per machine: later JVMs and later builds reuse it, and a changed lock file gets a fresh folder. A file
  * lock keeps two JVMs (two modules' test forks) from installing into the same folder at once.
  */
@@ -29,7 +30,7 @@ public final class NodePackageInstaller {
 
     static final String SERVER_SCRIPT = "server.js";
 
-    private static final List<String> FILES = List.of("package.json", "package-lock.json", SERVER_SCRIPT);
+    private static final List<String> LOCKED_FILES = List.of("package.json", "package-lock.json");
     private static final String MARKER = ".installed";
     private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final Object IN_JVM_LOCK = new Object();
@@ -40,12 +41,17 @@ public final class NodePackageInstaller {
      * @param name        its resource folder, and the prefix of its install folder
      * @param description what it is, for messages ("the DynamoDB emulator (dynalite)")
      * @param instead     what to do instead when it can't be installed, for messages
+     * @param launcher    whether the folder holds a launcher script ({@value #SERVER_SCRIPT}) to run
      */
-    record Emulator(String name, String description, String instead) {
+    record Emulator(String name, String description, String instead, boolean launcher) {
 
         static final Emulator DYNALITE =
-                new Emulator("dynalite", "the DynamoDB emulator (dynalite)", "set DYNAMODB_ENDPOINT");
-        static final Emulator S3RVER = new Emulator("s3rver", "the S3 emulator (s3rver)", "install Node.js 20+");
+                new Emulator("dynalite", "the DynamoDB emulator (dynalite)", "set DYNAMODB_ENDPOINT", true);
+        static final Emulator S3RVER = new Emulator("s3rver", "the S3 emulator (s3rver)", "install Node.js 20+", true);
+
+        List<String> files() {
+            return launcher ? List.of(LOCKED_FILES.get(0), LOCKED_FILES.get(1), SERVER_SCRIPT) : LOCKED_FILES;
+        }
     }
 
     private final Emulator emulator;
@@ -79,13 +85,25 @@ public final class NodePackageInstaller {
         return new NodePackageInstaller(emulator, root.resolve(emulator.name() + "-" + lockFileHash(emulator)));
     }
 
+    /**
+     * A package that is data, not a server (the deployment tests' resource schemas): pinned by
+     * {@code /<name>/package.json} and {@code /<name>/package-lock.json} found on the caller's class path, and
+     * installed like the emulators; {@link #install()} returns the install folder, whose {@code node_modules}
+     * holds it.
+     *
+     * @param description what it is, for messages ("the CloudFormation resource database")
+     */
+    public static NodePackageInstaller dataPackage(String name, String description) {
+        return atDefaultLocation(new Emulator(name, description, "install Node.js 20+ with npm", false));
+    }
+
     public Path installDir() {
         return installDir;
     }
 
     /**
      * Makes sure the emulator is installed (running {@code npm ci} only the first time) and returns the
-     * launcher script to run with node.
+     * launcher script to run with node (for a {@link #dataPackage data package}, the install folder).
      *
      * @throws LocalServerException when Node.js or npm is missing or too old, or npm ci fails
      */
@@ -107,7 +125,7 @@ public final class NodePackageInstaller {
                         Files.writeString(installDir.resolve(MARKER), "npm ci succeeded\n");
                     }
                 }
-                return installDir.resolve(SERVER_SCRIPT);
+                return emulator.launcher() ? installDir.resolve(SERVER_SCRIPT) : installDir;
             } catch (IOException e) {
                 throw new LocalServerException(
                         "Could not install " + emulator.description() + " into " + installDir + ": " + e
@@ -118,7 +136,7 @@ public final class NodePackageInstaller {
     }
 
     private void copyResources() throws IOException {
-        for (String name : FILES) {
+        for (String name : emulator.files()) {
             byte[] content = resource(emulator, name);
             Path target = installDir.resolve(name);
             if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
@@ -170,7 +188,8 @@ public final class NodePackageInstaller {
         try (InputStream in = NodePackageInstaller.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(
-                        "Resource " + path + " is missing from the local-servers jar; rebuild it.");
+                        "Resource " + path + " is missing from the class path (the local-servers jar, or the"
+                                + " test resources of the module that installs it); rebuild it.");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -11,26 +11,24 @@ import dev.shortener.analytics.event.ClickEventCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The Glue table (JSON for the template, DDL for Athena), the event's fields and the queries agree. */
+/**
+ * The Glue table (JSON for the template, DDL for Athena), the event's fields and the queries agree. That the JSON
+ * is a valid CloudFormation {@code TableInput} is the deployment module's test (AnalyticsWiringTest), which holds
+ * the resource schemas.
+ */
 class GlueTableTest {
 
     /** An independent reader of what the code under test writes. */
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static final Path CFN_SCHEMA = Path.of("../../shared/schemas/cfn/aws-glue-table.json");
 
     @Test
     void columns_matchTheEventFields_inBothDefinitions() throws IOException {
@@ -81,55 +79,12 @@ class GlueTableTest {
     }
 
     @Test
-    void tableInput_validatesAgainstTheCloudFormationSchema() throws IOException {
-        Assumptions.assumeTrue(Files.exists(CFN_SCHEMA), "no schema at " + CFN_SCHEMA.toAbsolutePath());
-        JsonNode schema = JSON.readTree(CFN_SCHEMA.toFile());
-        List<String> problems = new ArrayList<>();
-        check(tableJson(), schema.at("/definitions/TableInput"), schema, "TableInput", problems);
-        assertEquals(List.of(), problems);
-    }
-
-    @Test
     void everyNamedQuery_readsTheTablePlaceholder_andTakesTheDateRange() {
         for (NamedQuery query : NamedQuery.values()) {
             String sql = query.sql();
             assertTrue(sql.contains("FROM " + NamedQuery.TABLE_PLACEHOLDER), query.fileName());
             assertTrue(sql.contains("dt BETWEEN ? AND ?"), query.fileName() + " prunes partitions");
             assertTrue(sql.contains("SELECT DISTINCT event_id"), query.fileName() + " deduplicates by event id");
-        }
-    }
-
-    /** A small subset of JSON Schema: properties, additionalProperties false, $ref, arrays and basic types. */
-    private static void check(JsonNode value, JsonNode schema, JsonNode root, String path, List<String> problems) {
-        if (schema.has("$ref")) {
-            check(value, root.at(schema.get("$ref").asText().substring(1)), root, path, problems);
-            return;
-        }
-        String type = schema.path("type").isTextual() ? schema.get("type").asText() : null;
-        if ("object".equals(type) || schema.has("properties")) {
-            if (!value.isObject()) {
-                problems.add(path + " is not an object");
-                return;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                var field = it.next();
-                JsonNode property = schema.path("properties").get(field.getKey());
-                if (property == null) {
-                    if (schema.path("additionalProperties").asBoolean(true) == false) {
-                        problems.add(path + "." + field.getKey() + " is not allowed");
-                    }
-                } else {
-                    check(field.getValue(), property, root, path + "." + field.getKey(), problems);
-                }
-            }
-        } else if ("array".equals(type)) {
-            for (JsonNode item : value) {
-                check(item, schema.get("items"), root, path + "[]", problems);
-            }
-        } else if ("string".equals(type) && !value.isTextual()) {
-            problems.add(path + " is not a string");
-        } else if (schema.has("enum") && !schema.get("enum").toString().contains("\"" + value.asText() + "\"")) {
-            problems.add(path + " = " + value + " is not one of " + schema.get("enum"));
         }
     }
 
