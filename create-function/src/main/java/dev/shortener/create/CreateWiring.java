@@ -18,6 +18,7 @@ import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.create.redis.SharedLinkCache;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -44,15 +45,20 @@ public final class CreateWiring {
     /** Rate-limit buckets' keys; the links' keys are the shared cache's own ({@link RedisLinkCache#DEFAULT_KEY_PREFIX}). */
     static final String RATE_LIMIT_KEY_PREFIX = "ratelimit:";
 
-    private final StructuredLog log = new StructuredLog("create-function");
-    private final Observability observability = new Observability(log);
+    /** The service name in the log lines and the metrics' {@code Service} dimension. */
+    public static final String SERVICE = "create";
+
+    private final StructuredLog log = new StructuredLog(SERVICE);
+    private final Observability observability;
     private final ShortCodeMinter minter;
     private final RateLimits limits;
     private final ManagementApi api;
     /** Null unless built on real clients from the environment: only then has SnapStart anything to prime. */
     private final SnapStartHooks snapStartHooks;
 
-    private CreateWiring(CreateConfig config, CreatePorts ports, InstantSource clock, Clients clients) {
+    private CreateWiring(
+            CreateConfig config, CreatePorts ports, InstantSource clock, Clients clients, EmfMetrics metrics) {
+        this.observability = new Observability(log, metrics);
         this.minter = config.shortCodes().newMinter(clock, ports.workerLeases());
         this.limits = new RateLimits(
                 ports.rateLimiter(), config.perClientLimit(), config.perKeyLimit(), clock, observability);
@@ -100,18 +106,27 @@ public final class CreateWiring {
                 DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
                 RedisClients.create(RedisSettings.of(config.redisUrl())));
         return new CreateWiring(
-                config, ports(config, clients.dynamoDb(), clients.redis()), InstantSource.system(), clients);
+                config,
+                ports(config, clients.dynamoDb(), clients.redis()),
+                InstantSource.system(),
+                clients,
+                EmfMetrics.fromEnvironment(env, SERVICE));
     }
 
     /** The production ports on clients the caller owns (the local runner's dynalite and redis-server). */
     public static CreateWiring onClients(
             CreateConfig config, DynamoDbClient dynamoDb, UnifiedJedis redis, InstantSource clock) {
-        return new CreateWiring(config, ports(config, dynamoDb, redis), clock, null);
+        return new CreateWiring(config, ports(config, dynamoDb, redis), clock, null, defaultMetrics(clock));
     }
 
     /** The given ports and clock, without SnapStart hooks: for tests. */
     public static CreateWiring of(CreateConfig config, CreatePorts ports, InstantSource clock) {
-        return new CreateWiring(config, ports, clock, null);
+        return new CreateWiring(config, ports, clock, null, defaultMetrics(clock));
+    }
+
+    /** Outside Lambda nothing reads the metrics; they go to the default namespace. */
+    private static EmfMetrics defaultMetrics(InstantSource clock) {
+        return new EmfMetrics(EmfMetrics.DEFAULT_NAMESPACE, SERVICE, clock);
     }
 
     private static CreatePorts ports(CreateConfig config, DynamoDbClient dynamoDb, UnifiedJedis redis) {

@@ -2,9 +2,9 @@ package dev.shortener.create;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.shortener.create.domain.OperationalEvents;
+import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +14,12 @@ import java.util.Map;
  */
 final class Observability implements OperationalEvents {
 
-    static final String NAMESPACE = "UrlShortener/Create";
-
     private final StructuredLog log;
+    private final EmfMetrics metrics;
 
-    Observability(StructuredLog log) {
+    Observability(StructuredLog log, EmfMetrics metrics) {
         this.log = log;
+        this.metrics = metrics;
     }
 
     @Override
@@ -84,18 +84,7 @@ final class Observability implements OperationalEvents {
     }
 
     /** The fields that make a log line count one of {@code name} in CloudWatch. */
-    private static Map<String, Object> metric(String name) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(
-                "_aws",
-                Map.of(
-                        "Timestamp", System.currentTimeMillis(),
-                        "CloudWatchMetrics",
-                                List.of(Map.of(
-                                        "Namespace", NAMESPACE,
-                                        "Dimensions", List.of(List.of()),
-                                        "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
-        fields.put(name, 1);
-        return fields;
+    private Map<String, Object> metric(String name) {
+        return new LinkedHashMap<>(metrics.count(name));
     }
 }

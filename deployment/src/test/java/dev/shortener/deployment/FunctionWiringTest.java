@@ -74,6 +74,7 @@ class FunctionWiringTest {
                                     new ConfigClass("dev.shortener.links.LinksTableSettings", null),
                                     new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
                                     new ConfigClass("dev.shortener.http.OriginSecret", null),
+                                    new ConfigClass("dev.shortener.http.EmfMetrics", null),
                                     new ConfigClass("dev.shortener.shortcode.ShortCodeSettings", "fromEnvironment"))),
             "ClickCountFunction",
                     new Wiring(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.config.Environment;
+import dev.shortener.create.CreateWiring;
 import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.redirect.RedirectWiring;
@@ -120,11 +121,14 @@ class MetricAlarmsTest {
     /** The create function's Observability, each of its events once. */
     private static List<String> createFunctionMetricLines() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StructuredLog log = new StructuredLog("create", new PrintStream(out, true, StandardCharsets.UTF_8));
+        StructuredLog log = new StructuredLog(CreateWiring.SERVICE, new PrintStream(out, true, StandardCharsets.UTF_8));
+        // As the create function's wiring builds it from its environment (namespace) and its service name.
+        EmfMetrics metrics =
+                EmfMetrics.fromEnvironment(Environment.of(values.environment("CreateFunction")), CreateWiring.SERVICE);
         Class<?> type = Class.forName("dev.shortener.create.Observability");
-        Constructor<?> constructor = type.getDeclaredConstructor(StructuredLog.class);
+        Constructor<?> constructor = type.getDeclaredConstructor(StructuredLog.class, EmfMetrics.class);
         constructor.setAccessible(true);
-        Object observability = constructor.newInstance(log);
+        Object observability = constructor.newInstance(log, metrics);
         for (Method method : type.getDeclaredMethods()) {
             method.setAccessible(true);
             switch (method.getName()) {

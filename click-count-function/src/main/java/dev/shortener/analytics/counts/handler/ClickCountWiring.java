@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public record ClickCountWiring(ClickCountService service, StructuredLog log, InstantSource time) {
 
+    /** The service name in the log lines. */
+    public static final String SERVICE = "click-count";
+
     /** Optional S3 endpoint override (s3rver, LocalStack); path-style addressing then. */
     public static final String S3_ENDPOINT = "S3_ENDPOINT";
     /** Parallel link updates per object. */
@@ -60,7 +63,7 @@ public record ClickCountWiring(ClickCountService service, StructuredLog log, Ins
         var ledger = new DynamoDbClickCountLedger(
                 dynamoDb, table.table(), new LinkCountUpdates(dynamoDb, table.table(), writers));
         var service = new ClickCountService(new S3ClickObjectSource(s3(s3Endpoint)), ledger);
-        return new ClickCountWiring(service, new StructuredLog("click-count"), InstantSource.system());
+        return new ClickCountWiring(service, new StructuredLog(SERVICE), InstantSource.system());
     }
 
     /** The region Lambda sets, the URL-connection HTTP client, the default credentials chain. */
