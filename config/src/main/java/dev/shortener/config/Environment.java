@@ -33,6 +33,14 @@ public final class Environment {
         return new Environment(System::getenv);
     }
 
+    /**
+     * Every variable of the process, for the local runner, which hands its own environment on to the handlers it
+     * runs in one JVM (each of them then reads it through {@link #of}).
+     */
+    public static Map<String, String> processVariables() {
+        return System.getenv();
+    }
+
     /** A map of variables: tests, the local runner, a command's own overrides. */
     public static Environment of(Map<String, String> variables) {
         return new Environment(Map.copyOf(variables)::get);

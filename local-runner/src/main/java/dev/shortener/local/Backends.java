@@ -1,5 +1,8 @@
 package dev.shortener.local;
 
+import dev.shortener.analytics.ClickSinks;
+import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.LinksTableSetup;
@@ -20,10 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Backends implements AutoCloseable {
 
-    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
-    public static final String REDIS_URL = "REDIS_URL";
-    public static final String AWS_REGION = "AWS_REGION";
-    public static final String LINKS_TABLE = "LINKS_TABLE";
+    // The functions' own names, from the classes that own them: set one and the runner uses it as Lambda would.
+    public static final String DYNAMODB_ENDPOINT = LinksTableSettings.DYNAMODB_ENDPOINT;
+    public static final String REDIS_URL = RedisSettings.REDIS_URL;
+    public static final String AWS_REGION = ClickSinks.AWS_REGION;
+    public static final String LINKS_TABLE = LinksTableSettings.LINKS_TABLE;
     public static final String DEFAULT_TABLE = "links";
 
     /** Debian 12's own nodejs package is Node 18, too old for dynalite 4. */

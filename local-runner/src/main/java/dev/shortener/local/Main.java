@@ -1,5 +1,6 @@
 package dev.shortener.local;
 
+import dev.shortener.config.Environment;
 import dev.shortener.local.commands.ApiKeyCommand;
 import dev.shortener.local.commands.Inspect;
 import dev.shortener.local.commands.Serve;
@@ -48,7 +49,7 @@ public final class Main {
     }
 
     static int run(String[] args) throws Exception {
-        RunnerSettings settings = RunnerSettings.parse(args, System.getenv());
+        RunnerSettings settings = RunnerSettings.parse(args, Environment.processVariables());
         return switch (settings.command()) {
             case "serve" -> Serve.run(settings, System.out);
             case "stats" -> Stats.run(settings, System.out, System.err);

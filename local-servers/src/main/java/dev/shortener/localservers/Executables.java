@@ -1,5 +1,6 @@
 package dev.shortener.localservers;
 
+import dev.shortener.config.Environment;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ final class Executables {
 
     /** The first executable file called {@code name} in a PATH directory, if any. */
     static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
+        String path = Environment.system().optional("PATH").orElse(null);
         if (path == null) {
             return Optional.empty();
         }

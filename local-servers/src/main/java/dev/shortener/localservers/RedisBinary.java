@@ -1,5 +1,6 @@
 package dev.shortener.localservers;
 
+import dev.shortener.config.Environment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,11 +21,10 @@ final class RedisBinary {
     private RedisBinary() {}
 
     static Path locate() {
-        String named = System.getenv(ENV_VARIABLE);
-        if (named != null && !named.isBlank()) {
-            return fromEnvironment(named.trim());
-        }
-        return fromJar();
+        return Environment.system()
+                .optional(ENV_VARIABLE)
+                .map(RedisBinary::fromEnvironment)
+                .orElseGet(RedisBinary::fromJar);
     }
 
     private static Path fromEnvironment(String named) {

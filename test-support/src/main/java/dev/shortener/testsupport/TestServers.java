@@ -1,5 +1,6 @@
 package dev.shortener.testsupport;
 
+import dev.shortener.config.Environment;
 import dev.shortener.localservers.DynaliteProcess;
 import dev.shortener.localservers.LocalServerException;
 import dev.shortener.localservers.RedisProcess;
@@ -36,9 +37,9 @@ public final class TestServers {
 
     /** The DynamoDB endpoint to pass as the SDK's endpoint override. */
     public static URI dynamoDbEndpoint() {
-        String configured = System.getenv(DYNAMODB_ENDPOINT_ENV);
-        if (configured != null && !configured.isBlank()) {
-            return URI.create(configured.trim());
+        var configured = Environment.system().optional(DYNAMODB_ENDPOINT_ENV);
+        if (configured.isPresent()) {
+            return URI.create(configured.get());
         }
         try {
             return DYNALITE.get().endpoint();
@@ -49,9 +50,9 @@ public final class TestServers {
 
     /** The Redis server's URI, {@code redis://host:port}. */
     public static URI redisUri() {
-        String configured = System.getenv(REDIS_URL_ENV);
-        if (configured != null && !configured.isBlank()) {
-            return URI.create(configured.trim());
+        var configured = Environment.system().optional(REDIS_URL_ENV);
+        if (configured.isPresent()) {
+            return URI.create(configured.get());
         }
         try {
             return REDIS.get().uri();
@@ -91,7 +92,7 @@ public final class TestServers {
 
     /** Fails on CI; elsewhere aborts the calling test (shown as skipped, with the reason). */
     private static <T> T unavailable(LocalServerException e) {
-        if ("true".equals(System.getenv("CI"))) {
+        if (Environment.system().flag("CI", false)) {
             throw e;
         }
         String message = e.getMessage() + "\n(Skipped because CI is not 'true'; with CI=true this fails.)";

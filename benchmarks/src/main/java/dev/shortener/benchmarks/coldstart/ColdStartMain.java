@@ -84,9 +84,9 @@ public final class ColdStartMain {
                 + " status1=" + first.getStatusCode() + " status2=" + second.getStatusCode()
                 + " location=" + first.getHeaders().get("Location"));
         out.flush();
-        String linger = System.getenv("BENCH_LINGER_MS");
-        if (linger != null) {
-            Thread.sleep(Long.parseLong(linger)); // lets the click flusher (a daemon thread) deliver before exit
+        long linger = Environment.system().number("BENCH_LINGER_MS", 0, 0, 60_000);
+        if (linger > 0) {
+            Thread.sleep(linger); // lets the click flusher (a daemon thread) deliver before exit
         }
         System.exit(0);
     }
