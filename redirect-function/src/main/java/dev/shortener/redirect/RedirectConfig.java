@@ -86,4 +86,14 @@ public record RedirectConfig(
                 env.millis(CLICK_BUDGET_MS, 20, 0, 1_000),
                 OriginSecret.from(env));
     }
+
+    /** How the redirect reaches Redis: its own timeouts, the default pool. */
+    public RedisSettings redisSettings() {
+        return new RedisSettings(
+                redisUrl,
+                redisConnectTimeout,
+                redisCommandTimeout,
+                RedisSettings.DEFAULT_POOL_WAIT,
+                RedisSettings.DEFAULT_POOL_SIZE);
+    }
 }

@@ -8,7 +8,6 @@ import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
-import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinkStore;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
@@ -67,12 +66,7 @@ public final class RedirectWiring {
         RedirectConfig config = RedirectConfig.fromEnvironment(env);
         // The redirect timeouts: a miss is answered, with a 503 if need be, well within a second.
         DynamoDbClient dynamoDb = DynamoDbClients.forFunction(DynamoDbTimeouts.REDIRECT, config.dynamoDbEndpoint());
-        UnifiedJedis redis = RedisClients.create(new RedisSettings(
-                config.redisUrl(),
-                config.redisConnectTimeout(),
-                config.redisCommandTimeout(),
-                RedisSettings.DEFAULT_POOL_WAIT,
-                RedisSettings.DEFAULT_POOL_SIZE));
+        UnifiedJedis redis = RedisClients.create(config.redisSettings());
         StructuredLog log = new StructuredLog(SERVICE);
         return of(
                 config,

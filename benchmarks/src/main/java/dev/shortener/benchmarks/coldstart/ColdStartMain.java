@@ -12,7 +12,6 @@ import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
-import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
@@ -56,12 +55,7 @@ public final class ColdStartMain {
                     .endpointOverride(config.dynamoDbEndpoint())
                     .build();
             // Redis as the function builds it (only what the handler reaches survives in the shrunk jar).
-            UnifiedJedis redis = RedisClients.create(new RedisSettings(
-                    config.redisUrl(),
-                    config.redisConnectTimeout(),
-                    config.redisCommandTimeout(),
-                    RedisSettings.DEFAULT_POOL_WAIT,
-                    RedisSettings.DEFAULT_POOL_SIZE));
+            UnifiedJedis redis = RedisClients.create(config.redisSettings());
             handler = new RedirectHandler(RedirectWiring.of(
                     config,
                     new DynamoDbLinkStore(dynamoDb, config.linksTable()),
