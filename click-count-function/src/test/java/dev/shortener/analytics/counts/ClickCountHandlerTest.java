@@ -24,11 +24,11 @@ import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.testsupport.SampleEvents;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -195,10 +195,8 @@ class ClickCountHandlerTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String sampleEvent() throws IOException {
-        try (InputStream in = ClickCountHandlerTest.class.getResourceAsStream("/events/s3-click-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String sampleEvent() {
+        return SampleEvents.json("clickcount-s3-object-created.json");
     }
 
     private List<ClickEvent> clicks(String code, int n, boolean bots) {

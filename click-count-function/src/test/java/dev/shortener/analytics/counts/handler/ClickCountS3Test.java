@@ -15,11 +15,11 @@ import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.S3Process;
+import dev.shortener.testsupport.SampleEvents;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class ClickCountS3Test {
 
-    /** The bucket and key of the committed sample event (events/s3-click-object-created.json). */
+    /** The bucket and key of the committed sample event (events/clickcount-s3-object-created.json). */
     private static final String BUCKET = "url-shortener-clicks-example";
 
     private static final String KEY = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-12-00-05-"
@@ -153,10 +153,8 @@ class ClickCountS3Test {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String sampleEvent() throws IOException {
-        try (InputStream in = ClickCountS3Test.class.getResourceAsStream("/events/s3-click-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String sampleEvent() {
+        return SampleEvents.json("clickcount-s3-object-created.json");
     }
 
     private long clickCount(String code) {
