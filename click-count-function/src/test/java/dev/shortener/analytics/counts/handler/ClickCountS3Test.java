@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shortener.analytics.TestClicks;
+import dev.shortener.analytics.counts.S3Notifications;
 import dev.shortener.analytics.counts.S3rverClients;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.config.Environment;
-import dev.shortener.http.InvocationContext;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
@@ -15,9 +15,7 @@ import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.S3Process;
-import dev.shortener.testsupport.SampleEvents;
 import dev.shortener.testsupport.TestServers;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +85,7 @@ class ClickCountS3Test {
         upload(KEY, gzip(lines("aaaaaaa", 3), lines("bbbbbbb", 1)), gzip(lines("bbbbbbb", 2)));
         ClickCountHandler handler = handler();
 
-        String output = invoke(handler, sampleEvent());
+        String output = S3Notifications.invoke(handler, S3Notifications.sample());
 
         assertEquals("{\"objects\":1}", output);
         assertEquals(3, clickCount("aaaaaaa"));
@@ -99,7 +97,7 @@ class ClickCountS3Test {
         upload("clicks/dt=2026-05-01/another-object.json.gz", gzip(lines("aaaaaaa", 1)));
         ClickCountHandler handler = handler();
 
-        assertThrows(NoSuchKeyException.class, () -> invoke(handler, sampleEvent()));
+        assertThrows(NoSuchKeyException.class, () -> S3Notifications.invoke(handler, S3Notifications.sample()));
         assertEquals(0, clickCount("aaaaaaa"));
     }
 
@@ -142,19 +140,6 @@ class ClickCountS3Test {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static String invoke(ClickCountHandler handler, String event) throws IOException {
-        var out = new ByteArrayOutputStream();
-        handler.handleRequest(
-                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                out,
-                InvocationContext.fresh("click-count"));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String sampleEvent() {
-        return SampleEvents.json("clickcount-s3-object-created.json");
     }
 
     private long clickCount(String code) {
