@@ -14,6 +14,7 @@ import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinkStore;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
@@ -84,6 +85,19 @@ final class TestBed {
 
     static TestBed create(Map<String, String> envOverrides, UnaryOperator<CreatePorts> customise) {
         return new TestBed(envOverrides, customise);
+    }
+
+    /** The real ports with the link store replaced by {@code links} of it (one that fails, holds or is unreachable). */
+    static UnaryOperator<CreatePorts> withLinks(UnaryOperator<LinkStore> links) {
+        return ports -> new CreatePorts(
+                links.apply(ports.links()),
+                ports.reservations(),
+                ports.stats(),
+                ports.apiKeys(),
+                ports.idempotency(),
+                ports.rateLimiter(),
+                ports.cache(),
+                ports.workerLeases());
     }
 
     /** The environment of a test deployment; rate limits high enough that only the rate-limit tests meet them. */
