@@ -85,17 +85,8 @@ class AliasHijackTest {
     @Test
     void aFailedAliasCreate_leavesNoReservationBehind() {
         java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean(true);
-        TestBed flaky = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        TestLinkStores.failingOnce(ports.links(), failNext),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases()));
+        TestBed flaky =
+                TestBed.create(Map.of(), TestBed.withLinks(links -> TestLinkStores.failingOnce(links, failNext)));
         String first = flaky.newApiKey("owner-a");
         String second = flaky.newApiKey("owner-b");
 

@@ -251,17 +251,7 @@ class ErrorKindsTest {
     @Test
     void anUnreachableDynamoDb_is503_withRetryAfter() {
         var unreachable = DynamoDbClients.forEmulator(NOWHERE, DynamoDbTimeouts.REDIRECT);
-        TestBed broken = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        new DynamoDbLinkStore(unreachable, "t"),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases()));
+        TestBed broken = TestBed.create(Map.of(), TestBed.withLinks(links -> new DynamoDbLinkStore(unreachable, "t")));
 
         Answer answer = broken.create(broken.newApiKey("owner-b"), "{\"url\":\"https://example.com/\"}");
 

@@ -1,25 +1,17 @@
 package dev.shortener.create;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.shortener.testsupport.SampleEvents;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The committed sample events ({@code events/api-*.json}), read with Jackson into the type Lambda hands the
- * handler, then adjusted per test (a real key, another body). Reading the files keeps them valid.
+ * The committed sample events ({@code events/api-*.json}), read by {@link SampleEvents} into the type Lambda hands
+ * the handler, then adjusted per test (a real key, another body). Reading the files keeps them valid.
  */
 final class Events {
 
-    static final Path DIRECTORY =
-            Path.of(System.getProperty("basedir", ".")).resolve("../events").normalize();
     static final String CREATE = "api-create-link.json";
     static final String CREATE_ALIAS_EXPIRY = "api-create-link-alias-expiry.json";
     static final String CREATE_BASE64 = "api-create-link-base64.json";
@@ -29,18 +21,10 @@ final class Events {
     static final String STATS = "api-get-link-stats.json";
     static final String UNKNOWN_PATH = "api-unknown-path.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private Events() {}
 
     static APIGatewayV2HTTPEvent load(String name) {
-        try {
-            return MAPPER.readValue(Files.readString(DIRECTORY.resolve(name)), APIGatewayV2HTTPEvent.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read event " + name, e);
-        }
+        return SampleEvents.load(name, APIGatewayV2HTTPEvent.class);
     }
 
     /** The event with this API key (or none, for null). */

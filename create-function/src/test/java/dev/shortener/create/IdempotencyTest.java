@@ -92,17 +92,8 @@ class IdempotencyTest {
     void aRetryWhileTheFirstIsInFlight_is409WithRetryAfter_thenReplaysItsResult() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TestBed bed = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        TestLinkStores.holding(ports.links(), inside, release),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases()));
+        TestBed bed =
+                TestBed.create(Map.of(), TestBed.withLinks(links -> TestLinkStores.holding(links, inside, release)));
         String key = bed.newApiKey("owner-a");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -217,17 +208,7 @@ class IdempotencyTest {
     @Test
     void aDependencyFailure_releasesTheRecord_andTheRetrySucceeds() {
         AtomicBoolean failNext = new AtomicBoolean(true);
-        TestBed bed = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        TestLinkStores.failingOnce(ports.links(), failNext),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases()));
+        TestBed bed = TestBed.create(Map.of(), TestBed.withLinks(links -> TestLinkStores.failingOnce(links, failNext)));
         String key = bed.newApiKey("owner-a");
 
         Answer failed = post(bed, key, "\"flaky-1\"", BODY);

@@ -14,13 +14,16 @@ import dev.shortener.http.InvocationContext;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
+import dev.shortener.links.LinkStore;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import dev.shortener.testsupport.TestClock;
 import dev.shortener.testsupport.TestServers;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,7 @@ final class TestBed {
     final String table;
     final String cachePrefix;
     final String rateLimitPrefix;
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = TestClock.fixedAt(Instant.parse("2026-11-27T12:00:00Z"));
     final RedisLinkCache cache;
     final DynamoDbLinkStore links;
     final CreateConfig config;
@@ -82,6 +85,19 @@ final class TestBed {
 
     static TestBed create(Map<String, String> envOverrides, UnaryOperator<CreatePorts> customise) {
         return new TestBed(envOverrides, customise);
+    }
+
+    /** The real ports with the link store replaced by {@code links} of it (one that fails, holds or is unreachable). */
+    static UnaryOperator<CreatePorts> withLinks(UnaryOperator<LinkStore> links) {
+        return ports -> new CreatePorts(
+                links.apply(ports.links()),
+                ports.reservations(),
+                ports.stats(),
+                ports.apiKeys(),
+                ports.idempotency(),
+                ports.rateLimiter(),
+                ports.cache(),
+                ports.workerLeases());
     }
 
     /** The environment of a test deployment; rate limits high enough that only the rate-limit tests meet them. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildTargetsTest {
 
-    /** The redirect function's package limit (issue 6), in decimal megabytes: a smaller package is fetched faster. */
+    /** The redirect function's package limit, 8 MB (decimal): a smaller package is fetched faster. */
     static final long REDIRECT_MAX_BYTES = 8_000_000;
 
     private static final Pattern TARGET =

@@ -1,7 +1,6 @@
 package dev.shortener.links;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a read of a code found. A link past its expiry reads as {@link Status#EXPIRED} even while DynamoDB still
@@ -40,10 +39,5 @@ public record LinkLookup(Status status, Link link) {
 
     public static LinkLookup notFound() {
         return NOT_FOUND;
-    }
-
-    /** The link when it may be followed. */
-    public Optional<Link> activeLink() {
-        return status == Status.ACTIVE ? Optional.of(link) : Optional.empty();
     }
 }

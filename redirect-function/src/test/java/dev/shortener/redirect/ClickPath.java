@@ -29,13 +29,12 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.testsupport.SampleEvents;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -147,15 +146,7 @@ final class ClickPath {
 
     /** The committed sample S3 event (events/), for this object: its key URL-encoded as S3 sends it. */
     private static byte[] objectCreatedEvent(String bucket, S3Object object) throws Exception {
-        Path sample = null;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && sample == null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("events/clickcount-s3-object-created.json");
-            sample = Files.isRegularFile(candidate) ? candidate : null;
-        }
-        if (sample == null) {
-            throw new IllegalStateException("no events/clickcount-s3-object-created.json above the working folder");
-        }
-        ObjectNode event = (ObjectNode) JSON.readTree(sample.toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(SampleEvents.json("clickcount-s3-object-created.json"));
         ObjectNode s3 = (ObjectNode) event.get("Records").get(0).get("s3");
         ((ObjectNode) s3.get("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
         ((ObjectNode) s3.get("object"))

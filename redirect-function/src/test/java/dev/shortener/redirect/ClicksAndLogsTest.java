@@ -18,6 +18,7 @@ import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
 import dev.shortener.links.LinksTableSettings;
+import dev.shortener.testsupport.TestClock;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -171,7 +172,7 @@ class ClicksAndLogsTest {
                     new ExplodingStore(),
                     new RedisLinkCache(redis, TestServers.uniqueName("boom") + ":"),
                     clicks,
-                    MutableClock.atSystemTime(),
+                    TestClock.atSystemTime(),
                     new StructuredLog(RedirectWiring.SERVICE, new PrintStream(log, true, StandardCharsets.UTF_8))));
 
             APIGatewayV2HTTPResponse response = handler.handleRequest(

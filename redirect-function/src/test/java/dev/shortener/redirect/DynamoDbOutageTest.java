@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DynamoDB out of reach: cached codes keep redirecting; uncached ones get a 503 with Retry-After within a second
- * (the issue's bound), never a hang until the Lambda timeout. The handler's client has the production redirect
+ * (the bound this test holds the handler to), never a hang until the Lambda timeout. The handler's client has the production redirect
  * timeouts (250 ms an attempt, 700 ms a call) and is warmed first, as Lambda's init does.
  */
 class DynamoDbOutageTest {

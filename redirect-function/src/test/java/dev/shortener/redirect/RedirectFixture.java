@@ -16,6 +16,7 @@ import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.testsupport.TestClock;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class RedirectFixture implements AutoCloseable {
 
     final UnifiedJedis redis;
     final RedisLinkCache cache;
-    final MutableClock clock = MutableClock.atSystemTime();
+    final TestClock clock = TestClock.atSystemTime();
     final RecordingClickSink clicks = new RecordingClickSink();
     final RedirectHandler handler;
     private final DynamoDbClient handlerDynamoDb;

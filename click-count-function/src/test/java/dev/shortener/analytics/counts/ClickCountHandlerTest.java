@@ -17,7 +17,6 @@ import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.analytics.event.ClickEvent;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.analytics.event.ClickEvents;
-import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
@@ -28,11 +27,9 @@ import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -91,7 +88,7 @@ class ClickCountHandlerTest {
     void countsClicksByPeoplePerCode_andStampsTheUpdate() throws Exception {
         objects.put(KEY, object(clicks("aaaaaaa", 3, false), clicks("bbbbbbb", 2, false), clicks("bbbbbbb", 4, true)));
 
-        String output = invoke(handler(dynamoDb, NOW), sampleEvent());
+        String output = S3Notifications.invoke(handler(dynamoDb, NOW), S3Notifications.sample());
 
         assertEquals("{\"objects\":1}", output);
         assertEquals(List.of(KEY), opened, "the key is URL-decoded (dt%3D -> dt=)");
@@ -111,8 +108,9 @@ class ClickCountHandlerTest {
         objects.put(KEY, object(clicks("aaaaaaa", 5, false)));
         ClickCountHandler handler = handler(dynamoDb, NOW);
 
-        invoke(handler, sampleEvent());
-        invoke(handler(dynamoDb, NOW.plusSeconds(600)), sampleEvent()); // S3 redelivers the notification
+        S3Notifications.invoke(handler, S3Notifications.sample());
+        S3Notifications.invoke(
+                handler(dynamoDb, NOW.plusSeconds(600)), S3Notifications.sample()); // S3 redelivers the notification
 
         assertEquals(5, clickCount("aaaaaaa"));
         assertEquals(
@@ -127,15 +125,16 @@ class ClickCountHandlerTest {
         objects.put(KEY, object(clicks("aaaaaaa", 2, false), clicks("bbbbbbb", 3, false), clicks("ccccccc", 4, false)));
         DynamoDbClient failing = failingAfterLinkUpdates(dynamoDb, 1);
 
-        assertThrows(RuntimeException.class, () -> invoke(handler(failing, NOW), sampleEvent()));
+        assertThrows(
+                RuntimeException.class, () -> S3Notifications.invoke(handler(failing, NOW), S3Notifications.sample()));
         long countedBeforeCrash = clickCount("aaaaaaa") + clickCount("bbbbbbb") + clickCount("ccccccc");
         // Lambda retries at once: the first invocation's lease still holds, so this one stays out.
         assertThrows(
                 ClickCountHandler.ObjectBusyException.class,
-                () -> invoke(handler(dynamoDb, NOW.plusSeconds(5)), sampleEvent()));
+                () -> S3Notifications.invoke(handler(dynamoDb, NOW.plusSeconds(5)), S3Notifications.sample()));
         // A later retry, after the lease, finishes the job.
-        invoke(handler(dynamoDb, NOW.plusSeconds(180)), sampleEvent());
-        invoke(handler(dynamoDb, NOW.plusSeconds(400)), sampleEvent());
+        S3Notifications.invoke(handler(dynamoDb, NOW.plusSeconds(180)), S3Notifications.sample());
+        S3Notifications.invoke(handler(dynamoDb, NOW.plusSeconds(400)), S3Notifications.sample());
 
         System.out.printf(
                 "crash after %d of 9 clicks counted; after the retry: %d, %d, %d%n",
@@ -152,7 +151,7 @@ class ClickCountHandlerTest {
         objects.put(
                 KEY, object(clicks("zzzzzzz", 2, false), clicks("aaaaaaa", 1, false), clicks("worker#1", 1, false)));
 
-        invoke(handler(dynamoDb, NOW), sampleEvent());
+        S3Notifications.invoke(handler(dynamoDb, NOW), S3Notifications.sample());
 
         assertEquals(1, clickCount("aaaaaaa"));
         assertTrue(item("zzzzzzz").isEmpty());
@@ -161,10 +160,10 @@ class ClickCountHandlerTest {
 
     @Test
     void objectsOutsideTheEventsPrefix_areIgnored() throws Exception {
-        String event =
-                sampleEvent().replace("clicks/dt%3D2026-05-01/", "clicks-errors/processing-failed/dt%3D2026-05-01/");
+        String event = S3Notifications.sample()
+                .replace("clicks/dt%3D2026-05-01/", "clicks-errors/processing-failed/dt%3D2026-05-01/");
 
-        invoke(handler(dynamoDb, NOW), event);
+        S3Notifications.invoke(handler(dynamoDb, NOW), event);
 
         assertEquals(List.of(), opened);
         assertTrue(logs.text().contains("click_object_ignored"));
@@ -184,21 +183,6 @@ class ClickCountHandlerTest {
                 new ClickCountService(source, ledger),
                 new StructuredLog("click-count", logs.stream()),
                 InstantSource.fixed(now)));
-    }
-
-    private static String invoke(ClickCountHandler handler, String event) throws IOException {
-        var out = new ByteArrayOutputStream();
-        handler.handleRequest(
-                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                out,
-                InvocationContext.fresh("click-count"));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String sampleEvent() throws IOException {
-        try (InputStream in = ClickCountHandlerTest.class.getResourceAsStream("/events/s3-click-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private List<ClickEvent> clicks(String code, int n, boolean bots) {

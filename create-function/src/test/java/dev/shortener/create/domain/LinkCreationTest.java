@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.create.domain.link.NewLink;
 import dev.shortener.links.Link;
+import dev.shortener.links.LinkLookup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +94,7 @@ class LinkCreationTest {
 
         Link link = domain.creation.create(new NewLink("https://example.com/", "fresh", null), "owner-1");
 
-        assertTrue(domain.links.find("fresh", NOW).activeLink().isPresent());
+        assertEquals(LinkLookup.Status.ACTIVE, domain.links.find("fresh", NOW).status());
         assertEquals(List.of("cache invalidation failed " + link.code()), domain.events.reported);
     }
 }

@@ -12,6 +12,7 @@ import dev.shortener.shortcode.FeistelPermutation;
 import dev.shortener.shortcode.ShortCodeInspector;
 import dev.shortener.shortcode.ShortCodeMinter;
 import dev.shortener.shortcode.WorkerLease;
+import dev.shortener.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +33,12 @@ class LeasedMinterRenewalTest {
     private final BitLayout layout = BitLayout.forCodeLength(7);
     private final ShortCodeInspector inspector = new ShortCodeInspector(SECRET);
     private LinksTableFixture table;
-    private SteppingClock clock;
+    private TestClock clock;
 
     @BeforeEach
     void setUp() {
         table = LinksTableFixture.create();
-        clock = new SteppingClock(START, Duration.ZERO);
+        clock = TestClock.fixedAt(START);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.testsupport.SampleEvents;
 import dev.shortener.testsupport.TestServers;
 import java.io.File;
 import java.io.IOException;
@@ -206,17 +207,7 @@ class RedirectArtifactIT {
 
     /** A committed sample event from {@code events/}, for another code, as CloudFront forwards it. */
     private static Path event(Path temp, String file, String code) throws IOException {
-        Path sample = null;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && sample == null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("events").resolve(file))) {
-                sample = dir.resolve("events").resolve(file);
-            }
-        }
-        if (sample == null) {
-            throw new IllegalStateException(
-                    "no events/" + file + " above " + Path.of("").toAbsolutePath());
-        }
-        var event = (ObjectNode) JSON.readTree(Files.readString(sample).replace("aB3dE5f", code));
+        var event = (ObjectNode) JSON.readTree(SampleEvents.json(file).replace("aB3dE5f", code));
         event.withObjectProperty("headers")
                 .put("x-origin-verify", ORIGIN_SECRET); // so CloudFront-Viewer-* headers count
         Path copy = Files.createTempFile(temp, code + "-", "-" + file);

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shortener.analytics.TestClicks;
+import dev.shortener.analytics.counts.S3Notifications;
 import dev.shortener.analytics.counts.S3rverClients;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.config.Environment;
-import dev.shortener.http.InvocationContext;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
@@ -16,10 +16,8 @@ import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.S3Process;
 import dev.shortener.testsupport.TestServers;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -40,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class ClickCountS3Test {
 
-    /** The bucket and key of the committed sample event (events/s3-click-object-created.json). */
+    /** The bucket and key of the committed sample event (events/clickcount-s3-object-created.json). */
     private static final String BUCKET = "url-shortener-clicks-example";
 
     private static final String KEY = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-12-00-05-"
@@ -87,7 +85,7 @@ class ClickCountS3Test {
         upload(KEY, gzip(lines("aaaaaaa", 3), lines("bbbbbbb", 1)), gzip(lines("bbbbbbb", 2)));
         ClickCountHandler handler = handler();
 
-        String output = invoke(handler, sampleEvent());
+        String output = S3Notifications.invoke(handler, S3Notifications.sample());
 
         assertEquals("{\"objects\":1}", output);
         assertEquals(3, clickCount("aaaaaaa"));
@@ -99,7 +97,7 @@ class ClickCountS3Test {
         upload("clicks/dt=2026-05-01/another-object.json.gz", gzip(lines("aaaaaaa", 1)));
         ClickCountHandler handler = handler();
 
-        assertThrows(NoSuchKeyException.class, () -> invoke(handler, sampleEvent()));
+        assertThrows(NoSuchKeyException.class, () -> S3Notifications.invoke(handler, S3Notifications.sample()));
         assertEquals(0, clickCount("aaaaaaa"));
     }
 
@@ -142,21 +140,6 @@ class ClickCountS3Test {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static String invoke(ClickCountHandler handler, String event) throws IOException {
-        var out = new ByteArrayOutputStream();
-        handler.handleRequest(
-                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                out,
-                InvocationContext.fresh("click-count"));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String sampleEvent() throws IOException {
-        try (InputStream in = ClickCountS3Test.class.getResourceAsStream("/events/s3-click-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private long clickCount(String code) {
