@@ -58,7 +58,12 @@ public final class EmfMetrics {
      */
     public Map<String, Object> counts(Map<String, Long> values) {
         List<Map<String, String>> metrics = new ArrayList<>(values.size());
-        values.keySet().forEach(name -> metrics.add(Map.of("Name", name, "Unit", "Count")));
+        values.keySet().forEach(name -> {
+            Map<String, String> metric = new LinkedHashMap<>();
+            metric.put("Name", name);
+            metric.put("Unit", "Count");
+            metrics.add(metric);
+        });
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", namespace);
         directive.put("Dimensions", List.of(List.of(DIMENSION)));

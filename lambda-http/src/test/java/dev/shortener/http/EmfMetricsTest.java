@@ -28,9 +28,7 @@ class EmfMetricsTest {
         assertEquals(1_764_000_000_000L, line.at("/_aws/Timestamp").asLong());
         assertEquals("UrlShortener/prod", directive.get("Namespace").asText());
         assertEquals("[[\"Service\"]]", directive.get("Dimensions").toString());
-        assertEquals(
-                "[{\"Name\":\"UnexpectedError\",\"Unit\":\"Count\"}]",
-                directive.get("Metrics").toString());
+        assertEquals(JSON.readTree("[{\"Name\":\"UnexpectedError\",\"Unit\":\"Count\"}]"), directive.get("Metrics"));
         assertEquals("create", line.get("Service").asText());
         assertEquals(1, line.get("UnexpectedError").asLong());
     }
