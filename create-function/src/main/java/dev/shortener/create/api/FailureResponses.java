@@ -2,6 +2,7 @@ package dev.shortener.create.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.http.Problem;
+import dev.shortener.links.LinkStoreUnavailableException;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,6 +16,9 @@ public final class FailureResponses {
     private FailureResponses() {}
 
     public static boolean isDependencyOutage(Throwable failure) {
+        if (failure instanceof LinkStoreUnavailableException unavailable) {
+            return isDependencyOutage(unavailable.getCause()); // the store's read failure, judged by what it was
+        }
         if (failure instanceof SdkClientException) {
             return true; // timeouts, connection failures
         }

@@ -14,11 +14,13 @@ import dev.shortener.links.Link;
 import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
+import dev.shortener.links.LinkStoreUnavailableException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -59,10 +61,14 @@ public final class DynamoDbLinkStore implements LinkStore {
         if (code.indexOf('#') >= 0) {
             return LinkLookup.notFound(); // keys of other item kinds are never links
         }
-        var item = dynamoDb.getItem(
-                        get -> get.tableName(tableName).key(key(code)).consistentRead(true))
-                .item();
-        return LinkItems.toLookup(item, now);
+        try {
+            var item = dynamoDb.getItem(
+                            get -> get.tableName(tableName).key(key(code)).consistentRead(true))
+                    .item();
+            return LinkItems.toLookup(item, now);
+        } catch (SdkException e) {
+            throw new LinkStoreUnavailableException(e);
+        }
     }
 
     @Override

@@ -4,9 +4,9 @@ import dev.shortener.linkcache.CachedLink;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
+import dev.shortener.links.LinkStoreUnavailableException;
 import java.time.Instant;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Resolves a code cache-aside: Redis first; on a miss the links table, whose answer then fills Redis. Every
@@ -17,9 +17,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * answers alone, and nothing is written back, so a failing Redis costs each request at most one timeout. Only
  * when the table can't answer either does a code resolve to {@link Resolution.Status#UNAVAILABLE}.
  *
- * <p>The table's failures are the SDK's own {@link SdkException} (service errors, throttling, refused connections,
- * the API-call timeouts set on the client): those are an outage, answered 503. Anything else the store throws is a
- * bug and propagates as the unexpected error it is.
+ * <p>The table's failures reach it as {@link LinkStoreUnavailableException} (the store translates the SDK's): those
+ * are an outage, answered 503. Anything else the store throws is a bug and propagates as the unexpected error it
+ * is.
  */
 public final class Resolver {
 
@@ -42,8 +42,8 @@ public final class Resolver {
         LinkLookup lookup;
         try {
             lookup = links.find(code, now);
-        } catch (SdkException e) {
-            return Resolution.unavailable(read, e.getClass().getSimpleName());
+        } catch (LinkStoreUnavailableException e) {
+            return Resolution.unavailable(read, e.failure());
         }
         if (read.use() == CacheUse.MISS) {
             fill(code, lookup, now);

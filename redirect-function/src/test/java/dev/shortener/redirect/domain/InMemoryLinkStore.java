@@ -4,6 +4,7 @@ import dev.shortener.links.Link;
 import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
+import dev.shortener.links.LinkStoreUnavailableException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +38,8 @@ final class InMemoryLinkStore implements LinkStore {
     public LinkLookup find(String code, Instant now) {
         reads++;
         if (down) {
-            throw SdkClientException.create("Unable to execute HTTP request: Connect timed out");
+            throw new LinkStoreUnavailableException(
+                    SdkClientException.create("Unable to execute HTTP request: Connect timed out"));
         }
         if (deleted.contains(code)) {
             return LinkLookup.deleted();
