@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A {@link WorkerLeases} in memory that records every call, for minter tests. */
-final class InMemoryWorkerLeases implements WorkerLeases {
+/**
+ * A {@link WorkerLeases} in memory that records every call, for minter tests here and the create function's domain
+ * tests (through this module's test-jar).
+ */
+public final class InMemoryWorkerLeases implements WorkerLeases {
 
     record Release(WorkerLease lease, Instant usedUntil) {}
 

@@ -6,6 +6,7 @@ import dev.shortener.create.domain.link.LinkCreation;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.links.Link;
+import dev.shortener.shortcode.InMemoryWorkerLeases;
 import dev.shortener.shortcode.ShortCodeMinter;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -31,10 +32,10 @@ final class DomainFixture {
 
     /** A minter like this fixture's, on leases of its own: it mints the same codes in the same order. */
     ShortCodeMinter minter() {
-        return minterOn(new InMemoryPorts.Leases());
+        return minterOn(new InMemoryWorkerLeases());
     }
 
-    private ShortCodeMinter minterOn(InMemoryPorts.Leases leases) {
+    private ShortCodeMinter minterOn(InMemoryWorkerLeases leases) {
         return dev.shortener.shortcode.ShortCodeSettings.fromEnvironment(
                         Environment.of(Map.of("SHORTCODE_SECRET", SECRET)))
                 .newMinter(clock, leases);

@@ -9,9 +9,6 @@ import dev.shortener.links.Link;
 import dev.shortener.links.LinkChange;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
-import dev.shortener.shortcode.NoFreeWorkerException;
-import dev.shortener.shortcode.WorkerLease;
-import dev.shortener.shortcode.WorkerLeases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -242,46 +239,6 @@ final class InMemoryPorts {
         private Entry held(IdempotencyClaim claim) {
             Entry entry = records.get(claim.recordKey());
             return entry != null && entry.token().equals(claim.lockToken()) ? entry : null;
-        }
-    }
-
-    /** Worker ids 0, 1, ... for the asking, as the shortcode module's in-memory leases hand them out. */
-    static final class Leases implements WorkerLeases {
-
-        private final Map<Integer, WorkerLease> held = new HashMap<>();
-
-        @Override
-        public synchronized WorkerLease acquire(int workerCount, Instant now, Instant expiresAt) {
-            for (int worker = 0; worker < workerCount; worker++) {
-                WorkerLease current = held.get(worker);
-                if (current == null || current.expiresAt().isBefore(now)) {
-                    Instant floor = current != null ? current.expiresAt() : Instant.EPOCH;
-                    WorkerLease lease =
-                            new WorkerLease(worker, UUID.randomUUID().toString(), expiresAt, floor);
-                    held.put(worker, lease);
-                    return lease;
-                }
-            }
-            throw new NoFreeWorkerException(workerCount);
-        }
-
-        @Override
-        public synchronized Optional<WorkerLease> renew(WorkerLease lease, Instant expiresAt) {
-            WorkerLease current = held.get(lease.workerId());
-            if (current == null || !current.holder().equals(lease.holder())) {
-                return Optional.empty();
-            }
-            WorkerLease extended = current.withExpiresAt(expiresAt);
-            held.put(lease.workerId(), extended);
-            return Optional.of(extended);
-        }
-
-        @Override
-        public synchronized void release(WorkerLease lease, Instant usedUntil) {
-            WorkerLease current = held.get(lease.workerId());
-            if (current != null && current.holder().equals(lease.holder())) {
-                held.remove(lease.workerId());
-            }
         }
     }
 
