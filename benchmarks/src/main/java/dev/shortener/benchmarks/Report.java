@@ -79,6 +79,8 @@ final class Report {
         redirect();
         clicks();
         coldStart();
+        md.append(
+                dev.shortener.benchmarks.fleet.FleetReport.markdown(run.fleetInputs, run.fleetOutcome, RunAll.COMMAND));
         artifacts();
         minting();
         costModel();

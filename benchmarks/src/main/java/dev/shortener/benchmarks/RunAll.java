@@ -2,6 +2,10 @@ package dev.shortener.benchmarks;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortener.benchmarks.fleet.FleetResult;
+import dev.shortener.benchmarks.fleet.FleetStudy;
+import dev.shortener.benchmarks.fleet.QuantileDistribution;
+import dev.shortener.benchmarks.fleet.TrafficDay;
 import dev.shortener.benchmarks.jmh.ClickEventBench;
 import dev.shortener.benchmarks.jmh.MintBench;
 import dev.shortener.linkcache.RedisClients;
@@ -75,6 +79,8 @@ public final class RunAll {
     final Map<String, List<double[]>> coldWarmup = new LinkedHashMap<>();
     final Map<String, String> jmhError = new LinkedHashMap<>();
     final Map<String, String> profiles = new LinkedHashMap<>();
+    FleetStudy.Measured fleetInputs;
+    FleetStudy.Outcome fleetOutcome;
     /** Where the cold starts' clicks go: a loopback PutRecordBatch endpoint (the redirect jar has no other sink). */
     String firehose;
     /** With --cold-only --firehose: each cold start waits for its clicks to reach {@link #firehose}. */
@@ -161,6 +167,7 @@ public final class RunAll {
             run.firehose = endpoint.endpoint().toString();
             run.coldStarts(dynalite, redis, coldRuns);
         }
+        run.fleet();
         run.jmh();
         Path out = root.resolve("docs/benchmarks.md");
         Files.writeString(out, new Report(run).markdown(), StandardCharsets.UTF_8);
@@ -451,6 +458,48 @@ public final class RunAll {
             (second - first) / 1e6,
             (read - main) / 1e6
         };
+    }
+
+    /** The simulated day at the design's load, from this run's durations and cold starts. */
+    void fleet() throws IOException {
+        String template = Files.readString(root.resolve("template.yaml"));
+        List<double[]> tuned = cold.get("tuned");
+        double[] init = new double[tuned.size()];
+        for (int i = 0; i < init.length; i++) {
+            init[i] = tuned.get(i)[3] - tuned.get(i)[2]; // start to first 302, minus the first request
+        }
+        fleetInputs = new FleetStudy.Measured(
+                quantiles("hit"),
+                quantiles("miss"),
+                init,
+                parameterDefault(template, "EdgeCacheSeconds"),
+                parameterDefault(template, "RedirectMemorySize") / 1024);
+        log("fleet simulation: one day at the design's load under each capacity policy");
+        fleetOutcome = FleetStudy.run(fleetInputs, TrafficDay.design(), 20261202L);
+        for (FleetResult r : fleetOutcome.rows()) {
+            log(String.format(
+                    Locale.ROOT,
+                    "  %-70s cold %,6d p99.9 %6.1f ms  $%,.0f/month",
+                    r.policy(),
+                    r.coldStarts(),
+                    r.p999Ms(),
+                    r.monthlyCost()));
+        }
+    }
+
+    private QuantileDistribution quantiles(String scenario) {
+        @SuppressWarnings("unchecked")
+        List<Number> micros = (List<Number>) inProcess.get(scenario).get("q_us");
+        return QuantileDistribution.ofMicros(Stats.LEVELS, micros);
+    }
+
+    static double parameterDefault(String template, String parameter) {
+        Matcher m = Pattern.compile("\\n  " + parameter + ":\\n(?:    .*\\n)*?    Default: (\\d+)")
+                .matcher(template);
+        if (!m.find()) {
+            throw new IllegalStateException("no numeric default for " + parameter + " in template.yaml");
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     void jmh() throws Exception {

@@ -1,11 +1,17 @@
 package dev.shortener.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Exact percentiles of recorded latencies (nanoseconds, sorted arrays: no histogram rounding). */
 public final class Stats {
+
+    /** The quantile levels whose values {@code q_us} lists: enough to rebuild the distribution's shape. */
+    public static final List<Double> LEVELS =
+            List.of(0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1.0);
 
     private Stats() {}
 
@@ -28,6 +34,11 @@ public final class Stats {
         m.put("mean_us", sum / n / 1e3);
         m.put("throughput_per_s", n / (sum / 1e9));
         m.put("billed_ms_mean", billed / n);
+        List<Double> q = new ArrayList<>();
+        for (double level : LEVELS) {
+            q.add((level == 0 ? s[0] : pct(s, level)) / 1e3);
+        }
+        m.put("q_us", q);
         return m;
     }
 
