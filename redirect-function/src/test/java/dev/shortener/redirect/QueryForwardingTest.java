@@ -128,4 +128,19 @@ class QueryForwardingTest {
         assertEquals(200, response.getStatusCode());
         assertFalse(response.getBody().contains("newsletter"), response.getBody());
     }
+
+    /** A query is the visitor's to write: what may not stand raw in a Location header is percent-encoded there. */
+    @Test
+    void unsafeCharactersInTheVisitorsQuery_arePercentEncodedInTheLocation() {
+        fx.forwardingLink("fwd0007", "https://example.com/");
+        var event = Events.load(Events.GET_QUERY, "fwd0007");
+        event.setRawQueryString("q=<script>\"x\"&s=a b&u=\u00fc");
+
+        APIGatewayV2HTTPResponse response =
+                fx.handler.handleRequest(event, dev.shortener.http.InvocationContext.fresh("redirect-function"));
+
+        assertEquals(
+                "https://example.com/?q=%3Cscript%3E%22x%22&s=a%20b&u=%C3%BC",
+                response.getHeaders().get("Location"));
+    }
 }

@@ -140,8 +140,10 @@ public final class ForwardedQuery {
             } else if (c == '+') {
                 bytes.write(' ');
             } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                int codePoint = raw.codePointAt(i);
+                byte[] encoded = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
                 bytes.write(encoded, 0, encoded.length);
+                i += Character.charCount(codePoint) - 1;
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);

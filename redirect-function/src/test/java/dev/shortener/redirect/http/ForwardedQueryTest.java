@@ -78,6 +78,8 @@ class ForwardedQueryTest {
         assertEquals("%zz", ForwardedQuery.name("%zz=2"));
         assertEquals("a b", ForwardedQuery.name("a+b=1"));
         assertEquals("é", ForwardedQuery.name("%C3%A9"));
+        assertEquals(
+                ForwardedQuery.name("%F0%9F%98%80"), ForwardedQuery.name("\uD83D\uDE00=1"), "raw and escaped alike");
     }
 
     @Test
