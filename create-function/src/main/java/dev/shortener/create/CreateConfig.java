@@ -34,7 +34,8 @@ public record CreateConfig(
         Bucket perClientLimit,
         String clientAddressHeader,
         OriginSecret originSecret,
-        URI dynamoDbEndpoint) {
+        URI dynamoDbEndpoint,
+        boolean forwardQueryDefault) {
 
     /** Required: where short links live, e.g. {@code https://sho.rt}; links to it and its subdomains are refused. */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
@@ -59,6 +60,11 @@ public record CreateConfig(
      * when CloudFront is the only way in. Unset: the source address API Gateway saw.
      */
     public static final String CLIENT_IP_HEADER = "CLIENT_IP_HEADER";
+    /**
+     * {@code true} to make new links forward the visitor's query string unless a request says
+     * {@code "forwardQuery": false}; default false (a link ignores the query, as before forwarding existed).
+     */
+    public static final String FORWARD_QUERY_DEFAULT = "FORWARD_QUERY_DEFAULT";
 
     /**
      * Reads and checks the configuration ({@code SHORTCODE_SECRET} and {@code SHORTCODE_LENGTH} through
@@ -96,7 +102,8 @@ public record CreateConfig(
                 perClient,
                 clientHeader,
                 originSecret,
-                table.endpointOrNull());
+                table.endpointOrNull(),
+                env.flag(FORWARD_QUERY_DEFAULT, false));
     }
 
     private static DomainSet blockedDomains(Environment env) {

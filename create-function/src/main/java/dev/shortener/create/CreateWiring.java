@@ -64,7 +64,8 @@ public final class CreateWiring {
                 ports.rateLimiter(), config.perClientLimit(), config.perKeyLimit(), clock, observability);
         UrlPolicy urls = new UrlPolicy(
                 config.maxUrlLength(), config.ownDomains(), config.blockedDomains(), config.allowPrivateAddresses());
-        LinkRequests requests = new LinkRequests(urls, new AliasPolicy(), new ExpiryPolicy(config.maxExpiry()));
+        LinkRequests requests = new LinkRequests(
+                urls, new AliasPolicy(), new ExpiryPolicy(config.maxExpiry()), config.forwardQueryDefault());
         LinkCreation creation =
                 new LinkCreation(ports.links(), ports.reservations(), ports.cache(), minter, clock, observability);
         LinkService links = new LinkService(

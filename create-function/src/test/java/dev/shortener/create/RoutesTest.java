@@ -1,6 +1,7 @@
 package dev.shortener.create;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,9 @@ class RoutesTest {
         assertEquals("2026-11-27T12:00:00Z", answer.text("createdAt"));
         assertTrue(
                 answer.json().has("expiresAt") && answer.json().get("expiresAt").isNull());
-        assertEquals(5, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt");
+        assertFalse(
+                answer.json().get("forwardQuery").asBoolean(), "off unless asked for (FORWARD_QUERY_DEFAULT unset)");
+        assertEquals(6, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt, forwardQuery");
         LinkLookup stored = bed.links.find(code, bed.clock.instant());
         assertEquals("owner-a", stored.link().createdBy());
     }

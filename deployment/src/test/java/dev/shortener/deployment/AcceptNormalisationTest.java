@@ -227,6 +227,27 @@ class AcceptNormalisationTest {
         }
     }
 
+    /**
+     * The short-code cache key holds the query string and forwarding links pass it on to their destination: the
+     * function must hand CloudFront the query, escapes and repeated names included, exactly as the viewer sent it.
+     */
+    @Test
+    void theQueryStringIsLeftExactlyAsSent_forTheCacheKeyAndTheOrigin() throws Exception {
+        JsonNode querystring = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"utm_source\":{\"value\":\"news%20letter\"},"
+                        + "\"ref\":{\"value\":\"%E2%9C%93\"},"
+                        + "\"a\":{\"value\":\"1\",\"multiValue\":[{\"value\":\"1\"},{\"value\":\"2\"}]},"
+                        + "\"flag\":{\"value\":\"\"}}");
+
+        List<JsonNode> requests =
+                NODE.viewerRequests(functionCode, List.of("text/html", "application/json"), querystring);
+
+        for (JsonNode request : requests) {
+            assertEquals(querystring, request.path("querystring"));
+            assertEquals("/aB3dE5f", request.path("uri").asText());
+        }
+    }
+
     @Test
     void harnessFailsSayingSo_whenNodeIsMissing() {
         CloudFrontFunctionHarness missing = new CloudFrontFunctionHarness("node-not-installed-here");

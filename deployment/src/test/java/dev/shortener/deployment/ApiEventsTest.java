@@ -114,6 +114,13 @@ class ApiEventsTest {
         assertEquals(
                 "C", match(routes, "GET", "/api/links/x/stats").orElseThrow().function());
         assertFalse(match(routes, "POST", "/aB3dE5f").isPresent());
+        assertFalse(match(routes, "GET", "/").isPresent(), "/{code} needs a code");
+        List<Route> withSite = new ArrayList<>(routes);
+        withSite.add(new Route("d", "GET", "/", "S"));
+        withSite.add(new Route("e", "GET", "/robots.txt", "T"));
+        assertEquals("S", match(withSite, "GET", "/").orElseThrow().function());
+        assertEquals("T", match(withSite, "GET", "/robots.txt").orElseThrow().function(), "a literal beats {code}");
+        assertEquals("R", match(withSite, "HEAD", "/robots.txt").orElseThrow().function());
         assertFalse(match(routes, "GET", "/a/b").isPresent());
         assertFalse(match(routes, "GET", "/api").isPresent()
                 && match(routes, "GET", "/api").get().function().equals("C"));
@@ -129,6 +136,9 @@ class ApiEventsTest {
     }
 
     private static boolean matches(String pattern, String path) {
+        if (pattern.equals("/") || path.equals("/")) {
+            return pattern.equals(path); // the root route matches the bare domain only, and nothing else matches it
+        }
         String[] want = pattern.substring(1).split("/", -1);
         String[] have = path.substring(1).split("/", -1);
         for (int i = 0; i < want.length; i++) {

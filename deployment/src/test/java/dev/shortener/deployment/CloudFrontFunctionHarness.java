@@ -36,8 +36,19 @@ final class CloudFrontFunctionHarness {
      * @param accepts per request: null for no Accept header, a String for one, a List of Strings for several
      */
     List<JsonNode> viewerRequests(String functionCode, List<?> accepts) {
+        return viewerRequests(functionCode, accepts, null);
+    }
+
+    /**
+     * As {@link #viewerRequests(String, List)}, each request carrying {@code querystring} (CloudFront's shape:
+     * {@code {"name": {"value": ..., "multiValue": [...]?}}}), or none when it is null.
+     */
+    List<JsonNode> viewerRequests(String functionCode, List<?> accepts, JsonNode querystring) {
         ObjectNode input = JSON.createObjectNode().put("code", functionCode);
         input.set("accepts", JSON.valueToTree(accepts));
+        if (querystring != null) {
+            input.set("querystring", querystring);
+        }
         JsonNode results = run(input);
         if (!results.isArray() || results.size() != accepts.size()) {
             throw new AssertionError("the harness answered " + results.size() + " results for " + accepts.size());

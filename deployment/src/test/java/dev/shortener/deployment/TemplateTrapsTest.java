@@ -275,10 +275,37 @@ class TemplateTrapsTest {
                 "the key holds Accept (404/410 bodies depend on it and CloudFront ignores Vary) and no other header");
         assertEquals("none", key.path("CookiesConfig").path("CookieBehavior").asText(), "no cookies in the key");
         assertEquals(
-                "none",
+                "all",
                 key.path("QueryStringsConfig").path("QueryStringBehavior").asText(),
-                "no query in the key");
+                "every query string in the key: a forwarding link's 302 depends on it, and only the function knows"
+                        + " which links forward (a request without a query keeps the key it had)");
         assertEquals(Set.of("GET", "HEAD"), texts(defaultBehaviour.path("AllowedMethods")));
+    }
+
+    /**
+     * A query can't make a forwarding link's destination longer than the create function would have accepted it:
+     * the redirect's cap is the create function's.
+     */
+    @Test
+    void theRedirectsUrlLengthCap_isTheCreateFunctionsMaxUrlLength() {
+        TemplateValues values = new TemplateValues(template, Map.of());
+        assertEquals(
+                values.environment("CreateFunction").get(dev.shortener.create.CreateConfig.MAX_URL_LENGTH),
+                values.environment(REDIRECT).get(dev.shortener.redirect.RedirectConfig.MAX_REDIRECT_URL_LENGTH));
+    }
+
+    /**
+     * / and /robots.txt are served by the default behaviour: the redirect API, with the short codes' policies,
+     * so the edge keeps them for the s-maxage the function sends.
+     */
+    @Test
+    void theRootAndRobotsTxt_reachTheRedirectApi_throughTheDefaultBehaviour() {
+        for (JsonNode behaviour : distribution().path("CacheBehaviors")) {
+            String pattern = behaviour.path("PathPattern").asText();
+            assertFalse(
+                    pattern.equals("/") || pattern.equals("/robots.txt") || pattern.equals("/*"),
+                    "a behaviour of its own for " + pattern + " would need its own checks");
+        }
     }
 
     /**
@@ -420,7 +447,9 @@ class TemplateTrapsTest {
                 .path("DefaultCacheBehavior")
                 .path("TargetOriginId")
                 .asText());
-        assertEquals(Set.of("GET /{code}", "HEAD /{code}"), routesOf(redirectApi));
+        assertEquals(
+                Set.of("GET /", "HEAD /", "GET /robots.txt", "HEAD /robots.txt", "GET /{code}", "HEAD /{code}"),
+                routesOf(redirectApi));
         assertEquals(
                 Set.of("ANY /api/{proxy+}"),
                 routesOf(apiOfOrigin.get(apiBehaviour().path("TargetOriginId").asText())));

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param state               what a lookup found
  * @param url                 the destination, for {@link State#FOUND} only
  * @param expiresAtEpochSecond the link's expiry in epoch seconds, 0 for never
+ * @param forwardQuery        whether the redirect merges the visitor's query string into the destination
+ *                            ({@link State#FOUND} only)
  */
-public record CachedLink(State state, String url, long expiresAtEpochSecond) {
+public record CachedLink(State state, String url, long expiresAtEpochSecond, boolean forwardQuery) {
 
     public enum State {
         FOUND,
@@ -19,23 +21,36 @@ public record CachedLink(State state, String url, long expiresAtEpochSecond) {
         GONE
     }
 
-    private static final CachedLink NOT_FOUND = new CachedLink(State.NOT_FOUND, null, 0);
-    private static final CachedLink GONE = new CachedLink(State.GONE, null, 0);
+    private static final CachedLink NOT_FOUND = new CachedLink(State.NOT_FOUND, null, 0, false);
+    private static final CachedLink GONE = new CachedLink(State.GONE, null, 0, false);
 
     public CachedLink {
         Objects.requireNonNull(state, "state");
         if ((state == State.FOUND) != (url != null)) {
             throw new IllegalArgumentException("a url goes with FOUND, and only with it");
         }
+        if (forwardQuery && state != State.FOUND) {
+            throw new IllegalArgumentException("only a found link forwards a query");
+        }
     }
 
+    /** A link that does not forward the visitor's query string. */
     public static CachedLink found(String url, long expiresAtEpochSecond) {
-        return new CachedLink(State.FOUND, url, expiresAtEpochSecond);
+        return found(url, expiresAtEpochSecond, false);
+    }
+
+    public static CachedLink found(String url, long expiresAtEpochSecond, boolean forwardQuery) {
+        return new CachedLink(State.FOUND, url, expiresAtEpochSecond, forwardQuery);
+    }
+
+    /** A link that does not forward the visitor's query string; {@code expiresAt} null for never. */
+    public static CachedLink found(String url, Instant expiresAt) {
+        return found(url, expiresAt, false);
     }
 
     /** @param expiresAt null for a link that never expires */
-    public static CachedLink found(String url, Instant expiresAt) {
-        return found(url, expiresAt == null ? 0 : expiresAt.getEpochSecond());
+    public static CachedLink found(String url, Instant expiresAt, boolean forwardQuery) {
+        return found(url, expiresAt == null ? 0 : expiresAt.getEpochSecond(), forwardQuery);
     }
 
     /** No link under this code. */

@@ -99,4 +99,15 @@ class RedisLinkCacheTest {
 
         assertEquals(Optional.empty(), cache.get("weird01"));
     }
+
+    @Test
+    void aForwardingLink_keepsItsFlagThroughRedis_andAnOldFormatEntryReadsAsNotForwarding() {
+        CachedLink forwarding = CachedLink.found("https://example.com/p?a=1#top", 1_900_000_000L, true);
+        cache.put("fwd0001", forwarding, 60);
+        // As a function from before forwarding existed wrote it.
+        redis.set(cache.key("old0001"), "F0 https://example.com/old");
+
+        assertEquals(Optional.of(forwarding), cache.get("fwd0001"));
+        assertEquals(Optional.of(CachedLink.found("https://example.com/old", 0, false)), cache.get("old0001"));
+    }
 }

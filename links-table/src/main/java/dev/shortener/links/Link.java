@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param expiresAt  when the link stops working, or {@code null} for never
  * @param createdBy  the owner (the id of the API key that created it)
  * @param clickCount clicks counted so far (updated asynchronously from the click stream)
+ * @param forwardQuery whether a visitor's query string is merged into the destination when they follow the link
  */
-public record Link(String code, String url, Instant createdAt, Instant expiresAt, String createdBy, long clickCount) {
+public record Link(
+        String code,
+        String url,
+        Instant createdAt,
+        Instant expiresAt,
+        String createdBy,
+        long clickCount,
+        boolean forwardQuery) {
 
     public Link {
         Objects.requireNonNull(code, "code");
@@ -29,9 +37,19 @@ public record Link(String code, String url, Instant createdAt, Instant expiresAt
         }
     }
 
-    /** A new link, not clicked yet. */
+    /** A link that does not forward the visitor's query string. */
+    public Link(String code, String url, Instant createdAt, Instant expiresAt, String createdBy, long clickCount) {
+        this(code, url, createdAt, expiresAt, createdBy, clickCount, false);
+    }
+
+    /** A new link, not clicked yet, that does not forward the visitor's query string. */
     public static Link create(String code, String url, Instant createdAt, Instant expiresAt, String createdBy) {
-        return new Link(code, url, createdAt, expiresAt, createdBy, 0);
+        return new Link(code, url, createdAt, expiresAt, createdBy, 0, false);
+    }
+
+    /** This link, forwarding the visitor's query string or not. */
+    public Link withForwardQuery(boolean forward) {
+        return new Link(code, url, createdAt, expiresAt, createdBy, clickCount, forward);
     }
 
     /** True from the expiry instant on, whether or not DynamoDB has deleted the item yet. */

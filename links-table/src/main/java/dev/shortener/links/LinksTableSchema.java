@@ -35,6 +35,11 @@ public final class LinksTableSchema {
     public static final String CLICKS_UPDATED_AT = "clicks_updated_at";
     /** On a link: tokens of click objects whose counts were added but not yet confirmed done (a string set). */
     public static final String CLICK_OBJECTS = "click_objs";
+    /**
+     * Boolean: whether the redirect merges the visitor's query string into the destination. Absent on links
+     * written before it existed, which read as false (they never forwarded).
+     */
+    public static final String FORWARD_QUERY = "forward_query";
 
     // Other kinds of item: a key prefix each (containing '#', so never a code or alias).
     /** {@code apikey#<sha-256 hex of the key>}: an API key's owner. */

@@ -88,6 +88,10 @@ public record Handlers(
         env.putIfAbsent(SHORT_BASE_URL, "http://localhost:" + port);
         env.putIfAbsent(ShortCodeSettings.SHORTCODE_SECRET, secrets.shortCodeSecret());
         env.putIfAbsent(ClickSinks.VISITOR_SECRET, secrets.visitorSecret());
+        // As the template does: a forwarded query may make a URL as long as a link may be created with.
+        if (env.containsKey(CreateConfig.MAX_URL_LENGTH)) {
+            env.putIfAbsent(RedirectConfig.MAX_REDIRECT_URL_LENGTH, env.get(CreateConfig.MAX_URL_LENGTH));
+        }
         return env;
     }
 

@@ -250,8 +250,31 @@ class LocalRunnerIT {
         assertTrue(text.matches("(?s).*worker\\s+\\d+.*sequence\\s+\\d+.*"), text);
     }
 
+    /** After the stats check: these clicks are not in its count. */
     @Test
     @Order(7)
+    void aForwardingLink_getsTheVisitorsQuery_andTheBareDomainAndRobotsTxtAnswer() throws Exception {
+        HttpResponse<String> created = post("{\"url\":\"" + destinationUrl + "\",\"forwardQuery\":true}");
+        assertTrue(created.body().contains("\"forwardQuery\":true"), created.body());
+        String forwarding = code(created);
+
+        HttpResponse<String> redirect = get("/" + forwarding + "?utm_source=it&from=qr&x=%E2%9C%93");
+        HttpResponse<String> root = get("/");
+        HttpResponse<String> robots = get("/robots.txt");
+
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        assertEquals(
+                destinationUrl.replace("from=short-link", "from=qr") + "&utm_source=it&x=%E2%9C%93",
+                redirect.headers().firstValue("location").orElseThrow(),
+                "the destination's from=short-link takes the visitor's value, in its place");
+        assertEquals(200, root.statusCode(), root.body());
+        assertTrue(root.body().contains("<h1>Short links</h1>"), root.body());
+        assertEquals(200, robots.statusCode());
+        assertTrue(robots.body().contains("Disallow: /"), robots.body());
+    }
+
+    @Test
+    @Order(8)
     void chromium_landsOnTheDestination_andRendersThe404_410_andPreviewPages() throws Exception {
         HeadlessChromium chromium = HeadlessChromium.findOrAbort();
         Path shots = Path.of(System.getProperty("runner.screenshots", "target/screenshots"));
@@ -284,7 +307,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void restart_keepsTheLinks_andPrintsNoNewKey() throws Exception {
         assertEquals(SIGTERM_EXIT, runner.stop(Duration.ofSeconds(30)), runner.output());
         assertTrue(runner.stdout().contains("Stopped."), "the shutdown hook ran:\n" + runner.output());
@@ -304,7 +327,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void stop_leavesNoDynaliteOrRedisServerRunning() throws Exception {
         List<ProcessHandle> children = runner.descendants();
         int dynalitePort = runner.dynalitePort();
@@ -343,7 +366,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void busyPort_unwritableDataFolder_andMissingNode_failWithClearMessages() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> env = env();
@@ -380,7 +403,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void killedWithSigkill_itsChildrenStillStop() throws Exception {
         runner = RunnerProcess.start(env());
         runner.awaitReady(START_TIMEOUT);

@@ -7,6 +7,7 @@ import dev.shortener.redirect.domain.Resolution;
 import dev.shortener.redirect.domain.Resolver;
 import dev.shortener.redirect.domain.ShortCodes;
 import dev.shortener.redirect.http.Clicks;
+import dev.shortener.redirect.http.ForwardedQuery;
 import dev.shortener.redirect.http.RedirectRequest;
 import dev.shortener.redirect.http.RedirectResponses;
 import java.time.Instant;
@@ -24,24 +25,44 @@ final class Exchange {
     private final ClickSink clicks;
     private final InstantSource clock;
     private final OriginSecret originSecret;
+    private final ForwardedQuery forwardedQuery;
+    private final String rootRedirectUrl;
 
+    /** @param rootRedirectUrl where {@code GET /} redirects, or null for the page */
     Exchange(
             Resolver resolver,
             RedirectResponses responses,
             ClickSink clicks,
             InstantSource clock,
-            OriginSecret originSecret) {
+            OriginSecret originSecret,
+            ForwardedQuery forwardedQuery,
+            String rootRedirectUrl) {
         this.resolver = resolver;
         this.responses = responses;
         this.clicks = clicks;
         this.clock = clock;
         this.originSecret = originSecret;
+        this.forwardedQuery = forwardedQuery;
+        this.rootRedirectUrl = rootRedirectUrl;
     }
 
     RedirectOutcome respond(RedirectRequest request, String requestId) {
         if (!request.isGet() && !request.isHead()) {
             return RedirectOutcome.rejected(
                     request, RedirectOutcome.Answer.METHOD_NOT_ALLOWED, responses.methodNotAllowed());
+        }
+        if (request.isRoot()) {
+            return rootRedirectUrl == null
+                    ? RedirectOutcome.site(
+                            request, RedirectOutcome.Answer.ROOT_PAGE, bodyFor(request, responses.rootPage()))
+                    : RedirectOutcome.site(
+                            request,
+                            RedirectOutcome.Answer.ROOT_REDIRECT,
+                            bodyFor(request, responses.rootRedirect(rootRedirectUrl)));
+        }
+        if (request.isRobotsTxt()) {
+            return RedirectOutcome.site(
+                    request, RedirectOutcome.Answer.ROBOTS_TXT, bodyFor(request, responses.robotsTxt()));
         }
         String code = request.code();
         if (!ShortCodes.isValid(code)) {
@@ -52,11 +73,17 @@ final class Exchange {
         }
         Instant now = clock.instant();
         Resolution resolution = resolver.resolve(code, now);
+        // Only a followed link forwards: the preview shows the destination as stored.
+        ForwardedQuery.Forwarded forwarded =
+                resolution.status() == Resolution.Status.ACTIVE && resolution.forwardQuery() && !request.preview()
+                        ? forwardedQuery.apply(resolution.url(), request.rawQuery())
+                        : null;
         APIGatewayV2HTTPResponse response = switch (resolution.status()) {
             case ACTIVE ->
                 request.preview()
                         ? responses.preview(code, resolution.url(), resolution.expiresAt(), now)
-                        : responses.redirect(resolution.url(), resolution.expiresAt(), now);
+                        : responses.redirect(
+                                forwarded == null ? resolution.url() : forwarded.url(), resolution.expiresAt(), now);
             // Accept is read only for an error: a redirect is the same for every client.
             case NOT_FOUND -> responses.notFound(code, request.prefersJson());
             case GONE -> responses.gone(code, request.prefersJson());
@@ -76,7 +103,13 @@ final class Exchange {
                 clickError = e.getClass().getName();
             }
         }
-        return RedirectOutcome.resolved(request, resolution, bodyFor(request, response), click, clickError);
+        return RedirectOutcome.resolved(
+                request,
+                resolution,
+                forwarded == null ? null : forwarded.result(),
+                bodyFor(request, response),
+                click,
+                clickError);
     }
 
     APIGatewayV2HTTPResponse internalError() {

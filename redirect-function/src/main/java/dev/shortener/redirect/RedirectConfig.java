@@ -8,6 +8,7 @@ import dev.shortener.links.LinksTableSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The redirect function's configuration. The variables only this function reads are named here; the shared ones
@@ -28,6 +29,9 @@ import java.util.Objects;
  * @param breakerOpenFor       how long the breaker skips Redis before it probes again
  * @param clickBudget          the most a request waits for the click sink before returning
  * @param originSecret         what a request must present for its CloudFront-Viewer-* headers to be believed
+ * @param maxRedirectUrlLength the longest destination a forwarded query may make (the create function's
+ *                             {@code MAX_URL_LENGTH}: the template sets both to the same value)
+ * @param rootRedirectUrl      where {@code GET /} sends people, or null for the page saying what this is
  */
 public record RedirectConfig(
         String linksTable,
@@ -42,7 +46,9 @@ public record RedirectConfig(
         int breakerFailures,
         Duration breakerOpenFor,
         Duration clickBudget,
-        OriginSecret originSecret) {
+        OriginSecret originSecret,
+        int maxRedirectUrlLength,
+        URI rootRedirectUrl) {
 
     public static final String EDGE_CACHE_SECONDS = "EDGE_CACHE_SECONDS";
     public static final String ERROR_EDGE_CACHE_SECONDS = "ERROR_EDGE_CACHE_SECONDS";
@@ -53,6 +59,13 @@ public record RedirectConfig(
     public static final String REDIS_BREAKER_FAILURES = "REDIS_BREAKER_FAILURES";
     public static final String REDIS_BREAKER_OPEN_SECONDS = "REDIS_BREAKER_OPEN_SECONDS";
     public static final String CLICK_BUDGET_MS = "CLICK_BUDGET_MS";
+    /**
+     * The longest URL a redirect sends once the visitor's query is merged into a forwarding link's destination;
+     * default 2048, 32 to 8192 (CloudFront's limit), as the create function's {@code MAX_URL_LENGTH}.
+     */
+    public static final String MAX_REDIRECT_URL_LENGTH = "MAX_REDIRECT_URL_LENGTH";
+    /** Optional: an http(s) URL that {@code GET /} redirects to; unset, {@code /} answers a small page. */
+    public static final String ROOT_REDIRECT_URL = "ROOT_REDIRECT_URL";
 
     public RedirectConfig {
         Objects.requireNonNull(linksTable, "linksTable");
@@ -84,7 +97,19 @@ public record RedirectConfig(
                 env.integer(REDIS_BREAKER_FAILURES, 3, 1, 1_000),
                 env.seconds(REDIS_BREAKER_OPEN_SECONDS, 10, 1, 3_600),
                 env.millis(CLICK_BUDGET_MS, 20, 0, 1_000),
-                OriginSecret.from(env));
+                OriginSecret.from(env),
+                env.integer(MAX_REDIRECT_URL_LENGTH, 2048, 32, 8192),
+                rootRedirectUrl(env));
+    }
+
+    /** An absolute http(s) URL with a host and no user info (RFC 9110: it disguises the host), or null. */
+    private static URI rootRedirectUrl(Environment env) {
+        URI url = env.url(ROOT_REDIRECT_URL, Set.of("http", "https"), "https://www.example.com/")
+                .orElse(null);
+        if (url != null && url.getRawUserInfo() != null) {
+            throw Environment.invalid(ROOT_REDIRECT_URL, "must not hold user info (user@ before the host).");
+        }
+        return url;
     }
 
     /** How the redirect reaches Redis: its own timeouts, the default pool. */

@@ -3,6 +3,7 @@ package dev.shortener.redirect;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.redirect.domain.CacheUse;
 import dev.shortener.redirect.domain.Resolution;
+import dev.shortener.redirect.http.ForwardedQuery;
 import dev.shortener.redirect.http.RedirectRequest;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param answer          what the request was answered with
  * @param code            the code looked up, or null when none was (a bad method, an invalid code)
  * @param preview         whether the request asked for the preview ({@code /{code}+})
+ * @param query           what became of the visitor's query string, for a redirect of a link that forwards it;
+ *                        else null (never the query itself, which may carry tokens)
  * @param cache           what the cache contributed, or null when the code was not looked up
  * @param cacheError      the type of the Redis failure, or null
  * @param storeError      the type of the DynamoDB failure, for {@link Answer#UNAVAILABLE} only
@@ -29,6 +32,7 @@ record RedirectOutcome(
         Answer answer,
         String code,
         boolean preview,
+        ForwardedQuery.Result query,
         CacheUse cache,
         String cacheError,
         String storeError,
@@ -48,6 +52,12 @@ record RedirectOutcome(
         GONE,
         /** 503: not cached, and DynamoDB could not answer. */
         UNAVAILABLE,
+        /** 302 from the bare domain to {@code ROOT_REDIRECT_URL}. */
+        ROOT_REDIRECT,
+        /** 200, the page of the bare domain. */
+        ROOT_PAGE,
+        /** 200, robots.txt. */
+        ROBOTS_TXT,
         /** 405, before any lookup. */
         METHOD_NOT_ALLOWED,
         /** 404 for a code that can't be a link, before any lookup. */
@@ -78,13 +88,28 @@ record RedirectOutcome(
         if (answer != Answer.METHOD_NOT_ALLOWED && answer != Answer.INVALID_CODE) {
             throw new IllegalArgumentException("not a rejection: " + answer);
         }
-        return new RedirectOutcome(
-                response, request.method(), answer, null, false, null, null, null, Click.NONE, null, null, null);
+        return withoutLookup(request, answer, response);
     }
 
+    /** A path that is no code: the bare domain or robots.txt, answered without a lookup. */
+    static RedirectOutcome site(RedirectRequest request, Answer answer, APIGatewayV2HTTPResponse response) {
+        if (answer != Answer.ROOT_REDIRECT && answer != Answer.ROOT_PAGE && answer != Answer.ROBOTS_TXT) {
+            throw new IllegalArgumentException("not a page of the site: " + answer);
+        }
+        return withoutLookup(request, answer, response);
+    }
+
+    private static RedirectOutcome withoutLookup(
+            RedirectRequest request, Answer answer, APIGatewayV2HTTPResponse response) {
+        return new RedirectOutcome(
+                response, request.method(), answer, null, false, null, null, null, null, Click.NONE, null, null, null);
+    }
+
+    /** @param query what became of the visitor's query, or null when the answer is no redirect that forwards */
     static RedirectOutcome resolved(
             RedirectRequest request,
             Resolution resolution,
+            ForwardedQuery.Result query,
             APIGatewayV2HTTPResponse response,
             Click click,
             String clickError) {
@@ -100,6 +125,7 @@ record RedirectOutcome(
                 answer,
                 request.code(),
                 request.preview(),
+                query,
                 resolution.cache(),
                 resolution.cacheError(),
                 resolution.sourceError(),
@@ -120,6 +146,7 @@ record RedirectOutcome(
                 null,
                 null,
                 null,
+                null,
                 Click.NONE,
                 null,
                 null,
@@ -134,6 +161,7 @@ record RedirectOutcome(
                 answer,
                 code,
                 preview,
+                query,
                 cache,
                 cacheError,
                 storeError,

@@ -16,6 +16,7 @@ import dev.shortener.redirect.cache.CircuitBreaker;
 import dev.shortener.redirect.cache.GuardedLinkCache;
 import dev.shortener.redirect.domain.CacheTimes;
 import dev.shortener.redirect.domain.Resolver;
+import dev.shortener.redirect.http.ForwardedQuery;
 import dev.shortener.redirect.http.RedirectResponses;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -100,7 +101,16 @@ public final class RedirectWiring {
         var cache = new GuardedLinkCache(
                 redis, new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), clock));
         var responses = new RedirectResponses(times);
-        var exchange = new Exchange(new Resolver(cache, links, times), responses, clicks, clock, config.originSecret());
+        var exchange = new Exchange(
+                new Resolver(cache, links, times),
+                responses,
+                clicks,
+                clock,
+                config.originSecret(),
+                new ForwardedQuery(config.maxRedirectUrlLength()),
+                config.rootRedirectUrl() == null
+                        ? null
+                        : config.rootRedirectUrl().toString());
         var warmup = new Warmup(redis, links, responses, clock, log);
         return new RedirectWiring(config, cache, exchange, warmup, clicks, new RequestLog(log));
     }

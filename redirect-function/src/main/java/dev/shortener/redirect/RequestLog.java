@@ -60,6 +60,9 @@ final class RequestLog {
             fields.put("code", outcome.code());
             fields.put("preview", outcome.preview());
         }
+        if (outcome.query() != null) {
+            fields.put("query", outcome.query().name().toLowerCase(Locale.ROOT));
+        }
         if (outcome.cache() != null) {
             fields.put("cache", outcome.cache().name().toLowerCase(Locale.ROOT));
         }
@@ -94,6 +97,9 @@ final class RequestLog {
             case NOT_FOUND -> fromCache ? "negative" : "not_found";
             case GONE -> "gone";
             case UNAVAILABLE -> "unavailable";
+            case ROOT_REDIRECT -> "root_redirect";
+            case ROOT_PAGE -> "root_page";
+            case ROBOTS_TXT -> "robots_txt";
             case METHOD_NOT_ALLOWED -> "method_not_allowed";
             case INVALID_CODE -> "invalid_code";
             case ERROR -> "error";

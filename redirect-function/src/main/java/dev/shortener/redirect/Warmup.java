@@ -3,6 +3,7 @@ package dev.shortener.redirect;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.links.LinkStore;
+import dev.shortener.redirect.http.ForwardedQuery;
 import dev.shortener.redirect.http.RedirectResponses;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -59,6 +60,10 @@ final class Warmup {
             responses.gone("warmup", json);
             responses.unavailable(json);
         }
+        responses.rootPage();
+        responses.rootRedirect(url);
+        responses.robotsTxt();
+        new ForwardedQuery(2048).apply(url, "utm_source=warmup&up=2");
         responses.methodNotAllowed();
         responses.internalError();
     }

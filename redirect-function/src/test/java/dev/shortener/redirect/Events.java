@@ -18,6 +18,13 @@ final class Events {
     static final String HEAD = "redirect-head.json";
     static final String PREVIEW = "redirect-preview.json";
     static final String POST = "redirect-post.json";
+    /** {@code ?utm_source=newsletter&utm_medium=email&ref=%E2%9C%93}, as API Gateway passes it on. */
+    static final String GET_QUERY = "redirect-get-query.json";
+
+    static final String ROOT = "redirect-root.json";
+    static final String ROOT_HEAD = "redirect-root-head.json";
+    static final String ROBOTS = "redirect-robots.json";
+    static final String ROBOTS_HEAD = "redirect-robots-head.json";
 
     private Events() {}
 

@@ -80,6 +80,37 @@ class RedirectConfigTest {
         assertEquals(3, config.breakerFailures());
         assertEquals(Duration.ofSeconds(10), config.breakerOpenFor());
         assertEquals(Duration.ofMillis(20), config.clickBudget());
+        assertEquals(2048, config.maxRedirectUrlLength());
+        assertNull(config.rootRedirectUrl(), "no ROOT_REDIRECT_URL: / answers the page");
+    }
+
+    @Test
+    void rootRedirectUrl_mustBeAnHttpUrlWithAHostAndNoUserInfo_namingTheVariable() {
+        for (String bad :
+                new String[] {"www.example.com", "ftp://example.com/", "https://", "https://user@example.com/"}) {
+            ConfigException e =
+                    assertThrows(ConfigException.class, () -> read(with(RedirectConfig.ROOT_REDIRECT_URL, bad)), bad);
+
+            assertEquals(RedirectConfig.ROOT_REDIRECT_URL, e.variable(), bad);
+            assertTrue(e.getMessage().startsWith("ROOT_REDIRECT_URL"), e.getMessage());
+        }
+        assertEquals(
+                URI.create("https://www.example.com/about?from=short"),
+                read(with(RedirectConfig.ROOT_REDIRECT_URL, "https://www.example.com/about?from=short"))
+                        .rootRedirectUrl());
+    }
+
+    @Test
+    void maxRedirectUrlLength_isHeldToTheUrlPolicysRange() {
+        ConfigException tooShort =
+                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "31")));
+        ConfigException beyondCloudFront =
+                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "8193")));
+
+        assertEquals(RedirectConfig.MAX_REDIRECT_URL_LENGTH, tooShort.variable());
+        assertEquals(RedirectConfig.MAX_REDIRECT_URL_LENGTH, beyondCloudFront.variable());
+        assertEquals(
+                8192, read(with(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "8192")).maxRedirectUrlLength());
     }
 
     @Test

@@ -115,6 +115,16 @@ final class RedirectFixture implements AutoCloseable {
         return link;
     }
 
+    /** A link that forwards the visitor's query string, as the create function writes one. */
+    Link forwardingLink(String code, String url) {
+        Link link = Link.create(code, url, clock.instant().minusSeconds(60), null, OWNER)
+                .withForwardQuery(true);
+        if (!store.putIfAbsent(link)) {
+            throw new IllegalStateException("code taken: " + code);
+        }
+        return link;
+    }
+
     APIGatewayV2HTTPResponse send(String eventFile, String code) {
         return handler.handleRequest(Events.load(eventFile, code), InvocationContext.fresh("redirect-function"));
     }

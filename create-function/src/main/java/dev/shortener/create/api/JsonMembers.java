@@ -39,6 +39,21 @@ final class JsonMembers {
         return string(body, name, true);
     }
 
+    /** A member that may be absent (null), else must be {@code true} or {@code false}: null is refused too. */
+    static Boolean optionalBoolean(ObjectNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw ApiProblem.forField(
+                    Problems.INVALID_FIELD_TYPE,
+                    name,
+                    "'" + name + "' must be true or false, not " + kind(value) + ".");
+        }
+        return value.booleanValue();
+    }
+
     private static String string(ObjectNode body, String name, boolean nullable) {
         JsonNode value = body.get(name);
         if (value == null || (nullable && value.isNull())) {

@@ -13,17 +13,19 @@ final class LinkBodies {
     private LinkBodies() {}
 
     /** The answer to a create: exactly the members the API promises. */
-    @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt"})
-    record Created(String code, String shortUrl, String url, String createdAt, String expiresAt) {}
+    @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt", "forwardQuery"})
+    record Created(
+            String code, String shortUrl, String url, String createdAt, String expiresAt, boolean forwardQuery) {}
 
     /** A link as its owner reads it. {@code status} is {@code active} or {@code expired}. */
-    @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt", "status", "clickCount"})
+    @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt", "forwardQuery", "status", "clickCount"})
     record Details(
             String code,
             String shortUrl,
             String url,
             String createdAt,
             String expiresAt,
+            boolean forwardQuery,
             String status,
             long clickCount) {}
 
@@ -32,7 +34,12 @@ final class LinkBodies {
 
     static Created created(Link link, String shortBase) {
         return new Created(
-                link.code(), shortBase + "/" + link.code(), link.url(), text(link.createdAt()), text(link.expiresAt()));
+                link.code(),
+                shortBase + "/" + link.code(),
+                link.url(),
+                text(link.createdAt()),
+                text(link.expiresAt()),
+                link.forwardQuery());
     }
 
     static Details details(LinkLookup lookup, String shortBase) {
@@ -43,6 +50,7 @@ final class LinkBodies {
                 link.url(),
                 text(link.createdAt()),
                 text(link.expiresAt()),
+                link.forwardQuery(),
                 lookup.status().name().toLowerCase(Locale.ROOT),
                 link.clickCount());
     }

@@ -32,6 +32,9 @@ final class IdempotencyItems {
     static final String RESULT_OWNER = "result_owner";
     static final String RESULT_CREATED_AT = "result_created_at";
     static final String RESULT_EXPIRES_AT = "result_expires_at";
+    /** Boolean, present when true: records from before forwarding existed have none, and those links didn't. */
+    static final String RESULT_FORWARD_QUERY = "result_forward_query";
+
     static final String IN_PROGRESS = "in_progress";
     static final String COMPLETED = "completed";
 
@@ -78,15 +81,21 @@ final class IdempotencyItems {
             values.put(":expiresAt", epochSeconds(link.expiresAt()));
             set += ", " + RESULT_EXPIRES_AT + " = :expiresAt";
         }
+        if (link.forwardQuery()) {
+            values.put(":forwardQuery", AttributeValue.fromBool(true));
+            set += ", " + RESULT_FORWARD_QUERY + " = :forwardQuery";
+        }
         return Map.entry(set + " REMOVE " + LOCKED_UNTIL, values);
     }
 
     static Link linkOf(Map<String, AttributeValue> item) {
         return Link.create(
-                item.get(CODE).s(),
-                item.get(RESULT_URL).s(),
-                LinkItems.instant(item.get(RESULT_CREATED_AT)),
-                LinkItems.instant(item.get(RESULT_EXPIRES_AT)),
-                item.get(RESULT_OWNER).s());
+                        item.get(CODE).s(),
+                        item.get(RESULT_URL).s(),
+                        LinkItems.instant(item.get(RESULT_CREATED_AT)),
+                        LinkItems.instant(item.get(RESULT_EXPIRES_AT)),
+                        item.get(RESULT_OWNER).s())
+                .withForwardQuery(item.containsKey(RESULT_FORWARD_QUERY)
+                        && Boolean.TRUE.equals(item.get(RESULT_FORWARD_QUERY).bool()));
     }
 }

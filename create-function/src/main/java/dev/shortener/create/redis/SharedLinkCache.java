@@ -29,7 +29,10 @@ public final class SharedLinkCache implements LinkCacheUpdates {
     public void settle(String code, Link current) {
         try {
             cache.replace(
-                    code, current == null ? CachedLink.gone() : CachedLink.found(current.url(), current.expiresAt()));
+                    code,
+                    current == null
+                            ? CachedLink.gone()
+                            : CachedLink.found(current.url(), current.expiresAt(), current.forwardQuery()));
         } catch (JedisException e) {
             throw new CacheUnavailableException(e);
         }

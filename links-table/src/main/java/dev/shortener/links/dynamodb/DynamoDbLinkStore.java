@@ -3,6 +3,7 @@ package dev.shortener.links.dynamodb;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.DELETED_AT;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.FORWARD_QUERY;
 import static dev.shortener.links.LinksTableSchema.ORIGINAL_URL;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 import static dev.shortener.links.LinksTableSchema.UPDATED_AT;
@@ -84,6 +85,10 @@ public final class DynamoDbLinkStore implements LinkStore {
         if (change.expiresAt() != null) {
             set.append(", ").append(EXPIRES_AT).append(" = :expires");
             values.put(":expires", epochSeconds(change.expiresAt()));
+        }
+        if (change.forwardQuery() != null) {
+            set.append(", ").append(FORWARD_QUERY).append(" = :forward");
+            values.put(":forward", AttributeValue.fromBool(change.forwardQuery()));
         }
         String expression = change.removeExpiry() ? set + " REMOVE " + EXPIRES_AT : set.toString();
         try {

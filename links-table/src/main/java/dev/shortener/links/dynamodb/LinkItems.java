@@ -5,6 +5,7 @@ import static dev.shortener.links.LinksTableSchema.CREATED_AT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.DELETED_AT;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
+import static dev.shortener.links.LinksTableSchema.FORWARD_QUERY;
 import static dev.shortener.links.LinksTableSchema.ORIGINAL_URL;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 
@@ -38,6 +39,9 @@ public final class LinkItems {
         if (link.expires()) {
             item.put(EXPIRES_AT, epochSeconds(link.expiresAt()));
         }
+        if (link.forwardQuery()) {
+            item.put(FORWARD_QUERY, AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -50,7 +54,14 @@ public final class LinkItems {
                 item.get(CREATED_BY).s(),
                 item.containsKey(CLICK_COUNT)
                         ? Long.parseLong(item.get(CLICK_COUNT).n())
-                        : 0);
+                        : 0,
+                forwardsQuery(item));
+    }
+
+    /** Absent (every link written before the attribute existed) reads as false: those never forwarded. */
+    static boolean forwardsQuery(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(FORWARD_QUERY);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     static LinkLookup toLookup(Map<String, AttributeValue> item, Instant now) {

@@ -161,4 +161,53 @@ class DynamoDbLinkStoreTest {
                 .isEmpty());
         assertEquals(Status.DELETED, store.find("gone001", NOW).status());
     }
+
+    @Test
+    void forwardQuery_isStoredAsABoolean_andReadBack() {
+        Link forwarding = Link.create("fwd0001", "https://example.com/?a=1", NOW, null, OWNER)
+                .withForwardQuery(true);
+
+        store.putIfAbsent(forwarding);
+
+        assertTrue(store.find("fwd0001", NOW).link().forwardQuery());
+        var item = table.dynamoDb
+                .getItem(get -> get.tableName(table.tableName).key(LinkItems.key("fwd0001")))
+                .item();
+        assertEquals(AttributeValue.fromBool(true), item.get(LinksTableSchema.FORWARD_QUERY));
+    }
+
+    /** Items written before the attribute existed have none: those links never forwarded, and still don't. */
+    @Test
+    void aLinkWithoutTheForwardQueryAttribute_readsAsNotForwarding() {
+        store.putIfAbsent(Link.create("old0001", "https://example.com/", NOW, null, OWNER));
+
+        var item = table.dynamoDb
+                .getItem(get -> get.tableName(table.tableName).key(LinkItems.key("old0001")))
+                .item();
+
+        assertFalse(item.containsKey(LinksTableSchema.FORWARD_QUERY), "no attribute written for the default");
+        assertFalse(store.find("old0001", NOW).link().forwardQuery());
+    }
+
+    @Test
+    void update_turnsForwardQueryOnAndOff_andLeavesItAloneOtherwise() {
+        store.putIfAbsent(Link.create("fwd0002", "https://example.com/", NOW, null, OWNER));
+
+        Link on =
+                store.update("fwd0002", OWNER, LinkChange.forwarding(true), NOW).orElseThrow();
+        Link moved = store.update("fwd0002", OWNER, LinkChange.destination("https://new.example/"), NOW)
+                .orElseThrow();
+        Link off = store.update(
+                        "fwd0002",
+                        OWNER,
+                        LinkChange.destination("https://newer.example/").withForwardQuery(false),
+                        NOW)
+                .orElseThrow();
+
+        assertTrue(on.forwardQuery());
+        assertTrue(moved.forwardQuery(), "a change of destination keeps forwarding as it was");
+        assertFalse(off.forwardQuery());
+        assertEquals("https://newer.example/", off.url());
+        assertEquals(off, store.find("fwd0002", NOW).link());
+    }
 }

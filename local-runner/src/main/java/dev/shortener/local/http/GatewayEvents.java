@@ -64,6 +64,9 @@ public final class GatewayEvents {
         if (isApi(rawPath)) {
             routeKey = API_ROUTE;
             pathParameters.put("proxy", decode(rawPath.length() > 5 ? rawPath.substring(5) : ""));
+        } else if ((method.equals("GET") || method.equals("HEAD"))
+                && (rawPath.equals("/") || rawPath.equals("/robots.txt"))) {
+            routeKey = method + " " + rawPath; // the template's own routes, which API Gateway prefers to /{code}
         } else if (method.equals("GET") || method.equals("HEAD")) {
             routeKey = method + " /{code}";
             pathParameters.put("code", decode(rawPath.substring(1)));

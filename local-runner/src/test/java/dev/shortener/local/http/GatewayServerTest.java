@@ -135,6 +135,21 @@ class GatewayServerTest {
     }
 
     @Test
+    void theRootAndRobotsTxt_goToTheRedirectHandler_underTheirOwnRoutes_withTheQueryAsSent() throws Exception {
+        http.send(HttpRequest.newBuilder(url("/?utm_source=a%20b&x")).build(), HttpResponse.BodyHandlers.ofString());
+        APIGatewayV2HTTPEvent root = redirectEvent.get();
+        http.send(HttpRequest.newBuilder(url("/robots.txt")).build(), HttpResponse.BodyHandlers.ofString());
+        APIGatewayV2HTTPEvent robots = redirectEvent.get();
+
+        assertEquals("GET /", root.getRouteKey());
+        assertEquals("/", root.getRawPath());
+        assertEquals("utm_source=a%20b&x", root.getRawQueryString());
+        assertNull(root.getPathParameters());
+        assertEquals("GET /robots.txt", robots.getRouteKey());
+        assertEquals("/robots.txt", robots.getRawPath());
+    }
+
+    @Test
     void head_isAHeadRoute_andGetsNoBody() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(url("/aB3dE5f"))

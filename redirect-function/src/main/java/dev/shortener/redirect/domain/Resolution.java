@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param cache       what the cache contributed
  * @param cacheError  the type of the Redis failure, or null
  * @param sourceError the type of the DynamoDB failure, for {@link Status#UNAVAILABLE} only
+ * @param forwardQuery whether the visitor's query string goes to the destination, for {@link Status#ACTIVE} only
  */
 public record Resolution(
-        Status status, String url, Instant expiresAt, CacheUse cache, String cacheError, String sourceError) {
+        Status status,
+        String url,
+        Instant expiresAt,
+        CacheUse cache,
+        String cacheError,
+        String sourceError,
+        boolean forwardQuery) {
 
     public enum Status {
         ACTIVE,
@@ -33,15 +40,15 @@ public record Resolution(
         }
     }
 
-    static Resolution active(String url, Instant expiresAt, CacheRead read) {
-        return new Resolution(Status.ACTIVE, url, expiresAt, read.use(), read.error(), null);
+    static Resolution active(String url, Instant expiresAt, boolean forwardQuery, CacheRead read) {
+        return new Resolution(Status.ACTIVE, url, expiresAt, read.use(), read.error(), null, forwardQuery);
     }
 
     static Resolution of(Status status, CacheRead read) {
-        return new Resolution(status, null, null, read.use(), read.error(), null);
+        return new Resolution(status, null, null, read.use(), read.error(), null, false);
     }
 
     static Resolution unavailable(CacheRead read, String sourceError) {
-        return new Resolution(Status.UNAVAILABLE, null, null, read.use(), read.error(), sourceError);
+        return new Resolution(Status.UNAVAILABLE, null, null, read.use(), read.error(), sourceError, false);
     }
 }

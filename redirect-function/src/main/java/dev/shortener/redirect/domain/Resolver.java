@@ -49,7 +49,12 @@ public final class Resolver {
             fill(code, lookup, now);
         }
         return switch (lookup.status()) {
-            case ACTIVE -> Resolution.active(lookup.link().url(), lookup.link().expiresAt(), read);
+            case ACTIVE ->
+                Resolution.active(
+                        lookup.link().url(),
+                        lookup.link().expiresAt(),
+                        lookup.link().forwardQuery(),
+                        read);
             case EXPIRED, DELETED -> Resolution.of(Resolution.Status.GONE, read);
             case NOT_FOUND -> Resolution.of(Resolution.Status.NOT_FOUND, read);
         };
@@ -63,7 +68,7 @@ public final class Resolver {
                 Instant expiresAt = entry.expires() ? Instant.ofEpochSecond(entry.expiresAtEpochSecond()) : null;
                 yield expiresAt != null && !now.isBefore(expiresAt)
                         ? Resolution.of(Resolution.Status.GONE, read)
-                        : Resolution.active(entry.url(), expiresAt, read);
+                        : Resolution.active(entry.url(), expiresAt, entry.forwardQuery(), read);
             }
             case NOT_FOUND -> Resolution.of(Resolution.Status.NOT_FOUND, read);
             case GONE -> Resolution.of(Resolution.Status.GONE, read);
@@ -76,7 +81,7 @@ public final class Resolver {
                 Link link = lookup.link();
                 cache.write(
                         code,
-                        CachedLink.found(link.url(), link.expiresAt()),
+                        CachedLink.found(link.url(), link.expiresAt(), link.forwardQuery()),
                         times.redisSeconds(link.expiresAt(), now));
             }
             case EXPIRED, DELETED -> cache.write(code, CachedLink.gone(), times.linkSeconds());

@@ -43,6 +43,19 @@ final class Pages {
                         + "<p>This link can't be looked up right now. Please try again in a few seconds.</p>");
     }
 
+    /**
+     * {@code GET /} when no {@code ROOT_REDIRECT_URL} is set: what the address is and how its links work. Nothing
+     * to follow: the API and anything private stay unmentioned.
+     */
+    static String home() {
+        return page(
+                "Short links",
+                "<h1>Short links</h1>\n"
+                        + "<p>This address serves short links: each one is this address followed by a short code, such as"
+                        + " <code>/aB3dE5f</code>, and leads to the page its owner chose.</p>\n"
+                        + "<p>To see where a short link goes before following it, add a <code>+</code> to its end.</p>");
+    }
+
     static String preview(String code, Destination destination, Instant expiresAt) {
         StringBuilder body = new StringBuilder()
                 .append("<h1>Where this link goes</h1>\n")

@@ -7,26 +7,36 @@ import java.util.TreeMap;
 
 /**
  * The parts of an API Gateway (HTTP API, payload 2.0) event the redirect needs: method, code, whether the preview
- * ({@code /{code}+}) was asked for, and headers looked up without regard to case (API Gateway lower-cases them;
- * the local runner and hand-written events may not).
+ * ({@code /{code}+}) was asked for, the query string as sent, and headers looked up without regard to case (API
+ * Gateway lower-cases them; the local runner and hand-written events may not). The bare domain ({@code /}) and
+ * {@code /robots.txt} are told apart from codes here.
  */
 public final class RedirectRequest {
 
     private static final String PREVIEW_SUFFIX = "+";
     private static final String ENCODED_PREVIEW_SUFFIX = "%2B";
+    static final String ROBOTS_TXT = "robots.txt";
 
     private final String method;
     private final String code;
     private final boolean preview;
     private final Map<String, String> headers;
     private final String sourceIp;
+    private final String rawQuery;
 
-    private RedirectRequest(String method, String code, boolean preview, Map<String, String> headers, String sourceIp) {
+    private RedirectRequest(
+            String method,
+            String code,
+            boolean preview,
+            Map<String, String> headers,
+            String sourceIp,
+            String rawQuery) {
         this.method = method;
         this.code = code;
         this.preview = preview;
         this.headers = headers;
         this.sourceIp = sourceIp;
+        this.rawQuery = rawQuery;
     }
 
     public static RedirectRequest from(APIGatewayV2HTTPEvent event) {
@@ -47,7 +57,9 @@ public final class RedirectRequest {
         if (event.getHeaders() != null) {
             headers.putAll(event.getHeaders());
         }
-        return new RedirectRequest(method, rawCode, preview, headers, http == null ? null : http.getSourceIp());
+        String rawQuery = event.getRawQueryString() == null ? "" : event.getRawQueryString();
+        return new RedirectRequest(
+                method, rawCode, preview, headers, http == null ? null : http.getSourceIp(), rawQuery);
     }
 
     /**
@@ -89,6 +101,23 @@ public final class RedirectRequest {
 
     public boolean preview() {
         return preview;
+    }
+
+    /** {@code GET /}: the bare domain, typed without a code. */
+    public boolean isRoot() {
+        return code.isEmpty() && !preview;
+    }
+
+    public boolean isRobotsTxt() {
+        return ROBOTS_TXT.equals(code) && !preview;
+    }
+
+    /**
+     * The query string exactly as API Gateway received it ({@code rawQueryString}: escapes as sent, no {@code ?});
+     * empty when there is none.
+     */
+    public String rawQuery() {
+        return rawQuery;
     }
 
     /** @return the header's value, or null */

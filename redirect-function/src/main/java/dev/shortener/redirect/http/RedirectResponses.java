@@ -33,6 +33,19 @@ public final class RedirectResponses {
 
     static final ProblemType GONE = ProblemType.named("gone", "Gone", 410);
 
+    /**
+     * Crawlers stay off short links: following them would count as clicks and index other people's destinations
+     * under this domain. {@code Allow: /$} leaves the page at {@code /} (the most specific rule wins, RFC 9309).
+     * Twitterbot and LinkedInBot honour robots.txt when they build the card of a shared link, and show none for a
+     * disallowed URL, so they may follow links (each redirect still says {@code X-Robots-Tag: noindex}); Facebook's
+     * and Slack's preview fetchers don't read robots.txt at all.
+     */
+    public static final String ROBOTS_TXT = "User-agent: Twitterbot\nAllow: /\n\n"
+            + "User-agent: LinkedInBot\nAllow: /\n\n"
+            + "User-agent: *\nDisallow: /\nAllow: /$\n";
+    /** robots.txt changes only with a new version: an hour at the edge, a day in a crawler's or browser's cache. */
+    static final String ROBOTS_CACHE_CONTROL = "public, max-age=86400, s-maxage=3600";
+
     private final CacheTimes times;
 
     public RedirectResponses(CacheTimes times) {
@@ -44,6 +57,29 @@ public final class RedirectResponses {
         Map<String, String> headers = common(edgeCache(times.edgeSeconds(expiresAt, now)));
         headers.put("Location", Locations.toAscii(url));
         return HttpResponses.response(302, null, null, headers);
+    }
+
+    /**
+     * {@code GET /} with {@code ROOT_REDIRECT_URL} set: 302 there (a short domain on a poster gets typed without a
+     * code). Cached like a link's redirect: at the edge for {@code EDGE_CACHE_SECONDS}, never by browsers, so a new
+     * setting takes effect as fast as an edited link.
+     */
+    public APIGatewayV2HTTPResponse rootRedirect(String url) {
+        Map<String, String> headers = common(edgeCache(times.edgeSeconds(null, null)));
+        headers.put("Location", Locations.toAscii(url));
+        return HttpResponses.response(302, null, null, headers);
+    }
+
+    /** {@code GET /} without {@code ROOT_REDIRECT_URL}: the page saying what this address is. */
+    public APIGatewayV2HTTPResponse rootPage() {
+        Map<String, String> headers = common(edgeCache(times.edgeSeconds(null, null)));
+        headers.put("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
+        return HttpResponses.html(200, Pages.home(), headers);
+    }
+
+    public APIGatewayV2HTTPResponse robotsTxt() {
+        Map<String, String> headers = common(ROBOTS_CACHE_CONTROL);
+        return HttpResponses.response(200, "text/plain; charset=utf-8", ROBOTS_TXT, headers);
     }
 
     /** The page of {@code GET /{code}+}: where the link goes, before following it. */

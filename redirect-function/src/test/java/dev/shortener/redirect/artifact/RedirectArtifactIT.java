@@ -62,9 +62,13 @@ class RedirectArtifactIT {
                 FakeFirehose firehose = new FakeFirehose()) {
             var cache = new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX); // the function's own keys
             cache.invalidate("aRt1fAc");
+            cache.invalidate("fWd0art");
             LinksTableSetup.createIfMissing(admin, table);
             var links = new DynamoDbLinkStore(admin, table);
             links.putIfAbsent(Link.create("aRt1fAc", "https://example.com/live?q=1", now.minusSeconds(60), null, "it"));
+            links.putIfAbsent(
+                    Link.create("fWd0art", "https://example.com/offer?id=7#terms", now.minusSeconds(60), null, "it")
+                            .withForwardQuery(true));
             links.putIfAbsent(Link.create(
                     "gOnE0ex", "https://example.com/gone", now.minusSeconds(600), now.minusSeconds(5), "it"));
 
@@ -76,7 +80,10 @@ class RedirectArtifactIT {
                     event(temp, "redirect-get.json", "nOnE000"), // unknown, a browser: the HTML page
                     event(temp, "redirect-get-json.json", "nOnE000"), // unknown, an API client: problem+json
                     event(temp, "redirect-get-json.json", "gOnE0ex"), // expired
-                    event(temp, "redirect-post.json", "aRt1fAc")); // a method the route doesn't take
+                    event(temp, "redirect-post.json", "aRt1fAc"), // a method the route doesn't take
+                    event(temp, "redirect-get-query.json", "fWd0art"), // a forwarding link, with a query
+                    event(temp, "redirect-root.json", "-"), // the bare domain: to ROOT_REDIRECT_URL
+                    event(temp, "redirect-robots.json", "-")); // robots.txt
             Map<String, String> env = Map.ofEntries(
                     Map.entry("LINKS_TABLE", table),
                     Map.entry("REDIS_URL", TestServers.redisUri().toString()),
@@ -87,6 +94,7 @@ class RedirectArtifactIT {
                     Map.entry("CLICK_VISITOR_SECRET", "artifact-visitor-secret-0123456789abcdef"),
                     Map.entry("CLICK_RECORD_ENCODING", "gzip"),
                     Map.entry("ORIGIN_VERIFY_SECRET", ORIGIN_SECRET),
+                    Map.entry("ROOT_REDIRECT_URL", "https://www.example.com/"),
                     // As Lambda sets them: the execution role's temporary credentials and the region.
                     Map.entry("AWS_REGION", "us-east-1"),
                     Map.entry("AWS_ACCESS_KEY_ID", "ASIAARTIFACTTEST0000"),
@@ -95,7 +103,7 @@ class RedirectArtifactIT {
                     Map.entry("AWS_LAMBDA_FUNCTION_NAME", "redirect"),
                     Map.entry("AWS_LAMBDA_LOG_LEVEL", "INFO"));
 
-            Run run = runInFreshJvm(env, events, firehose, 2);
+            Run run = runInFreshJvm(env, events, firehose, 3);
 
             List<JsonNode> responses = run.responses();
             assertEquals(events.size(), responses.size(), run.output());
@@ -117,14 +125,26 @@ class RedirectArtifactIT {
                             .asInt());
             assertEquals(410, responses.get(6).get("statusCode").asInt(), run.output());
             assertEquals(405, responses.get(7).get("statusCode").asInt(), run.output());
+            assertEquals(302, responses.get(8).get("statusCode").asInt(), run.output());
+            assertEquals(
+                    "https://example.com/offer?id=7&utm_source=newsletter&utm_medium=email&ref=%E2%9C%93#terms",
+                    header(responses.get(8), "Location"));
+            assertEquals(302, responses.get(9).get("statusCode").asInt(), run.output());
+            assertEquals("https://www.example.com/", header(responses.get(9), "Location"));
+            assertEquals(200, responses.get(10).get("statusCode").asInt(), run.output());
+            assertTrue(responses.get(10).get("body").asText().contains("Disallow: /"), run.output());
 
             List<String> clicks = StoredEvents.lines(firehose.storedRecords());
-            assertEquals(2, clicks.size(), "the two GET redirects each send one click: " + clicks);
+            assertEquals(3, clicks.size(), "the three GET redirects each send one click: " + clicks);
+            List<String> clicked = new ArrayList<>();
             for (String click : clicks) {
                 JsonNode event = JSON.readTree(click);
-                assertEquals("aRt1fAc", event.get("code").asText());
+                clicked.add(event.get("code").asText());
                 assertEquals("203.0.113.0/24", event.get("ip_prefix").asText());
             }
+            assertEquals(
+                    List.of("aRt1fAc", "aRt1fAc", "fWd0art"),
+                    clicked.stream().sorted().toList());
             assertEquals(List.of(), firehose.violations());
             assertTrue(cache.get("aRt1fAc").isPresent(), "the miss filled the cache");
             for (String broken : List.of(

@@ -3,6 +3,7 @@ package dev.shortener.redirect.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.linkcache.CachedLink;
 import dev.shortener.links.Link;
@@ -134,5 +135,23 @@ class ResolverTest {
         assertEquals(Resolution.Status.UNAVAILABLE, resolution.status());
         assertEquals("JedisConnectionException", resolution.cacheError());
         assertEquals("SdkClientException", resolution.sourceError());
+    }
+
+    @Test
+    void forwardQuery_goesFromTheTableIntoTheCache_andBackOutOfIt() {
+        store.add(Link.create("fwd1234", "https://example.com/a", NOW.minusSeconds(60), null, "owner")
+                .withForwardQuery(true));
+        store.add(Link.create("pln1234", "https://example.com/b", NOW.minusSeconds(60), null, "owner"));
+
+        Resolution miss = resolver.resolve("fwd1234", NOW);
+        Resolution hit = resolver.resolve("fwd1234", NOW);
+        Resolution plain = resolver.resolve("pln1234", NOW);
+
+        assertTrue(miss.forwardQuery());
+        assertEquals(CachedLink.found("https://example.com/a", 0, true), cache.entries.get("fwd1234"));
+        assertEquals(CacheUse.HIT, hit.cache());
+        assertTrue(hit.forwardQuery());
+        assertFalse(plain.forwardQuery());
+        assertFalse(cache.entries.get("pln1234").forwardQuery());
     }
 }

@@ -16,9 +16,20 @@ public final class RequestFingerprint {
 
     /** @param url, alias and expiresAt as sent; null for an absent member */
     public static String of(String url, String alias, String expiresAt) {
+        return of(url, alias, expiresAt, null);
+    }
+
+    /**
+     * @param forwardQuery as sent; null when absent, which fingerprints as before the member existed, so a retry of a
+     *                     request made before it keeps matching its record
+     */
+    public static String of(String url, String alias, String expiresAt, Boolean forwardQuery) {
         StringBuilder canonical = new StringBuilder("create-link/v1");
         for (String value : new String[] {url, alias, expiresAt}) {
             canonical.append('|').append(value == null ? "-" : value.length() + ":" + value);
+        }
+        if (forwardQuery != null) {
+            canonical.append("|forwardQuery=").append(forwardQuery);
         }
         return sha256Hex(canonical.toString());
     }
