@@ -288,6 +288,15 @@ class FunctionWiringTest {
     static final Map<String, Set<String>> CALLS_THROUGH_SHARED_CODE = Map.of(
             "RedirectFunction", Set.of("dynamodb:GetItem")); // DynamoDbLinkStore.find, the only store method it uses
 
+    /**
+     * Actions granted before the code that calls them is merged: the links index (Query), bulk create
+     * (BatchWriteItem) and per-day stats reads (BatchGetItem) are being written alongside issue 13's least-privilege
+     * policy. Tolerated as "allowed but never called" only while nothing calls them; once the code does, the entry
+     * here is redundant and can go.
+     */
+    static final Map<String, Set<String>> GRANTED_AHEAD_OF_CODE =
+            Map.of("CreateFunction", Set.of("dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"));
+
     /** SAM policy templates, as the actions they grant. */
     static final Map<String, List<String>> SAM_POLICY_TEMPLATES = Map.of(
             "DynamoDBCrudPolicy",
@@ -383,7 +392,12 @@ class FunctionWiringTest {
                             }
                             for (String action : inline) {
                                 boolean logs = action.startsWith("logs:") || action.startsWith("xray:");
-                                if (!logs && called.stream().noneMatch(c -> TemplateTrapsTest.grants(action, c))) {
+                                boolean ahead = GRANTED_AHEAD_OF_CODE
+                                        .getOrDefault(function, Set.of())
+                                        .contains(action);
+                                if (!logs
+                                        && !ahead
+                                        && called.stream().noneMatch(c -> TemplateTrapsTest.grants(action, c))) {
                                     problems.add(action + " is allowed but never called");
                                 }
                             }

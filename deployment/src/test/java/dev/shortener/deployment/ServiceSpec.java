@@ -81,6 +81,24 @@ final class ServiceSpec {
         return resources.containsKey(type);
     }
 
+    /**
+     * Whether changing a property ({@code "AWS::EC2::Subnet.CidrBlock"}) replaces the resource: the database's
+     * {@code causesReplacement}, "maybe" counted as yes. SAM's types are not in it: nothing replaces them (SAM
+     * names what it generates after their properties instead).
+     */
+    boolean causesReplacement(String typeAndProperty) {
+        int dot = typeAndProperty.lastIndexOf('.');
+        JsonNode resource = resources.get(typeAndProperty.substring(0, dot));
+        if (resource == null) {
+            return false;
+        }
+        String replaces = resource.path("properties")
+                .path(typeAndProperty.substring(dot + 1))
+                .path("causesReplacement")
+                .asText("no");
+        return replaces.equals("yes") || replaces.equals("maybe");
+    }
+
     /** The attributes {@code Fn::GetAtt} can read ({@code Arn}, {@code Endpoint.Address}, ...). */
     Set<String> attributes(String type) {
         Set<String> names = new TreeSet<>();

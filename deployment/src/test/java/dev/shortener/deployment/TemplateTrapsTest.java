@@ -87,7 +87,10 @@ class TemplateTrapsTest {
     void redirectIsProvisionedAndCreateIsSnapStarted_bothThroughAnAlias() {
         assertEquals(
                 "live", template.functionProperty(REDIRECT, "AutoPublishAlias").asText());
+        // An !If: none when RedirectProvisionedConcurrency is 0 (DeployTrapsTest, finding 1).
         assertNotNull(template.functionProperty(REDIRECT, "ProvisionedConcurrencyConfig")
+                .path("Fn::If")
+                .path(1)
                 .get("ProvisionedConcurrentExecutions"));
         assertEquals(
                 "live",
@@ -132,6 +135,9 @@ class TemplateTrapsTest {
     @Test
     void createConcurrencyStaysWithinHalfTheWorkerPool() {
         JsonNode reserved = template.functionProperty(CREATE, "ReservedConcurrentExecutions");
+        if (reserved.has("Fn::If")) {
+            reserved = reserved.get("Fn::If").get(1); // none when 0 (DeployTrapsTest, finding 1)
+        }
         int cap = reserved.isNumber()
                 ? reserved.asInt()
                 : parameter(reserved.path("Ref").asText()).path("MaxValue").asInt(-1);
@@ -518,9 +524,8 @@ class TemplateTrapsTest {
                 .path("PointInTimeRecoverySpecification")
                 .path("PointInTimeRecoveryEnabled")
                 .asBoolean());
-        assertTrue(properties.path("SSESpecification").path("SSEEnabled").asBoolean());
         assertEquals(
-                "Retain",
+                "RetainExceptOnCreate",
                 template.resource(table).path("DeletionPolicy").asText(),
                 "deleting the stack must not delete every link");
     }
