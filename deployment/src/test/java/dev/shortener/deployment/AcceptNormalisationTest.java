@@ -161,11 +161,15 @@ class AcceptNormalisationTest {
 
     @BeforeAll
     static void load() {
-        functionCode = Template.load()
-                .properties(TemplateTrapsTest.NORMALISE_ACCEPT)
-                .path("FunctionCode")
-                .asText();
+        functionCode = functionCode(Map.of());
         assertFalse(functionCode.isBlank(), "NormaliseAcceptFunction has no FunctionCode");
+    }
+
+    /** The function's code as CloudFormation writes it for these parameters (their defaults otherwise). */
+    static String functionCode(Map<String, String> parameters) {
+        Template template = Template.load();
+        return new TemplateValues(template, parameters)
+                .string(template.properties(TemplateTrapsTest.NORMALISE_ACCEPT).path("FunctionCode"));
     }
 
     @Test

@@ -44,7 +44,18 @@ final class CloudFrontFunctionHarness {
      * {@code {"name": {"value": ..., "multiValue": [...]?}}}), or none when it is null.
      */
     List<JsonNode> viewerRequests(String functionCode, List<?> accepts, JsonNode querystring) {
+        return viewerRequests(functionCode, accepts, querystring, null);
+    }
+
+    /**
+     * As {@link #viewerRequests(String, List, JsonNode)}, for the path {@code uri} (default {@code /aB3dE5f}). The
+     * result is whatever the handler returned: the request to pass on, or a response CloudFront sends itself.
+     */
+    List<JsonNode> viewerRequests(String functionCode, List<?> accepts, JsonNode querystring, String uri) {
         ObjectNode input = JSON.createObjectNode().put("code", functionCode);
+        if (uri != null) {
+            input.put("uri", uri);
+        }
         input.set("accepts", JSON.valueToTree(accepts));
         if (querystring != null) {
             input.set("querystring", querystring);
