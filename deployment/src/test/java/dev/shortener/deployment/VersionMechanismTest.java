@@ -82,6 +82,7 @@ class VersionMechanismTest {
             Map.entry("AvailabilityZoneIdA", List.of("euw1-az3")),
             Map.entry("AvailabilityZoneIdB", List.of("euw1-az3")),
             Map.entry("BlockedDomains", List.of("bad.example", "bad.example,worse.example")),
+            Map.entry("RootRedirectUrl", List.of("", "https://www.example.com/")),
             Map.entry("AlarmEmail", List.of("ops@example.com")));
 
     /** The longest valid value of each parameter a description could carry, for the length check. */
