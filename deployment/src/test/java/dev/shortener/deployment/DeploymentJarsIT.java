@@ -31,7 +31,7 @@ class DeploymentJarsIT {
             List.of("redirect-function", "create-function", "click-count-function");
 
     /** Modules that only run on a developer's machine or in tests: none of their classes may ship. */
-    static final List<String> DEV_ONLY_MODULES = List.of("local-runner", "local-servers", "benchmarks");
+    static final List<String> DEV_ONLY_MODULES = List.of("local-runner", "local-servers", "benchmarks", "deploy-check");
 
     /**
      * Libraries that are test- or local-only, as the entry-name prefixes of their classes: DuckDB (the local
