@@ -268,6 +268,13 @@ final class References {
             if (!template.functionProperty(function, "AutoPublishAlias").isMissingNode()) {
                 names.put(function + ".Alias", function);
                 names.put(function + ".Version", function);
+                // SAM's documented logical id of the alias it creates ("Generated AWS CloudFormation resources"),
+                // which a DependsOn may name: the transformed template holds it.
+                names.put(
+                        function + "Alias"
+                                + template.functionProperty(function, "AutoPublishAlias")
+                                        .asText(),
+                        function);
             }
             properties
                     .path("Events")

@@ -75,7 +75,9 @@ class TemplateReferencesTest {
             } else if (ref.kind() == Kind.GET_ATT) {
                 attributeProblem(ref.name(), ref.attribute())
                         .ifPresent(p -> problems.add(ref.where() + ": GetAtt " + p));
-            } else if (ref.kind() == Kind.DEPENDS_ON && !resources.contains(ref.name())) {
+            } else if (ref.kind() == Kind.DEPENDS_ON
+                    && !resources.contains(ref.name())
+                    && !generated.containsKey(ref.name())) {
                 problems.add(ref.where() + ": DependsOn " + ref.name() + " names no resource");
             } else if (ref.kind() == Kind.FIND_IN_MAP
                     && !template.names("Mappings").contains(ref.name())) {

@@ -83,6 +83,8 @@ class VersionMechanismTest {
             Map.entry("AvailabilityZoneIdB", List.of("euw1-az3")),
             Map.entry("BlockedDomains", List.of("bad.example", "bad.example,worse.example")),
             Map.entry("RootRedirectUrl", List.of("", "https://www.example.com/")),
+            Map.entry("RedirectPrewarmStart", List.of("", "cron(30 12 * * ? *)")),
+            Map.entry("RedirectPrewarmEnd", List.of("", "cron(30 17 * * ? *)")),
             Map.entry("AlarmEmail", List.of("ops@example.com")));
 
     /** The longest valid value of each parameter a description could carry, for the length check. */
@@ -266,6 +268,13 @@ class VersionMechanismTest {
         Set<String> values = new LinkedHashSet<>();
         if (parameter.has("AllowedValues")) {
             parameter.path("AllowedValues").forEach(v -> values.add(v.asText()));
+        } else if (parameter.path("Type").asText().equals("Number") && current.contains(".")) {
+            // A fraction (a scaling target): its bounds and its middle are the interesting other values.
+            values.add(parameter.path("MinValue").asText());
+            values.add(parameter.path("MaxValue").asText());
+            values.add(Double.toString((parameter.path("MinValue").asDouble()
+                            + parameter.path("MaxValue").asDouble())
+                    / 2));
         } else if (parameter.path("Type").asText().equals("Number")) {
             long base = Long.parseLong(current);
             long min = parameter.path("MinValue").asLong(Long.MIN_VALUE);
