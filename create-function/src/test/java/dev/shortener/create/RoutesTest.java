@@ -38,7 +38,7 @@ class RoutesTest {
         assertEquals("2026-11-27T12:00:00Z", answer.text("createdAt"));
         assertTrue(
                 answer.json().has("expiresAt") && answer.json().get("expiresAt").isNull());
-        assertEquals(5, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt");
+        assertEquals(6, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt, tags");
         LinkLookup stored = bed.links.find(code, bed.clock.instant());
         assertEquals("owner-a", stored.link().createdBy());
     }
@@ -161,13 +161,14 @@ class RoutesTest {
 
     @Test
     void wrongMethod_answers405_withAllow() {
-        Answer onCollection = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "GET", "/api/links"));
+        Answer onCollection = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links"));
         Answer onLink = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links/abc1234"));
         Answer onStats =
                 bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "DELETE", "/api/links/abc1234/stats"));
 
         assertEquals(
-                "POST", onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
+                "GET, POST",
+                onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
         assertEquals(
                 "GET, PATCH, DELETE",
                 onLink.assertProblem(405, "method-not-allowed").header("Allow"));

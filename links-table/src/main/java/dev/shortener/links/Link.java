@@ -2,7 +2,10 @@ package dev.shortener.links;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A short link as stored in the links table.
@@ -15,8 +18,16 @@ import java.util.Objects;
  * @param expiresAt  when the link stops working, or {@code null} for never
  * @param createdBy  the owner (the id of the API key that created it)
  * @param clickCount clicks counted so far (updated asynchronously from the click stream)
+ * @param tags       the owner's labels for it, sorted (empty when none)
  */
-public record Link(String code, String url, Instant createdAt, Instant expiresAt, String createdBy, long clickCount) {
+public record Link(
+        String code,
+        String url,
+        Instant createdAt,
+        Instant expiresAt,
+        String createdBy,
+        long clickCount,
+        SortedSet<String> tags) {
 
     public Link {
         Objects.requireNonNull(code, "code");
@@ -27,6 +38,19 @@ public record Link(String code, String url, Instant createdAt, Instant expiresAt
         if (clickCount < 0) {
             throw new IllegalArgumentException("clickCount must not be negative: " + clickCount);
         }
+        tags = tags == null ? EMPTY_TAGS : Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+    }
+
+    private static final SortedSet<String> EMPTY_TAGS = Collections.unmodifiableSortedSet(new TreeSet<>());
+
+    /** A link without tags. */
+    public Link(String code, String url, Instant createdAt, Instant expiresAt, String createdBy, long clickCount) {
+        this(code, url, createdAt, expiresAt, createdBy, clickCount, EMPTY_TAGS);
+    }
+
+    /** The same link with these tags. */
+    public Link withTags(java.util.Collection<String> newTags) {
+        return new Link(code, url, createdAt, expiresAt, createdBy, clickCount, new TreeSet<>(newTags));
     }
 
     /** A new link, not clicked yet. */

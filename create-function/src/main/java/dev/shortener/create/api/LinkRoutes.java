@@ -22,8 +22,8 @@ import java.util.Objects;
 /** What each route does once the caller is known: read the body, call the domain, shape the answer. */
 final class LinkRoutes {
 
-    private static final List<String> CREATE_FIELDS = List.of("url", "alias", "expiresAt");
-    private static final List<String> UPDATE_FIELDS = List.of("url", "expiresAt");
+    static final List<String> CREATE_FIELDS = List.of("url", "alias", "expiresAt", "tags");
+    private static final List<String> UPDATE_FIELDS = List.of("url", "expiresAt", "tags");
 
     private final LinkRequests requests;
     private final LinkCreation creation;
@@ -53,8 +53,9 @@ final class LinkRoutes {
         String url = JsonMembers.requiredString(body, "url");
         String alias = JsonMembers.optionalString(body, "alias");
         String expiresAt = JsonMembers.optionalString(body, "expiresAt");
+        List<String> tags = JsonMembers.optionalStringList(body, "tags");
         String idempotencyKey = IdempotencyKeys.from(request);
-        NewLink newLink = requests.newLink(url, alias, expiresAt, clock.instant());
+        NewLink newLink = requests.newLink(url, alias, expiresAt, tags, clock.instant());
 
         Link link;
         boolean replayed = false;
@@ -65,7 +66,7 @@ final class LinkRoutes {
                     caller.keyId(),
                     caller.ownerId(),
                     idempotencyKey,
-                    RequestFingerprint.of(url, alias, expiresAt),
+                    RequestFingerprint.of(url, alias, expiresAt, tags),
                     newLink);
             link = outcome.link();
             replayed = outcome.replayed();
@@ -88,14 +89,16 @@ final class LinkRoutes {
     APIGatewayV2HTTPResponse update(ApiRequest request, String code, Caller caller) {
         ObjectNode body = JsonBodies.readObject(request, JsonBodies.JSON_OR_MERGE_PATCH);
         JsonMembers.allowOnly(body, UPDATE_FIELDS);
-        if (!body.has("url") && !body.has("expiresAt")) {
+        if (!body.has("url") && !body.has("expiresAt") && !body.has("tags")) {
             throw ApiProblem.of(
                     Problems.MISSING_FIELD,
-                    "A change needs 'url', 'expiresAt' (null removes the expiry)," + " or both.");
+                    "A change needs 'url', 'expiresAt' (null removes the expiry) or 'tags' (the whole new set;"
+                            + " [] removes them), or several of them.");
         }
         String url = body.has("url") ? JsonMembers.requiredString(body, "url") : null;
         String expiresAt = JsonMembers.optionalString(body, "expiresAt");
-        LinkChange change = requests.change(url, body.has("expiresAt"), expiresAt, clock.instant());
+        List<String> tags = JsonMembers.optionalStringList(body, "tags");
+        LinkChange change = requests.change(url, body.has("expiresAt"), expiresAt, tags, clock.instant());
         LinkLookup updated = links.update(code, caller.ownerId(), change);
         return HttpResponses.json(200, ApiJson.write(LinkBodies.details(updated, shortBase)));
     }

@@ -32,6 +32,10 @@ final class IdempotencyItems {
     static final String RESULT_OWNER = "result_owner";
     static final String RESULT_CREATED_AT = "result_created_at";
     static final String RESULT_EXPIRES_AT = "result_expires_at";
+    static final String RESULT_TAGS = "result_tags";
+    /** A bulk request's results: the response body, gzip-compressed (binary). */
+    static final String RESULT_BATCH = "result_batch";
+
     static final String IN_PROGRESS = "in_progress";
     static final String COMPLETED = "completed";
 
@@ -78,15 +82,32 @@ final class IdempotencyItems {
             values.put(":expiresAt", epochSeconds(link.expiresAt()));
             set += ", " + RESULT_EXPIRES_AT + " = :expiresAt";
         }
+        if (!link.tags().isEmpty()) {
+            values.put(":tags", AttributeValue.fromSs(java.util.List.copyOf(link.tags())));
+            set += ", " + RESULT_TAGS + " = :tags";
+        }
         return Map.entry(set + " REMOVE " + LOCKED_UNTIL, values);
     }
 
     static Link linkOf(Map<String, AttributeValue> item) {
         return Link.create(
-                item.get(CODE).s(),
-                item.get(RESULT_URL).s(),
-                LinkItems.instant(item.get(RESULT_CREATED_AT)),
-                LinkItems.instant(item.get(RESULT_EXPIRES_AT)),
-                item.get(RESULT_OWNER).s());
+                        item.get(CODE).s(),
+                        item.get(RESULT_URL).s(),
+                        LinkItems.instant(item.get(RESULT_CREATED_AT)),
+                        LinkItems.instant(item.get(RESULT_EXPIRES_AT)),
+                        item.get(RESULT_OWNER).s())
+                .withTags(item.containsKey(RESULT_TAGS) ? item.get(RESULT_TAGS).ss() : java.util.List.of());
+    }
+
+    /** The update expression and values that complete a bulk request's record with its results. */
+    static Map.Entry<String, Map<String, AttributeValue>> batchCompletion(byte[] results, Instant retainUntil) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":completed", s(COMPLETED));
+        values.put(":results", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(results)));
+        values.put(":retain", epochSeconds(retainUntil));
+        return Map.entry(
+                "SET " + STATE + " = :completed, " + RESULT_BATCH + " = :results, " + EXPIRES_AT + " = :retain"
+                        + " REMOVE " + LOCKED_UNTIL,
+                values);
     }
 }

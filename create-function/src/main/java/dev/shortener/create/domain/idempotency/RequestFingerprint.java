@@ -16,11 +16,27 @@ public final class RequestFingerprint {
 
     /** @param url, alias and expiresAt as sent; null for an absent member */
     public static String of(String url, String alias, String expiresAt) {
+        return of(url, alias, expiresAt, null);
+    }
+
+    /**
+     * @param tags as sent, or null when the request has no {@code tags} member (the fingerprint is then the one a
+     *             request made before tags existed had, so a retry across a deployment still matches)
+     */
+    public static String of(String url, String alias, String expiresAt, java.util.List<String> tags) {
         StringBuilder canonical = new StringBuilder("create-link/v1");
         for (String value : new String[] {url, alias, expiresAt}) {
-            canonical.append('|').append(value == null ? "-" : value.length() + ":" + value);
+            append(canonical, value);
+        }
+        if (tags != null) {
+            canonical.append("|tags:").append(tags.size());
+            tags.forEach(tag -> append(canonical, tag));
         }
         return sha256Hex(canonical.toString());
+    }
+
+    private static void append(StringBuilder canonical, String value) {
+        canonical.append('|').append(value == null ? "-" : value.length() + ":" + value);
     }
 
     public static String sha256Hex(String text) {

@@ -90,7 +90,8 @@ public final class LinkCreation {
         Instant now = clock.instant();
         String code = request.hasAlias() ? request.alias() : pin != null ? pin.code() : mint();
         for (int attempt = 1; ; attempt++) {
-            Link link = Link.create(code, request.url(), now, request.expiresAt(), owner);
+            Link link = Link.create(code, request.url(), now, request.expiresAt(), owner)
+                    .withTags(request.tags());
             if (place(link, request.hasAlias())) {
                 settleNewLink(link);
                 return link;

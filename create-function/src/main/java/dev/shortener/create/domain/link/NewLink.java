@@ -2,6 +2,8 @@ package dev.shortener.create.domain.link;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A create request that passed validation.
@@ -9,11 +11,18 @@ import java.util.Objects;
  * @param url       the destination, normalised
  * @param alias     the custom alias, or null for a minted code
  * @param expiresAt when the link expires (to the second), or null for never
+ * @param tags      the link's tags, validated and normalised (empty for none)
  */
-public record NewLink(String url, String alias, Instant expiresAt) {
+public record NewLink(String url, String alias, Instant expiresAt, SortedSet<String> tags) {
 
     public NewLink {
         Objects.requireNonNull(url, "url");
+        tags = tags == null ? new TreeSet<>() : new TreeSet<>(tags);
+    }
+
+    /** A request without tags. */
+    public NewLink(String url, String alias, Instant expiresAt) {
+        this(url, alias, expiresAt, null);
     }
 
     public boolean hasAlias() {
