@@ -62,6 +62,9 @@ public final class RunAll {
     List<ArtifactSizes.Jar> jars;
     Map<String, Map<String, Object>> inProcess;
     Map<String, Object> inProcessScalars = new HashMap<>();
+    /** The management API's listing and bulk figures ({@code ManagementBench}). */
+    Map<String, Object> management;
+
     final Map<String, List<double[]>> cold = new LinkedHashMap<>();
     Map<String, Long> coldClassLoads;
     int coldClassTotal;
@@ -158,6 +161,7 @@ public final class RunAll {
                         dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
             log("dynalite " + dynalite.endpoint() + ", redis " + redis.uri());
             run.inProcess(dynalite, redis);
+            run.management(dynalite, redis);
             run.firehose = endpoint.endpoint().toString();
             run.coldStarts(dynalite, redis, coldRuns);
         }
@@ -252,6 +256,29 @@ public final class RunAll {
                 inProcessScalars.put(e.getKey(), e.getValue());
             }
         }
+        Files.deleteIfExists(out);
+    }
+
+    void management(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
+        log("management API benchmarks: listing from 100,000 links, bulk create (child JVM, Lambda's flags)");
+        Path out = Files.createTempFile("management-bench", ".json");
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        benchmarksJar().toString(),
+                        "dev.shortener.benchmarks.management.ManagementBench",
+                        dynalite.endpoint().toString(),
+                        redis.uri().toString(),
+                        root.resolve("events").toString(),
+                        out.toString())
+                .inheritIO();
+        pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the management benchmark failed");
+        }
+        management = JSON.readValue(Files.readString(out), new TypeReference<>() {});
         Files.deleteIfExists(out);
     }
 

@@ -37,7 +37,8 @@ public final class LinkItems {
         return Map.of(PARTITION_KEY, s(code));
     }
 
-    static Map<String, AttributeValue> toItem(Link link) {
+    /** The item of a new link, with the owner index's attributes. */
+    public static Map<String, AttributeValue> toItem(Link link) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION_KEY, s(link.code()));
         item.put(ORIGINAL_URL, s(link.url()));
