@@ -100,8 +100,11 @@ public final class RunAll {
         boolean coldOnly = false;
         Path lambdaJar = null;
         boolean firehose = false;
+        boolean managementOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                // The management API's listing and bulk figures only, printed (docs/benchmarks.md is not written).
+                case "--management-only" -> managementOnly = true;
                 case "--cold-runs" -> coldRuns = Integer.parseInt(args[++i]);
                 // Checks another build of the redirect jar (e.g. a minimized one): tuned cold starts only, printed.
                 case "--cold-only" -> coldOnly = true;
@@ -109,8 +112,8 @@ public final class RunAll {
                 // With --cold-only: clicks go through the Firehose client to a local endpoint, which must get them.
                 case "--firehose" -> firehose = true;
                 default ->
-                    throw new IllegalArgumentException(
-                            "unknown option " + args[i] + " (options: --cold-runs N, --cold-only, --lambda-jar PATH)");
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (options: --cold-runs N, --cold-only, --lambda-jar PATH, --management-only)");
             }
         }
         Path root = findRoot();
@@ -122,6 +125,14 @@ public final class RunAll {
         RunAll run = new RunAll(root);
         if (lambdaJar != null) {
             run.lambdaJar = lambdaJar;
+        }
+        if (managementOnly) {
+            try (DynaliteProcess dynalite = DynaliteProcess.start();
+                    RedisProcess redis = RedisProcess.start()) {
+                run.management(dynalite, redis);
+            }
+            log(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run.management));
+            return;
         }
         if (coldOnly) {
             try (DynaliteProcess dynalite = DynaliteProcess.start();
