@@ -141,13 +141,15 @@ class LocalRunnerIT {
 
         // The management API's newer routes, through the loopback gateway: listing, a QR PNG as bytes, the document.
         HttpResponse<String> listed = http.send(
-                HttpRequest.newBuilder(api("/api/links?limit=2"))
+                HttpRequest.newBuilder(api("/api/links?limit=10"))
                         .header("X-Api-Key", apiKey)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, listed.statusCode(), listed.body());
-        assertTrue(listed.body().contains("\"code\":\"" + expiringCode + "\""), "newest first: " + listed.body());
+        for (String code : new String[] {linkCode, deletedCode, expiringCode}) {
+            assertTrue(listed.body().contains("\"code\":\"" + code + "\""), code + " listed: " + listed.body());
+        }
         HttpResponse<byte[]> qr = http.send(
                 HttpRequest.newBuilder(api("/api/links/" + linkCode + "/qr?format=png&size=128"))
                         .header("X-Api-Key", apiKey)
