@@ -66,6 +66,9 @@ public final class RunAll {
     List<ArtifactSizes.Jar> jars;
     Map<String, Map<String, Object>> inProcess;
     Map<String, Object> inProcessScalars = new HashMap<>();
+    /** The management API's listing and bulk figures ({@code ManagementBench}). */
+    Map<String, Object> management;
+
     final Map<String, List<double[]>> cold = new LinkedHashMap<>();
     Map<String, Long> coldClassLoads;
     int coldClassTotal;
@@ -103,8 +106,11 @@ public final class RunAll {
         boolean coldOnly = false;
         Path lambdaJar = null;
         boolean firehose = false;
+        boolean managementOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                // The management API's listing and bulk figures only, printed (docs/benchmarks.md is not written).
+                case "--management-only" -> managementOnly = true;
                 case "--cold-runs" -> coldRuns = Integer.parseInt(args[++i]);
                 // Checks another build of the redirect jar (e.g. a minimized one): tuned cold starts only, printed.
                 case "--cold-only" -> coldOnly = true;
@@ -112,8 +118,8 @@ public final class RunAll {
                 // With --cold-only: clicks go through the Firehose client to a local endpoint, which must get them.
                 case "--firehose" -> firehose = true;
                 default ->
-                    throw new IllegalArgumentException(
-                            "unknown option " + args[i] + " (options: --cold-runs N, --cold-only, --lambda-jar PATH)");
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (options: --cold-runs N, --cold-only, --lambda-jar PATH, --management-only)");
             }
         }
         Path root = findRoot();
@@ -125,6 +131,15 @@ public final class RunAll {
         RunAll run = new RunAll(root);
         if (lambdaJar != null) {
             run.lambdaJar = lambdaJar;
+        }
+        if (managementOnly) {
+            try (DynaliteProcess dynalite = DynaliteProcess.start();
+                    RedisProcess redis = RedisProcess.start()) {
+                run.management(dynalite, redis);
+            }
+            // (docs/benchmarks.md needs the whole run)
+            log(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run.management));
+            return;
         }
         if (coldOnly) {
             try (DynaliteProcess dynalite = DynaliteProcess.start();
@@ -166,6 +181,10 @@ public final class RunAll {
             run.inProcess(dynalite, redis);
             run.firehose = endpoint.endpoint().toString();
             run.coldStarts(dynalite, redis, coldRuns);
+            // Its own dynalite: 100,000 items leave the shared one slow (LevelDB compacting) for what follows.
+            try (DynaliteProcess forManagement = DynaliteProcess.start()) {
+                run.management(forManagement, redis);
+            }
         }
         run.fleet();
         run.jmh();
@@ -259,6 +278,29 @@ public final class RunAll {
                 inProcessScalars.put(e.getKey(), e.getValue());
             }
         }
+        Files.deleteIfExists(out);
+    }
+
+    void management(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
+        log("management API benchmarks: listing from 100,000 links, bulk create (child JVM, Lambda's flags)");
+        Path out = Files.createTempFile("management-bench", ".json");
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        benchmarksJar().toString(),
+                        "dev.shortener.benchmarks.management.ManagementBench",
+                        dynalite.endpoint().toString(),
+                        redis.uri().toString(),
+                        root.resolve("events").toString(),
+                        out.toString())
+                .inheritIO();
+        pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the management benchmark failed");
+        }
+        management = JSON.readValue(Files.readString(out), new TypeReference<>() {});
         Files.deleteIfExists(out);
     }
 

@@ -2,6 +2,7 @@ package dev.shortener.create;
 
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
+import dev.shortener.create.api.CursorKey;
 import dev.shortener.create.domain.ratelimit.Bucket;
 import dev.shortener.create.domain.url.DomainSet;
 import dev.shortener.create.domain.url.UrlPolicy;
@@ -18,7 +19,8 @@ import java.util.Arrays;
  * start-up, so a bad deployment fails at once naming the variable instead of misbehaving on some later request.
  * The settings other modules own are read through their owners, under the names they define:
  * {@link LinksTableSettings} (the table and a DynamoDB endpoint override), {@link RedisSettings#REDIS_URL},
- * {@link OriginSecret#ORIGIN_VERIFY_SECRET} and {@link ShortCodeSettings}. ({@code AWS_REGION}, set by Lambda, is
+ * {@link OriginSecret#ORIGIN_VERIFY_SECRET} and {@link ShortCodeSettings} (whose secret also keys the listing
+ * cursors' signatures, through {@link CursorKey}: no second secret to deploy). ({@code AWS_REGION}, set by Lambda, is
  * read by the SDK client builder.)
  */
 public record CreateConfig(
@@ -35,7 +37,8 @@ public record CreateConfig(
         String clientAddressHeader,
         OriginSecret originSecret,
         URI dynamoDbEndpoint,
-        boolean forwardQueryDefault) {
+        boolean forwardQueryDefault,
+        CursorKey cursorKey) {
 
     /** Required: where short links live, e.g. {@code https://sho.rt}; links to it and its subdomains are refused. */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
@@ -103,7 +106,8 @@ public record CreateConfig(
                 clientHeader,
                 originSecret,
                 table.endpointOrNull(),
-                env.flag(FORWARD_QUERY_DEFAULT, false));
+                env.flag(FORWARD_QUERY_DEFAULT, false),
+                CursorKey.derivedFrom(ShortCodeSettings.secretFrom(env)));
     }
 
     private static DomainSet blockedDomains(Environment env) {

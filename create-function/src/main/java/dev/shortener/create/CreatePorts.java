@@ -5,6 +5,7 @@ import dev.shortener.create.domain.idempotency.IdempotencyStore;
 import dev.shortener.create.domain.link.CodeReservations;
 import dev.shortener.create.domain.link.LinkCacheUpdates;
 import dev.shortener.create.domain.link.LinkStats;
+import dev.shortener.create.domain.listing.LinkListing;
 import dev.shortener.create.domain.ratelimit.RateLimiter;
 import dev.shortener.links.LinkStore;
 import dev.shortener.shortcode.WorkerLeases;
@@ -22,7 +23,8 @@ public record CreatePorts(
         IdempotencyStore idempotency,
         RateLimiter rateLimiter,
         LinkCacheUpdates cache,
-        WorkerLeases workerLeases) {
+        WorkerLeases workerLeases,
+        LinkListing listing) {
 
     public CreatePorts {
         Objects.requireNonNull(links, "links");
@@ -33,5 +35,6 @@ public record CreatePorts(
         Objects.requireNonNull(rateLimiter, "rateLimiter");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(workerLeases, "workerLeases");
+        Objects.requireNonNull(listing, "listing");
     }
 }

@@ -4,6 +4,7 @@ import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
 import dev.shortener.create.api.ManagementApi;
 import dev.shortener.create.domain.auth.Authenticator;
+import dev.shortener.create.domain.bulk.BulkCreation;
 import dev.shortener.create.domain.idempotency.IdempotentCreation;
 import dev.shortener.create.domain.link.AliasPolicy;
 import dev.shortener.create.domain.link.ExpiryPolicy;
@@ -15,6 +16,7 @@ import dev.shortener.create.domain.url.UrlPolicy;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
+import dev.shortener.create.dynamodb.DynamoDbLinkListing;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.create.redis.SharedLinkCache;
@@ -71,6 +73,7 @@ public final class CreateWiring {
         LinkService links = new LinkService(
                 ports.links(), ports.reservations(), ports.cache(), ports.stats(), clock, observability);
         IdempotentCreation idempotent = new IdempotentCreation(ports.idempotency(), creation, clock, observability);
+        BulkCreation bulk = new BulkCreation(ports.idempotency(), creation, clock, observability);
         this.api = new ManagementApi(
                 limits,
                 new Authenticator(ports.apiKeys()),
@@ -78,6 +81,9 @@ public final class CreateWiring {
                 creation,
                 links,
                 idempotent,
+                ports.listing(),
+                bulk,
+                config.cursorKey(),
                 clock,
                 config.shortBaseUrl(),
                 config.clientAddressHeader(),
@@ -140,7 +146,8 @@ public final class CreateWiring {
                 new DynamoDbIdempotencyStore(dynamoDb, table),
                 new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX),
                 new SharedLinkCache(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
-                new DynamoDbWorkerLeases(dynamoDb, table));
+                new DynamoDbWorkerLeases(dynamoDb, table),
+                new DynamoDbLinkListing(dynamoDb, table));
     }
 
     ManagementApi api() {

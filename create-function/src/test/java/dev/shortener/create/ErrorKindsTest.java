@@ -237,7 +237,8 @@ class ErrorKindsTest {
                         ports.idempotency(),
                         ports.rateLimiter(),
                         ports.cache(),
-                        ports.workerLeases()));
+                        ports.workerLeases(),
+                        ports.listing()));
         String brokenKey = broken.newApiKey("owner-b");
         broken.create(brokenKey, "{\"url\":\"https://example.com/\",\"alias\":\"stats-1\"}")
                 .assertStatus(201);
@@ -272,7 +273,8 @@ class ErrorKindsTest {
                         ports.idempotency(),
                         ports.rateLimiter(),
                         new SharedLinkCache(new RedisLinkCache(deadRedis, "x:")),
-                        ports.workerLeases()));
+                        ports.workerLeases(),
+                        ports.listing()));
         String brokenKey = broken.newApiKey("owner-b");
         broken.create(brokenKey, "{\"url\":\"https://old.example/\",\"alias\":\"keep-me\"}")
                 .assertStatus(201);

@@ -20,6 +20,10 @@ final class Events {
     static final String DELETE = "api-delete-link.json";
     static final String STATS = "api-get-link-stats.json";
     static final String UNKNOWN_PATH = "api-unknown-path.json";
+    static final String LIST = "api-list-links.json";
+    static final String BULK = "api-bulk-create-links.json";
+    static final String QR = "api-get-link-qr.json";
+    static final String OPENAPI = "api-get-openapi.json";
 
     private Events() {}
 
@@ -69,6 +73,25 @@ final class Events {
         String path = event.getRawPath().replace("winter-sale", code);
         event.setPathParameters(Map.of("code", code));
         return at(event, event.getRequestContext().getHttp().getMethod(), path);
+    }
+
+    /** The event with this raw query string (the decoded parameters follow, as API Gateway sets them). */
+    static APIGatewayV2HTTPEvent withQuery(APIGatewayV2HTTPEvent event, String rawQuery) {
+        event.setRawQueryString(rawQuery);
+        Map<String, String> parameters = new HashMap<>();
+        if (!rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String[] parts = pair.split("=", 2);
+                parameters.merge(
+                        java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8),
+                        parts.length < 2
+                                ? ""
+                                : java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8),
+                        (a, b) -> a + "," + b);
+            }
+        }
+        event.setQueryStringParameters(parameters.isEmpty() ? null : parameters);
+        return event;
     }
 
     static APIGatewayV2HTTPEvent fromAddress(APIGatewayV2HTTPEvent event, String sourceIp) {

@@ -234,7 +234,8 @@ class IdempotencyTest {
                         new DyingIdempotencyStore(ports.idempotency(), dead),
                         ports.rateLimiter(),
                         ports.cache(),
-                        ports.workerLeases()));
+                        ports.workerLeases(),
+                        ports.listing()));
         String key = bed.newApiKey("owner-a");
         Answer first = post(bed, key, "\"crash-1\"", BODY); // its record never completes
         dead.set(false);
@@ -254,7 +255,7 @@ class IdempotencyTest {
     }
 
     /** An environment that dies between writing the link and completing the record (it never completes it). */
-    private record DyingIdempotencyStore(IdempotencyStore store, AtomicBoolean dead) implements IdempotencyStore {
+    record DyingIdempotencyStore(IdempotencyStore store, AtomicBoolean dead) implements IdempotencyStore {
 
         @Override
         public ClaimResult claim(
@@ -278,6 +279,14 @@ class IdempotencyTest {
                 throw SdkClientException.create("the environment froze before completing");
             }
             store.complete(claim, link, retainUntil);
+        }
+
+        @Override
+        public void completeBatch(IdempotencyClaim claim, byte[] results, Instant retainUntil) {
+            if (dead.get()) {
+                throw SdkClientException.create("the environment froze before completing");
+            }
+            store.completeBatch(claim, results, retainUntil);
         }
 
         @Override

@@ -180,7 +180,8 @@ class RateLimitTest {
                         ports.idempotency(),
                         counting,
                         ports.cache(),
-                        ports.workerLeases()));
+                        ports.workerLeases(),
+                        ports.listing()));
         String key = bed.newApiKey("owner-a");
 
         Answer first = bed.create(key, "{\"url\":\"https://example.com/1\"}");

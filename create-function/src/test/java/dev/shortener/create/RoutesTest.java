@@ -41,7 +41,7 @@ class RoutesTest {
                 answer.json().has("expiresAt") && answer.json().get("expiresAt").isNull());
         assertFalse(
                 answer.json().get("forwardQuery").asBoolean(), "off unless asked for (FORWARD_QUERY_DEFAULT unset)");
-        assertEquals(6, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt, forwardQuery");
+        assertEquals(7, answer.json().size(), "exactly code, shortUrl, url, createdAt, expiresAt, forwardQuery, tags");
         LinkLookup stored = bed.links.find(code, bed.clock.instant());
         assertEquals("owner-a", stored.link().createdBy());
     }
@@ -164,13 +164,14 @@ class RoutesTest {
 
     @Test
     void wrongMethod_answers405_withAllow() {
-        Answer onCollection = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "GET", "/api/links"));
+        Answer onCollection = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links"));
         Answer onLink = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links/abc1234"));
         Answer onStats =
                 bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "DELETE", "/api/links/abc1234/stats"));
 
         assertEquals(
-                "POST", onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
+                "GET, POST",
+                onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
         assertEquals(
                 "GET, PATCH, DELETE",
                 onLink.assertProblem(405, "method-not-allowed").header("Allow"));

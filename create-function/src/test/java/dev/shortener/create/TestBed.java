@@ -7,6 +7,7 @@ import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
+import dev.shortener.create.dynamodb.DynamoDbLinkListing;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.create.redis.SharedLinkCache;
@@ -71,7 +72,8 @@ final class TestBed {
                 new DynamoDbIdempotencyStore(dynamoDb(), table),
                 new RedisTokenBuckets(redis(), rateLimitPrefix),
                 new SharedLinkCache(cache),
-                new DynamoDbWorkerLeases(dynamoDb(), table)));
+                new DynamoDbWorkerLeases(dynamoDb(), table),
+                new DynamoDbLinkListing(dynamoDb(), table)));
         handler = new CreateHandler(CreateWiring.of(config, ports, clock));
     }
 
@@ -97,7 +99,8 @@ final class TestBed {
                 ports.idempotency(),
                 ports.rateLimiter(),
                 ports.cache(),
-                ports.workerLeases());
+                ports.workerLeases(),
+                ports.listing());
     }
 
     /** The environment of a test deployment; rate limits high enough that only the rate-limit tests meet them. */

@@ -515,6 +515,21 @@ class TemplateTrapsTest {
                         .toList())),
                 properties.path("AttributeDefinitions"));
         assertEquals(
+                JSON.readTree(JSON.writeValueAsString(expected.globalSecondaryIndexes().stream()
+                        .map(index -> Map.of(
+                                "IndexName",
+                                index.indexName(),
+                                "KeySchema",
+                                index.keySchema().stream()
+                                        .map(k -> Map.of(
+                                                "AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
+                                        .toList(),
+                                "Projection",
+                                Map.of("ProjectionType", index.projection().projectionTypeAsString())))
+                        .toList())),
+                properties.path("GlobalSecondaryIndexes"),
+                "the owner index, as LinksTableSchema declares it");
+        assertEquals(
                 expected.billingModeAsString(), properties.path("BillingMode").asText());
         assertEquals(
                 LinksTableSchema.TTL_ATTRIBUTE,

@@ -3,8 +3,11 @@ package dev.shortener.links;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -40,6 +43,19 @@ public final class LinksTableSchema {
      * written before it existed, which read as false (they never forwarded).
      */
     public static final String FORWARD_QUERY = "forward_query";
+    /** On a link: its tags, a string set (absent when there are none: DynamoDB has no empty sets). */
+    public static final String TAGS = "tags";
+    /** On a link: the destination's host, lower case, so that a listing can match a prefix of it. */
+    public static final String DESTINATION_HOST = "dest_host";
+
+    // The owner index: every link item (tombstones too) carries its owner and a sortable creation key, and no
+    // other kind of item does, so the index holds links only and a listing is a Query on one owner's partition.
+    /** The global secondary index listing an owner's links, newest first (query it backwards). */
+    public static final String OWNER_INDEX = "by_owner";
+    /** The index's partition key: the owner id (as {@link #CREATED_BY}); on link items only. */
+    public static final String OWNER_KEY = "owner_pk";
+    /** The index's sort key: {@link #ownerSortKey} of the creation time and the code. */
+    public static final String OWNER_SORT_KEY = "owner_sk";
 
     // Other kinds of item: a key prefix each (containing '#', so never a code or alias).
     /** {@code apikey#<sha-256 hex of the key>}: an API key's owner. */
@@ -70,19 +86,50 @@ public final class LinksTableSchema {
         return WORKER_KEY_PREFIX + workerId;
     }
 
-    /** On-demand capacity, as the template declares it. */
+    /**
+     * The owner index's sort key of a link: its creation time in epoch seconds, zero-padded to 12 digits so that
+     * strings sort as numbers do, then {@code #} and the code, so links created in the same second are still
+     * ordered and unique. Querying it backwards lists newest first; a time range is a {@code BETWEEN} on it.
+     */
+    public static String ownerSortKey(long createdAtEpochSecond, String code) {
+        return String.format(java.util.Locale.ROOT, "%012d#%s", createdAtEpochSecond, code);
+    }
+
+    /** The lowest (or, with {@code last}, highest) sort key of a second: the bounds of a time range. */
+    public static String ownerSortBound(long epochSecond, boolean last) {
+        return String.format(java.util.Locale.ROOT, "%012d#", epochSecond) + (last ? "~" : "");
+    }
+
+    /** On-demand capacity and the owner index (every attribute projected: a page is read from it alone). */
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
-                .keySchema(KeySchemaElement.builder()
-                        .attributeName(PARTITION_KEY)
-                        .keyType(KeyType.HASH)
-                        .build())
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(PARTITION_KEY)
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
+                .keySchema(key(PARTITION_KEY, KeyType.HASH))
+                .attributeDefinitions(
+                        stringAttribute(PARTITION_KEY), stringAttribute(OWNER_KEY), stringAttribute(OWNER_SORT_KEY))
+                .globalSecondaryIndexes(ownerIndex())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
+                .build();
+    }
+
+    /** The owner index as the table declares it. */
+    public static GlobalSecondaryIndex ownerIndex() {
+        return GlobalSecondaryIndex.builder()
+                .indexName(OWNER_INDEX)
+                .keySchema(key(OWNER_KEY, KeyType.HASH), key(OWNER_SORT_KEY, KeyType.RANGE))
+                .projection(
+                        Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
                 .build();
     }
 }

@@ -112,7 +112,7 @@ class LocalRunnerIT {
 
     @Test
     @Order(1)
-    void firstStart_printsAnApiKey_thatCreatesLinksOverHttp() throws Exception {
+    void firstStart_printsAnApiKey_thatCreatesListsAndDrawsLinksOverHttp() throws Exception {
         apiKey = runner.apiKey().orElseThrow(() -> new AssertionError("no API key printed:\n" + runner.output()));
         assertTrue(
                 runner.stdout().stream().anyMatch(line -> line.contains("curl") && line.contains(apiKey)),
@@ -138,6 +138,34 @@ class LocalRunnerIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, unauthorised.statusCode());
+
+        // The management API's newer routes, through the loopback gateway: listing, a QR PNG as bytes, the document.
+        HttpResponse<String> listed = http.send(
+                HttpRequest.newBuilder(api("/api/links?limit=10"))
+                        .header("X-Api-Key", apiKey)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, listed.statusCode(), listed.body());
+        for (String code : new String[] {linkCode, deletedCode, expiringCode}) {
+            assertTrue(listed.body().contains("\"code\":\"" + code + "\""), code + " listed: " + listed.body());
+        }
+        HttpResponse<byte[]> qr = http.send(
+                HttpRequest.newBuilder(api("/api/links/" + linkCode + "/qr?format=png&size=128"))
+                        .header("X-Api-Key", apiKey)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, qr.statusCode());
+        assertEquals("image/png", qr.headers().firstValue("Content-Type").orElse(null));
+        assertEquals((byte) 0x89, qr.body()[0], "PNG bytes, decoded from the handler's base64");
+        assertEquals('P', qr.body()[1]);
+        HttpResponse<String> document = http.send(
+                HttpRequest.newBuilder(api("/api/openapi.json")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode(), "no key needed");
+        assertTrue(
+                document.body().contains("\"openapi\": \"3.1.0\""),
+                document.body().substring(0, 80));
     }
 
     @Test

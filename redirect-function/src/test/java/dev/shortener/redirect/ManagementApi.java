@@ -16,6 +16,7 @@ import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
+import dev.shortener.create.dynamodb.DynamoDbLinkListing;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
 import dev.shortener.create.redis.RedisTokenBuckets;
 import dev.shortener.create.redis.SharedLinkCache;
@@ -60,7 +61,8 @@ final class ManagementApi {
                 new DynamoDbIdempotencyStore(dynamoDb, table),
                 new RedisTokenBuckets(redis, TestServers.uniqueName("ratelimit") + ":"),
                 new SharedLinkCache(cache),
-                new DynamoDbWorkerLeases(dynamoDb, table));
+                new DynamoDbWorkerLeases(dynamoDb, table),
+                new DynamoDbLinkListing(dynamoDb, table));
         create = new CreateHandler(CreateWiring.of(CreateConfig.fromEnvironment(Environment.of(env)), ports, clock));
         String hash = ApiKeyFormat.hash(apiKey);
         new DynamoDbApiKeys(dynamoDb, table)

@@ -12,10 +12,27 @@ import java.util.Map;
  * smoothed: header names lower-cased (API Gateway does it, a hand-written event may not), a base64 body decoded,
  * the stage prefix taken off the path when the API is not served from the {@code $default} stage.
  *
- * @param body the raw body bytes, or null when there is none
+ * @param body     the raw body bytes, or null when there is none
+ * @param rawQuery the query string as sent (without {@code ?}), empty when there is none
  */
 public record ApiRequest(
-        String method, String path, Map<String, String> headers, byte[] body, String sourceIp, String requestId) {
+        String method,
+        String path,
+        Map<String, String> headers,
+        byte[] body,
+        String sourceIp,
+        String requestId,
+        String rawQuery) {
+
+    public ApiRequest {
+        rawQuery = rawQuery == null ? "" : rawQuery;
+    }
+
+    /** A request without a query string. */
+    public ApiRequest(
+            String method, String path, Map<String, String> headers, byte[] body, String sourceIp, String requestId) {
+        this(method, path, headers, body, sourceIp, requestId, "");
+    }
 
     public static ApiRequest from(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
@@ -36,7 +53,8 @@ public record ApiRequest(
                 Map.copyOf(headers),
                 bodyOf(event),
                 http == null ? null : http.getSourceIp(),
-                context == null ? null : context.getRequestId());
+                context == null ? null : context.getRequestId(),
+                event.getRawQueryString());
     }
 
     /** A header's value, by case-insensitive name; null when absent. */

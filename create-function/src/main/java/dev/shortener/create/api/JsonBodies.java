@@ -35,14 +35,19 @@ final class JsonBodies {
     private JsonBodies() {}
 
     static ObjectNode readObject(ApiRequest request, Set<String> mediaTypes) {
+        return readObject(request, mediaTypes, MAX_BYTES);
+    }
+
+    /** As {@link #readObject(ApiRequest, Set)} with another size limit (a bulk request's). */
+    static ObjectNode readObject(ApiRequest request, Set<String> mediaTypes, int maxBytes) {
         requireMediaType(request.header("content-type"), mediaTypes);
         if (!request.hasBody()) {
             throw ApiProblem.of(Problems.MALFORMED_JSON, "The request needs a JSON object as its body.");
         }
-        if (request.body().length > MAX_BYTES) {
+        if (request.body().length > maxBytes) {
             throw ApiProblem.of(
                     Problems.PAYLOAD_TOO_LARGE,
-                    "The body is " + request.body().length + " bytes; the limit is " + MAX_BYTES + " bytes.");
+                    "The body is " + request.body().length + " bytes; the limit is " + maxBytes + " bytes.");
         }
         JsonNode node;
         try {

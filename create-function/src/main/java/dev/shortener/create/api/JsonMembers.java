@@ -54,6 +54,31 @@ final class JsonMembers {
         return value.booleanValue();
     }
 
+    /** A member that may be absent (null), else an array of strings. */
+    static List<String> optionalStringList(ObjectNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw ApiProblem.forField(
+                    Problems.INVALID_FIELD_TYPE,
+                    name,
+                    "'" + name + "' must be an array of strings, not " + kind(value) + ".");
+        }
+        List<String> strings = new java.util.ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw ApiProblem.forField(
+                        Problems.INVALID_FIELD_TYPE,
+                        name,
+                        "'" + name + "' must hold strings only, not " + kind(element) + ".");
+            }
+            strings.add(element.textValue());
+        }
+        return strings;
+    }
+
     private static String string(ObjectNode body, String name, boolean nullable) {
         JsonNode value = body.get(name);
         if (value == null || (nullable && value.isNull())) {

@@ -22,8 +22,8 @@ import java.util.Objects;
 /** What each route does once the caller is known: read the body, call the domain, shape the answer. */
 final class LinkRoutes {
 
-    private static final List<String> CREATE_FIELDS = List.of("url", "alias", "expiresAt", "forwardQuery");
-    private static final List<String> UPDATE_FIELDS = List.of("url", "expiresAt", "forwardQuery");
+    static final List<String> CREATE_FIELDS = List.of("url", "alias", "expiresAt", "forwardQuery", "tags");
+    private static final List<String> UPDATE_FIELDS = List.of("url", "expiresAt", "forwardQuery", "tags");
 
     private final LinkRequests requests;
     private final LinkCreation creation;
@@ -54,8 +54,9 @@ final class LinkRoutes {
         String alias = JsonMembers.optionalString(body, "alias");
         String expiresAt = JsonMembers.optionalString(body, "expiresAt");
         Boolean forwardQuery = JsonMembers.optionalBoolean(body, "forwardQuery");
+        List<String> tags = JsonMembers.optionalStringList(body, "tags");
         String idempotencyKey = IdempotencyKeys.from(request);
-        NewLink newLink = requests.newLink(url, alias, expiresAt, forwardQuery, clock.instant());
+        NewLink newLink = requests.newLink(url, alias, expiresAt, forwardQuery, tags, clock.instant());
 
         Link link;
         boolean replayed = false;
@@ -66,7 +67,7 @@ final class LinkRoutes {
                     caller.keyId(),
                     caller.ownerId(),
                     idempotencyKey,
-                    RequestFingerprint.of(url, alias, expiresAt, forwardQuery),
+                    RequestFingerprint.of(url, alias, expiresAt, forwardQuery, tags),
                     newLink);
             link = outcome.link();
             replayed = outcome.replayed();
@@ -89,18 +90,17 @@ final class LinkRoutes {
     APIGatewayV2HTTPResponse update(ApiRequest request, String code, Caller caller) {
         ObjectNode body = JsonBodies.readObject(request, JsonBodies.JSON_OR_MERGE_PATCH);
         JsonMembers.allowOnly(body, UPDATE_FIELDS);
-        if (!body.has("url") && !body.has("expiresAt") && !body.has("forwardQuery")) {
+        if (!body.has("url") && !body.has("expiresAt") && !body.has("forwardQuery") && !body.has("tags")) {
             throw ApiProblem.of(
                     Problems.MISSING_FIELD,
-                    "A change needs 'url', 'expiresAt' (null removes the expiry), 'forwardQuery'," + " or several.");
+                    "A change needs 'url', 'expiresAt' (null removes the expiry), 'forwardQuery' or 'tags' (the"
+                            + " whole new set; [] removes them), or several of them.");
         }
         String url = body.has("url") ? JsonMembers.requiredString(body, "url") : null;
         String expiresAt = JsonMembers.optionalString(body, "expiresAt");
         Boolean forwardQuery = JsonMembers.optionalBoolean(body, "forwardQuery");
-        LinkChange change = body.has("url") || body.has("expiresAt")
-                ? requests.change(url, body.has("expiresAt"), expiresAt, clock.instant())
-                        .withForwardQuery(forwardQuery)
-                : LinkChange.forwarding(forwardQuery);
+        List<String> tags = JsonMembers.optionalStringList(body, "tags");
+        LinkChange change = requests.change(url, body.has("expiresAt"), expiresAt, forwardQuery, tags, clock.instant());
         LinkLookup updated = links.update(code, caller.ownerId(), change);
         return HttpResponses.json(200, ApiJson.write(LinkBodies.details(updated, shortBase)));
     }

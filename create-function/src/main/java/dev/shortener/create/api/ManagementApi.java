@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.create.domain.Rejection;
 import dev.shortener.create.domain.auth.Authenticator;
 import dev.shortener.create.domain.auth.Caller;
+import dev.shortener.create.domain.bulk.BulkCreation;
 import dev.shortener.create.domain.idempotency.IdempotentCreation;
 import dev.shortener.create.domain.link.LinkCreation;
 import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
+import dev.shortener.create.domain.listing.LinkListing;
 import dev.shortener.create.domain.ratelimit.RateDecision;
 import dev.shortener.create.domain.ratelimit.RateLimits;
 import dev.shortener.http.OriginSecret;
@@ -18,7 +20,8 @@ import java.util.Objects;
 
 /**
  * The management API's request pipeline: route (404/405), limit by client address (429), authenticate (401),
- * limit by API key (429), then the route itself. The address limit comes before authentication so that guessing
+ * limit by API key (429), then the route itself. The OpenAPI document is public: it is served after the address
+ * limit, without authentication. The address limit comes before authentication so that guessing
  * keys costs tokens too. Domain rejections and adapter problems become problem+json here; anything else is
  * unexpected and left to the handler, which logs it and answers 500 or 503 without detail.
  */
@@ -27,6 +30,9 @@ public final class ManagementApi {
     private final RateLimits limits;
     private final Authenticator authenticator;
     private final LinkRoutes routes;
+    private final ListRoutes listRoutes;
+    private final BulkRoutes bulkRoutes;
+    private final QrRoutes qrRoutes;
     private final String clientAddressHeader;
     private final OriginSecret originSecret;
 
@@ -43,6 +49,9 @@ public final class ManagementApi {
             LinkCreation creation,
             LinkService links,
             IdempotentCreation idempotent,
+            LinkListing listing,
+            BulkCreation bulk,
+            CursorKey cursorKey,
             InstantSource clock,
             String shortBase,
             String clientAddressHeader,
@@ -50,6 +59,9 @@ public final class ManagementApi {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
+        this.listRoutes = new ListRoutes(listing, requests.tagPolicy(), cursorKey, clock, shortBase);
+        this.bulkRoutes = new BulkRoutes(requests, bulk, limits, clock, shortBase);
+        this.qrRoutes = new QrRoutes(links, shortBase);
         this.clientAddressHeader = clientAddressHeader;
         this.originSecret = Objects.requireNonNull(originSecret, "originSecret");
     }
@@ -58,6 +70,9 @@ public final class ManagementApi {
         try {
             Router.Match match = Router.match(request.method(), request.path());
             requireAllowed(limits.forClient(clientAddress(request)));
+            if (Router.isPublic(match.route())) {
+                return OpenApiDocument.response();
+            }
             Caller caller = authenticator.authenticate(request.header(Authenticator.HEADER));
             requireAllowed(limits.forApiKey(caller.keyId()));
             return switch (match.route()) {
@@ -66,6 +81,9 @@ public final class ManagementApi {
                 case UPDATE -> routes.update(request, match.code(), caller);
                 case DELETE -> routes.delete(match.code(), caller);
                 case STATS -> routes.stats(match.code(), caller);
+                case LIST -> listRoutes.list(request, caller);
+                case BULK -> bulkRoutes.create(request, caller);
+                case QR -> qrRoutes.qr(request, match.code(), caller);
                 default -> throw new IllegalStateException("unrouted " + match.route());
             };
         } catch (ApiProblem problem) {

@@ -22,6 +22,13 @@ public final class Problems {
     public static final ProblemType MISSING_FIELD = ProblemType.named("missing-field", "Missing field", 400);
     public static final ProblemType INVALID_IDEMPOTENCY_KEY =
             ProblemType.named("invalid-idempotency-key", "Invalid Idempotency-Key header", 400);
+    public static final ProblemType UNKNOWN_QUERY_PARAMETER =
+            ProblemType.named("unknown-query-parameter", "Unknown query parameter", 400);
+    public static final ProblemType INVALID_QUERY_PARAMETER =
+            ProblemType.named("invalid-query-parameter", "Invalid query parameter", 400);
+    public static final ProblemType INVALID_CURSOR = ProblemType.named("invalid-cursor", "Invalid cursor", 400);
+    public static final ProblemType TOO_MANY_ITEMS =
+            ProblemType.named("too-many-items", "Too many items in one request", 422);
     public static final ProblemType PAYLOAD_TOO_LARGE =
             ProblemType.named("payload-too-large", "Request body too large", 413);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
@@ -56,6 +63,7 @@ public final class Problems {
         BY_REASON.put(Reason.INVALID_ALIAS, ProblemType.named("invalid-alias", "Invalid alias", 422));
         BY_REASON.put(Reason.RESERVED_ALIAS, ProblemType.named("reserved-alias", "Reserved alias", 422));
         BY_REASON.put(Reason.ALIAS_TAKEN, ProblemType.named("alias-taken", "Alias taken", 409));
+        BY_REASON.put(Reason.INVALID_TAGS, ProblemType.named("invalid-tags", "Invalid tags", 422));
         BY_REASON.put(Reason.INVALID_EXPIRY, ProblemType.named("invalid-expiry", "Invalid expiry", 422));
         BY_REASON.put(
                 Reason.EXPIRY_NOT_IN_FUTURE,
@@ -86,11 +94,13 @@ public final class Problems {
 
     /** The answer to a domain rejection, with the headers its kind calls for. */
     public static APIGatewayV2HTTPResponse respond(Rejection rejection) {
+        return ApiProblem.respond(problem(rejection), headersFor(rejection.reason()));
+    }
+
+    /** The problem a domain rejection is, naming the field at fault when there is one. */
+    static Problem problem(Rejection rejection) {
         Problem problem = Problem.of(of(rejection.reason()), rejection.detail());
-        if (rejection.field() != null) {
-            problem = problem.with("field", rejection.field());
-        }
-        return ApiProblem.respond(problem, headersFor(rejection.reason()));
+        return rejection.field() == null ? problem : problem.with("field", rejection.field());
     }
 
     private static Map<String, String> headersFor(Reason reason) {

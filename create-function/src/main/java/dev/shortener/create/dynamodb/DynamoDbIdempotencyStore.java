@@ -6,6 +6,7 @@ import static dev.shortener.create.dynamodb.IdempotencyItems.FINGERPRINT;
 import static dev.shortener.create.dynamodb.IdempotencyItems.IN_PROGRESS;
 import static dev.shortener.create.dynamodb.IdempotencyItems.LOCKED_UNTIL;
 import static dev.shortener.create.dynamodb.IdempotencyItems.LOCK_TOKEN;
+import static dev.shortener.create.dynamodb.IdempotencyItems.RESULT_BATCH;
 import static dev.shortener.create.dynamodb.IdempotencyItems.STATE;
 import static dev.shortener.create.dynamodb.IdempotencyItems.key;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
@@ -77,7 +78,10 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 return new ClaimResult.Mismatch();
             }
             if (COMPLETED.equals(string(item, STATE))) {
-                return new ClaimResult.Completed(IdempotencyItems.linkOf(item));
+                return item.containsKey(RESULT_BATCH)
+                        ? new ClaimResult.CompletedBatch(
+                                item.get(RESULT_BATCH).b().asByteArray())
+                        : new ClaimResult.Completed(IdempotencyItems.linkOf(item));
             }
             if (IdempotencyItems.isLocked(item, now)) {
                 return new ClaimResult.InFlight();
@@ -137,6 +141,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public void complete(IdempotencyClaim claim, Link link, Instant retainUntil) {
         var completion = IdempotencyItems.completion(link, retainUntil);
+        whileHeld(claim, completion.getKey(), completion.getValue());
+    }
+
+    @Override
+    public void completeBatch(IdempotencyClaim claim, byte[] results, Instant retainUntil) {
+        var completion = IdempotencyItems.batchCompletion(results, retainUntil);
         whileHeld(claim, completion.getKey(), completion.getValue());
     }
 

@@ -35,6 +35,10 @@ final class IdempotencyItems {
     /** Boolean, present when true: records from before forwarding existed have none, and those links didn't. */
     static final String RESULT_FORWARD_QUERY = "result_forward_query";
 
+    static final String RESULT_TAGS = "result_tags";
+    /** A bulk request's results: the response body, gzip-compressed (binary). */
+    static final String RESULT_BATCH = "result_batch";
+
     static final String IN_PROGRESS = "in_progress";
     static final String COMPLETED = "completed";
 
@@ -85,6 +89,10 @@ final class IdempotencyItems {
             values.put(":forwardQuery", AttributeValue.fromBool(true));
             set += ", " + RESULT_FORWARD_QUERY + " = :forwardQuery";
         }
+        if (!link.tags().isEmpty()) {
+            values.put(":tags", AttributeValue.fromSs(java.util.List.copyOf(link.tags())));
+            set += ", " + RESULT_TAGS + " = :tags";
+        }
         return Map.entry(set + " REMOVE " + LOCKED_UNTIL, values);
     }
 
@@ -96,6 +104,19 @@ final class IdempotencyItems {
                         LinkItems.instant(item.get(RESULT_EXPIRES_AT)),
                         item.get(RESULT_OWNER).s())
                 .withForwardQuery(item.containsKey(RESULT_FORWARD_QUERY)
-                        && Boolean.TRUE.equals(item.get(RESULT_FORWARD_QUERY).bool()));
+                        && Boolean.TRUE.equals(item.get(RESULT_FORWARD_QUERY).bool()))
+                .withTags(item.containsKey(RESULT_TAGS) ? item.get(RESULT_TAGS).ss() : java.util.List.of());
+    }
+
+    /** The update expression and values that complete a bulk request's record with its results. */
+    static Map.Entry<String, Map<String, AttributeValue>> batchCompletion(byte[] results, Instant retainUntil) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":completed", s(COMPLETED));
+        values.put(":results", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(results)));
+        values.put(":retain", epochSeconds(retainUntil));
+        return Map.entry(
+                "SET " + STATE + " = :completed, " + RESULT_BATCH + " = :results, " + EXPIRES_AT + " = :retain"
+                        + " REMOVE " + LOCKED_UNTIL,
+                values);
     }
 }

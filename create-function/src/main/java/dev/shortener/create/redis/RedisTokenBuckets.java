@@ -40,12 +40,24 @@ public final class RedisTokenBuckets implements RateLimiter {
 
     @Override
     public RateDecision take(String key, Bucket bucket, Instant now) {
+        List<?> values = run(key, bucket, 1, now);
+        return ((Long) values.get(0)) == 1L ? RateDecision.ALLOWED : RateDecision.refused((Long) values.get(1));
+    }
+
+    /** One script call, whatever {@code most} is. */
+    @Override
+    public int takeUpTo(String key, Bucket bucket, int most, Instant now) {
+        return ((Long) run(key, bucket, most, now).get(0)).intValue();
+    }
+
+    private List<?> run(String key, Bucket bucket, int most, Instant now) {
         List<String> keys = List.of(keyPrefix + key);
         List<String> args = List.of(
                 Integer.toString(bucket.burst()),
                 Integer.toString(bucket.perMinute()),
                 Long.toString(now.toEpochMilli()),
-                Long.toString(bucket.refillMillis() + 1000));
+                Long.toString(bucket.refillMillis() + 1000),
+                Integer.toString(most));
         try {
             Object reply;
             try {
@@ -54,8 +66,7 @@ public final class RedisTokenBuckets implements RateLimiter {
                 load();
                 reply = redis.evalsha(SCRIPT_SHA1, keys, args);
             }
-            List<?> values = (List<?>) reply;
-            return ((Long) values.get(0)) == 1L ? RateDecision.ALLOWED : RateDecision.refused((Long) values.get(1));
+            return (List<?>) reply;
         } catch (JedisException e) {
             throw new RateLimiterUnavailableException(e);
         }

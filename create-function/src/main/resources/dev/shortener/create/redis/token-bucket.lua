@@ -5,11 +5,13 @@
 -- ARGV[2]  tokens added per minute
 -- ARGV[3]  now, epoch milliseconds, from the caller: tests control time, and Redis TIME is not needed
 -- ARGV[4]  how long to keep the bucket, milliseconds (by then it would be full again anyway)
--- Returns {1, 0} when a token was taken, else {0, milliseconds until one is there}.
+-- ARGV[5]  the most tokens to take (a bulk request's items), as many as the bucket holds; 1 when absent
+-- Returns {tokens taken, 0} when at least one was taken, else {0, milliseconds until one is there}.
 local burst = tonumber(ARGV[1])
 local perMinute = tonumber(ARGV[2])
 local now = tonumber(ARGV[3])
 local keepFor = tonumber(ARGV[4])
+local most = tonumber(ARGV[5]) or 1
 
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(state[1])
@@ -26,8 +28,8 @@ end
 local allowed = 0
 local retryAfter = 0
 if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+  allowed = math.min(most, math.floor(tokens))
+  tokens = tokens - allowed
 else
   retryAfter = math.ceil((1 - tokens) * 60000 / perMinute)
 end

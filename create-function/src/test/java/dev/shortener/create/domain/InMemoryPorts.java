@@ -220,6 +220,12 @@ final class InMemoryPorts {
         }
 
         @Override
+        public void completeBatch(IdempotencyClaim claim, byte[] results, Instant retainUntil) {
+            throw new UnsupportedOperationException(
+                    "the domain tests make no bulk requests; BulkCreateTest runs on" + " dynalite");
+        }
+
+        @Override
         public void release(IdempotencyClaim claim) {
             if (held(claim) != null) {
                 records.remove(claim.recordKey());

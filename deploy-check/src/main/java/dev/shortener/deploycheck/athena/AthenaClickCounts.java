@@ -1,7 +1,7 @@
 package dev.shortener.deploycheck.athena;
 
 import dev.shortener.deploycheck.http.Sleeper;
-import dev.shortener.deploycheck.target.AthenaTarget;
+import dev.shortener.deploycheck.stack.AthenaTarget;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;

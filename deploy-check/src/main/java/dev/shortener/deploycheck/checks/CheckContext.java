@@ -4,7 +4,7 @@ import dev.shortener.deploycheck.http.HttpProbe;
 import dev.shortener.deploycheck.http.ManagementClient;
 import dev.shortener.deploycheck.http.Reply;
 import dev.shortener.deploycheck.http.Sleeper;
-import dev.shortener.deploycheck.target.Target;
+import dev.shortener.deploycheck.stack.Target;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shortener.deploycheck.target.AthenaTarget;
+import dev.shortener.deploycheck.stack.AthenaTarget;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;

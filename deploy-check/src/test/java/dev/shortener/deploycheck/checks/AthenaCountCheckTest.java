@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.deploycheck.athena.AthenaClickCounts;
 import dev.shortener.deploycheck.athena.FakeAthenaAccess;
-import dev.shortener.deploycheck.target.AthenaTarget;
+import dev.shortener.deploycheck.stack.AthenaTarget;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.shortener.deploycheck.checks;
 
 import dev.shortener.deploycheck.http.HttpProbe;
 import dev.shortener.deploycheck.http.ManagementClient;
-import dev.shortener.deploycheck.target.AthenaTarget;
-import dev.shortener.deploycheck.target.Target;
+import dev.shortener.deploycheck.stack.AthenaTarget;
+import dev.shortener.deploycheck.stack.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,12 @@ package dev.shortener.links.dynamodb;
 
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.DELETED_AT;
+import static dev.shortener.links.LinksTableSchema.DESTINATION_HOST;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.FORWARD_QUERY;
 import static dev.shortener.links.LinksTableSchema.ORIGINAL_URL;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.LinksTableSchema.TAGS;
 import static dev.shortener.links.LinksTableSchema.UPDATED_AT;
 import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
 import static dev.shortener.links.dynamodb.LinkItems.key;
@@ -17,7 +19,9 @@ import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinkStore;
 import dev.shortener.links.LinkStoreUnavailableException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,6 +86,10 @@ public final class DynamoDbLinkStore implements LinkStore {
             set.append(", ").append(ORIGINAL_URL).append(" = :url");
             values.put(":url", s(change.url()));
         }
+        if (change.url() != null) {
+            set.append(", ").append(DESTINATION_HOST).append(" = :host");
+            values.put(":host", s(LinkItems.hostOf(change.url())));
+        }
         if (change.expiresAt() != null) {
             set.append(", ").append(EXPIRES_AT).append(" = :expires");
             values.put(":expires", epochSeconds(change.expiresAt()));
@@ -90,7 +98,17 @@ public final class DynamoDbLinkStore implements LinkStore {
             set.append(", ").append(FORWARD_QUERY).append(" = :forward");
             values.put(":forward", AttributeValue.fromBool(change.forwardQuery()));
         }
-        String expression = change.removeExpiry() ? set + " REMOVE " + EXPIRES_AT : set.toString();
+        List<String> removed = new ArrayList<>();
+        if (change.removeExpiry()) {
+            removed.add(EXPIRES_AT);
+        }
+        if (change.tags() != null && !change.tags().isEmpty()) {
+            set.append(", ").append(TAGS).append(" = :tags");
+            values.put(":tags", AttributeValue.fromSs(List.copyOf(change.tags())));
+        } else if (change.tags() != null) {
+            removed.add(TAGS); // an empty set can't be stored: no tags is no attribute
+        }
+        String expression = removed.isEmpty() ? set.toString() : set + " REMOVE " + String.join(", ", removed);
         try {
             var updated = dynamoDb.updateItem(update -> update.tableName(tableName)
                     .key(key(code))
@@ -111,7 +129,7 @@ public final class DynamoDbLinkStore implements LinkStore {
             dynamoDb.updateItem(update -> update.tableName(tableName)
                     .key(key(code))
                     .updateExpression("SET " + DELETED_AT + " = :now, " + UPDATED_AT + " = :now" + " REMOVE "
-                            + ORIGINAL_URL + ", " + EXPIRES_AT)
+                            + ORIGINAL_URL + ", " + EXPIRES_AT + ", " + DESTINATION_HOST)
                     .conditionExpression(OWNED_LIVE_LINK)
                     .expressionAttributeValues(Map.of(":owner", s(owner), ":now", epochSeconds(now))));
             return true;

@@ -11,6 +11,9 @@ public sealed interface ClaimResult {
     /** The same key and payload completed before: answer with the same link. */
     record Completed(Link link) implements ClaimResult {}
 
+    /** The same key and payload of a bulk request completed before: answer with the same results. */
+    record CompletedBatch(byte[] results) implements ClaimResult {}
+
     /** The key was used with a different payload. */
     record Mismatch() implements ClaimResult {}
 

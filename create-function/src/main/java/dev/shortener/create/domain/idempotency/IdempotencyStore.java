@@ -32,6 +32,12 @@ public interface IdempotencyStore {
     /** Records the result, kept until {@code retainUntil}. Does nothing when the claim was lost. */
     void complete(IdempotencyClaim claim, Link link, Instant retainUntil);
 
+    /**
+     * Records a bulk request's results (its response body, compressed), kept until {@code retainUntil}. Does
+     * nothing when the claim was lost.
+     */
+    void completeBatch(IdempotencyClaim claim, byte[] results, Instant retainUntil);
+
     /** Deletes the record of a claim that failed, so that a retry starts afresh. */
     void release(IdempotencyClaim claim);
 }

@@ -16,22 +16,32 @@ public final class RequestFingerprint {
 
     /** @param url, alias and expiresAt as sent; null for an absent member */
     public static String of(String url, String alias, String expiresAt) {
-        return of(url, alias, expiresAt, null);
+        return of(url, alias, expiresAt, null, null);
     }
 
     /**
      * @param forwardQuery as sent; null when absent, which fingerprints as before the member existed, so a retry of a
      *                     request made before it keeps matching its record
+     * @param tags         as sent, or null when the request has no {@code tags} member (likewise)
      */
-    public static String of(String url, String alias, String expiresAt, Boolean forwardQuery) {
+    public static String of(
+            String url, String alias, String expiresAt, Boolean forwardQuery, java.util.List<String> tags) {
         StringBuilder canonical = new StringBuilder("create-link/v1");
         for (String value : new String[] {url, alias, expiresAt}) {
-            canonical.append('|').append(value == null ? "-" : value.length() + ":" + value);
+            append(canonical, value);
+        }
+        if (tags != null) {
+            canonical.append("|tags:").append(tags.size());
+            tags.forEach(tag -> append(canonical, tag));
         }
         if (forwardQuery != null) {
             canonical.append("|forwardQuery=").append(forwardQuery);
         }
         return sha256Hex(canonical.toString());
+    }
+
+    private static void append(StringBuilder canonical, String value) {
+        canonical.append('|').append(value == null ? "-" : value.length() + ":" + value);
     }
 
     public static String sha256Hex(String text) {

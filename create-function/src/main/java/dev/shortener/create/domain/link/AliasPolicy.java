@@ -28,6 +28,7 @@ public final class AliasPolicy {
             "app",
             "assets",
             "auth",
+            "bulk",
             "dashboard",
             "docs",
             "favicon",

@@ -91,7 +91,8 @@ public final class LinkCreation {
         String code = request.hasAlias() ? request.alias() : pin != null ? pin.code() : mint();
         for (int attempt = 1; ; attempt++) {
             Link link = Link.create(code, request.url(), now, request.expiresAt(), owner)
-                    .withForwardQuery(request.forwardQuery());
+                    .withForwardQuery(request.forwardQuery())
+                    .withTags(request.tags());
             if (place(link, request.hasAlias())) {
                 settleNewLink(link);
                 return link;

@@ -46,6 +46,30 @@ public final class RateLimits {
         return take("key", "key:" + keyId, perKey);
     }
 
+    /**
+     * Charges {@code items} more tokens to the API key's bucket (a bulk request's items beyond the one its request
+     * already paid): as many as it holds.
+     *
+     * @return how many items may go ahead; all of them when the limiter can't be asked (failing open)
+     */
+    public int forApiKeyItems(String keyId, int items) {
+        if (items <= 0) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(skipUntil)) {
+            events.rateLimiterFailedOpen("key", false);
+            return items;
+        }
+        try {
+            return limiter.takeUpTo("key:" + keyId, perKey, items, now);
+        } catch (RateLimiterUnavailableException e) {
+            skipUntil = now.plus(BREAKER_OPEN);
+            events.rateLimiterFailedOpen("key", true);
+            return items;
+        }
+    }
+
     private RateDecision take(String scope, String key, Bucket bucket) {
         Instant now = clock.instant();
         if (now.isBefore(skipUntil)) {
