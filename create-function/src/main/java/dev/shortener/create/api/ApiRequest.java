@@ -15,7 +15,23 @@ import java.util.Map;
  * @param body the raw body bytes, or null when there is none
  */
 public record ApiRequest(
-        String method, String path, Map<String, String> headers, byte[] body, String sourceIp, String requestId) {
+        String method,
+        String path,
+        Map<String, String> headers,
+        byte[] body,
+        String sourceIp,
+        String requestId,
+        Map<String, String> query) {
+
+    /** A request without a query string. */
+    public ApiRequest(
+            String method, String path, Map<String, String> headers, byte[] body, String sourceIp, String requestId) {
+        this(method, path, headers, body, sourceIp, requestId, Map.of());
+    }
+
+    public ApiRequest {
+        query = query == null ? Map.of() : Map.copyOf(query);
+    }
 
     public static ApiRequest from(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
@@ -36,7 +52,8 @@ public record ApiRequest(
                 Map.copyOf(headers),
                 bodyOf(event),
                 http == null ? null : http.getSourceIp(),
-                context == null ? null : context.getRequestId());
+                context == null ? null : context.getRequestId(),
+                queryOf(event));
     }
 
     /** A header's value, by case-insensitive name; null when absent. */
@@ -46,6 +63,19 @@ public record ApiRequest(
 
     public boolean hasBody() {
         return body != null && body.length > 0;
+    }
+
+    /** The query parameters as API Gateway decoded them (a repeated name's values joined by commas). */
+    private static Map<String, String> queryOf(APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = new HashMap<>();
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    query.put(name, value);
+                }
+            });
+        }
+        return query;
     }
 
     private static String pathOf(APIGatewayV2HTTPEvent event) {

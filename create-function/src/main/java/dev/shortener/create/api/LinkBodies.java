@@ -1,7 +1,6 @@
 package dev.shortener.create.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
 import java.time.Instant;
@@ -27,9 +26,6 @@ final class LinkBodies {
             String status,
             long clickCount) {}
 
-    @JsonPropertyOrder({"code", "clickCount", "clicksUpdatedAt"})
-    record Stats(String code, long clickCount, String clicksUpdatedAt) {}
-
     static Created created(Link link, String shortBase) {
         return new Created(
                 link.code(), shortBase + "/" + link.code(), link.url(), text(link.createdAt()), text(link.expiresAt()));
@@ -45,10 +41,6 @@ final class LinkBodies {
                 text(link.expiresAt()),
                 lookup.status().name().toLowerCase(Locale.ROOT),
                 link.clickCount());
-    }
-
-    static Stats stats(LinkStats stats) {
-        return new Stats(stats.code(), stats.clickCount(), text(stats.clicksUpdatedAt()));
     }
 
     private static String text(Instant instant) {

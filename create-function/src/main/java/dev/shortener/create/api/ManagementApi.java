@@ -10,8 +10,10 @@ import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.ratelimit.RateDecision;
 import dev.shortener.create.domain.ratelimit.RateLimits;
+import dev.shortener.create.domain.stats.LinkAnalytics;
 import dev.shortener.http.OriginSecret;
 import dev.shortener.http.Problem;
+import dev.shortener.stats.StatsSettings;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +29,7 @@ public final class ManagementApi {
     private final RateLimits limits;
     private final Authenticator authenticator;
     private final LinkRoutes routes;
+    private final StatsRoutes stats;
     private final String clientAddressHeader;
     private final OriginSecret originSecret;
 
@@ -46,10 +49,13 @@ public final class ManagementApi {
             InstantSource clock,
             String shortBase,
             String clientAddressHeader,
-            OriginSecret originSecret) {
+            OriginSecret originSecret,
+            LinkAnalytics analytics,
+            StatsSettings statsSettings) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
+        this.stats = new StatsRoutes(analytics, statsSettings, clock::instant);
         this.clientAddressHeader = clientAddressHeader;
         this.originSecret = Objects.requireNonNull(originSecret, "originSecret");
     }
@@ -65,7 +71,8 @@ public final class ManagementApi {
                 case READ -> routes.read(match.code(), caller);
                 case UPDATE -> routes.update(request, match.code(), caller);
                 case DELETE -> routes.delete(match.code(), caller);
-                case STATS -> routes.stats(match.code(), caller);
+                case STATS -> stats.link(request, match.code(), caller);
+                case OWNER_STATS -> stats.owner(request, caller);
                 default -> throw new IllegalStateException("unrouted " + match.route());
             };
         } catch (ApiProblem problem) {

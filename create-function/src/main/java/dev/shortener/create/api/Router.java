@@ -12,7 +12,8 @@ import java.util.Map;
  *   GET    /api/links/{code}          read
  *   PATCH  /api/links/{code}          update
  *   DELETE /api/links/{code}          delete
- *   GET    /api/links/{code}/stats    click statistics
+ *   GET    /api/links/{code}/stats    click statistics of a link
+ *   GET    /api/stats                 click statistics across the caller's links
  * </pre>
  */
 final class Router {
@@ -22,18 +23,23 @@ final class Router {
         READ,
         UPDATE,
         DELETE,
-        STATS
+        STATS,
+        OWNER_STATS
     }
 
     /** @param code the path's code segment as sent, or null for {@link Route#CREATE} */
     record Match(Route route, String code) {}
 
     private static final String COLLECTION = "/api/links";
+    private static final String OWNER_STATS = "/api/stats";
 
     private Router() {}
 
     /** @throws ApiProblem 404 for an unknown path, 405 (with {@code Allow}) for a known path and another method */
     static Match match(String method, String path) {
+        if (path.equals(OWNER_STATS)) {
+            return only(method, "GET", new Match(Route.OWNER_STATS, null));
+        }
         if (path.equals(COLLECTION)) {
             return only(method, "POST", new Match(Route.CREATE, null));
         }
@@ -56,7 +62,7 @@ final class Router {
         throw ApiProblem.of(
                 Problems.NOT_FOUND,
                 "There is nothing at this path. The API serves POST /api/links and"
-                        + " GET, PATCH and DELETE /api/links/{code}, and GET /api/links/{code}/stats.");
+                        + " GET, PATCH and DELETE /api/links/{code}, GET /api/links/{code}/stats and GET /api/stats.");
     }
 
     private static Match only(String method, String allowed, Match match) {
