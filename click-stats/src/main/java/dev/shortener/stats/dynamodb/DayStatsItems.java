@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  *   pk          daystats#&lt;code&gt;#&lt;day&gt; or ownerstats#&lt;owner&gt;#&lt;day&gt;
  *   stats_v     N   version: each write is conditional on the version it read
- *   hours       L   24 N, people's clicks by UTC hour;  bot_hours  the same for bots
+ *   hours       L   24 N, people's clicks by UTC hour;  bot_hours  the same for bots (absent when none)
  *   dims        M   dimension -> M value -> N (top values, the rest as "(other)");  bot_dims  for bots
  *   visitors    B   the people's HLL sketch (absent while there are none)
  *   stats_objs  BS  8-byte tokens of the objects already added (one per object with clicks that day: 288
@@ -49,10 +49,16 @@ public final class DayStatsItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION_KEY, AttributeValue.fromS(key));
         item.put(STATS_VERSION, n(version));
-        item.put(STATS_HOURS, hours(counts.hours(false)));
-        item.put(STATS_BOT_HOURS, hours(counts.hours(true)));
-        item.put(STATS_DIMENSIONS, dimensions(counts, false));
-        item.put(STATS_BOT_DIMENSIONS, dimensions(counts, true));
+        // Absent rather than 24 zeros and empty maps: most link-days have no bots (or no people), and every byte of
+        // an item is stored for the retention and rewritten by each object's write.
+        if (counts.clicks() > 0) {
+            item.put(STATS_HOURS, hours(counts.hours(false)));
+            item.put(STATS_DIMENSIONS, dimensions(counts, false));
+        }
+        if (counts.botClicks() > 0) {
+            item.put(STATS_BOT_HOURS, hours(counts.hours(true)));
+            item.put(STATS_BOT_DIMENSIONS, dimensions(counts, true));
+        }
         if (!counts.visitors().isEmpty()) {
             item.put(
                     STATS_VISITORS,

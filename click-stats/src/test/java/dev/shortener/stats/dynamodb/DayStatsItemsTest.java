@@ -37,6 +37,23 @@ class DayStatsItemsTest {
         assertEquals(2, stored.counts().visitors().estimate());
     }
 
+    /** A long-tail link's day: a click or two, no bots. What most items look like, so what storage costs. */
+    @Test
+    void aTypicalLongTailDay_isAFewHundredBytes() {
+        DayCounts counts = new DayCounts();
+        counts.add(new ClickFacts(14, "US", "t.co", "mobile", "Mobile Safari", "iOS", false, null, "v1"));
+        counts.add(new ClickFacts(15, "US", null, "desktop", "Chrome", "Windows", false, null, "v2"));
+
+        long size = ItemSize.of(
+                DayStatsItems.toItem("daystats#aB3dE5f#2026-05-01", counts, 2, Set.of(token(1), token(2)), 1L));
+
+        System.out.printf("typical long-tail day item: %,d bytes%n", size);
+        assertTrue(size < 400, "size " + size);
+        var stored = DayStatsItems.fromItem(DayStatsItems.toItem("k", counts, 2, Set.of(), 1L));
+        assertEquals(0, stored.counts().botClicks(), "absent bot attributes read as zeros");
+        assertEquals(2, stored.counts().clicks());
+    }
+
     /**
      * Every dimension full of 64-character values (people's and bots'), a visitor sketch in HLL mode and a day
      * of objects every 18 s (64 MB buffers filling at the design's peak): still a small fraction of 400 KB.
