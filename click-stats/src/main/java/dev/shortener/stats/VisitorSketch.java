@@ -52,6 +52,17 @@ public final class VisitorSketch {
         sketch = union.getResult(TYPE);
     }
 
+    /** The union of many sketches (a range's days) with one union: cheaper than merging them pairwise. */
+    public static VisitorSketch union(Iterable<VisitorSketch> sketches) {
+        Union union = new Union(LG_K);
+        for (VisitorSketch sketch : sketches) {
+            if (!sketch.isEmpty()) {
+                union.update(sketch.sketch);
+            }
+        }
+        return new VisitorSketch(union.getResult(TYPE));
+    }
+
     /** The estimated number of distinct visitors, rounded. */
     public long estimate() {
         return Math.round(sketch.getEstimate());

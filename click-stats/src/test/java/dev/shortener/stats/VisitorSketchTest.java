@@ -46,4 +46,22 @@ class VisitorSketchTest {
 
         assertEquals(500, monday.estimate());
     }
+
+    @Test
+    void theUnionOfManyDays_equalsPairwiseMerging() {
+        java.util.List<VisitorSketch> days = new java.util.ArrayList<>();
+        VisitorSketch pairwise = VisitorSketch.empty();
+        for (int d = 0; d < 30; d++) {
+            VisitorSketch day = VisitorSketch.empty();
+            for (int i = 0; i < 50; i++) {
+                day.add("d" + d + "-v" + i);
+            }
+            days.add(day);
+            pairwise.merge(day);
+        }
+        days.add(VisitorSketch.empty());
+
+        assertEquals(1_500, VisitorSketch.union(days).estimate());
+        assertEquals(pairwise.estimate(), VisitorSketch.union(days).estimate());
+    }
 }

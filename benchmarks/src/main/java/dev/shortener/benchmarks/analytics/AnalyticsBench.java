@@ -260,8 +260,8 @@ public final class AnalyticsBench {
         env.put(RedisSettings.REDIS_URL, redisUri.toString());
         env.put(CreateConfig.SHORT_BASE_URL, "https://sho.rt");
         env.put("SHORTCODE_SECRET", "benchmark-secret-of-at-least-32-characters+");
-        env.put(CreateConfig.RATE_LIMIT_KEY_BURST, "1000000");
-        env.put(CreateConfig.RATE_LIMIT_IP_BURST, "1000000");
+        env.put(CreateConfig.RATE_LIMIT_KEY_BURST, "100000");
+        env.put(CreateConfig.RATE_LIMIT_IP_BURST, "100000");
         RedisClient redis = RedisClients.create(RedisSettings.of(redisUri));
         DynamoDbClient handlerDynamoDb = DynamoDbClients.forEmulator(dynamo);
         InstantSource clock = InstantSource.fixed(today.atTime(18, 0).toInstant(ZoneOffset.UTC));

@@ -24,14 +24,13 @@ public final class StatsReports {
         boolean bots = query.bots() != StatsQuery.Bots.EXCLUDE;
         long peopleClicks = 0;
         long botClicks = 0;
-        VisitorSketch visitors = VisitorSketch.empty();
+        List<VisitorSketch> sketches = new ArrayList<>();
         for (DayCounts day : days.values()) {
             peopleClicks += day.clicks();
             botClicks += day.botClicks();
-            if (!day.visitors().isEmpty()) {
-                visitors.merge(day.visitors());
-            }
+            sketches.add(day.visitors());
         }
+        VisitorSketch visitors = VisitorSketch.union(sketches);
         var totals = new StatsReport.Totals(
                 (people ? peopleClicks : 0) + (bots ? botClicks : 0), peopleClicks, botClicks, visitors.estimate());
         if (query.groupBy() == StatsQuery.GroupBy.TIME) {
