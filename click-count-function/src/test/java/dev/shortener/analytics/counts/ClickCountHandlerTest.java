@@ -105,6 +105,7 @@ class ClickCountHandlerTest {
                 item.get(ClickCountAttributes.CLICKS_UPDATED_AT).n());
         assertFalse(item.containsKey(ClickCountAttributes.CLICK_OBJECTS), "tokens are removed once done");
         assertTrue(logs.text().contains("\"message\":\"click_counts_applied\""));
+        assertTrue(logs.text().contains("\"link_days\":2"), "aaaaaaa's and bbbbbbb's day: " + logs.text());
     }
 
     @Test
