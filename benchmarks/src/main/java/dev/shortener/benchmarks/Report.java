@@ -79,6 +79,7 @@ final class Report {
         redirect();
         management();
         clicks();
+        analytics();
         coldStart();
         md.append(
                 dev.shortener.benchmarks.fleet.FleetReport.markdown(run.fleetInputs, run.fleetOutcome, RunAll.COMMAND));
@@ -379,6 +380,68 @@ final class Report {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(14)
                 .forEach(e -> line(f("| `%s` | %,d |", e.getKey(), e.getValue())));
+        line("");
+    }
+
+    @SuppressWarnings("unchecked")
+    double an(String scenario, String field) {
+        return ((Number) ((Map<String, Object>) run.analytics.get(scenario)).get(field)).doubleValue();
+    }
+
+    double an(String scalar) {
+        return ((Number) run.analytics.get(scalar)).doubleValue();
+    }
+
+    void analytics() {
+        if (run.analytics == null) {
+            return;
+        }
+        line("## Analytics");
+        line("");
+        line(f(
+                "`AnalyticsBench`, in a child JVM under Lambda's flags. **Aggregator**: one realistic Firehose object "
+                        + "(%,.0f events, %,.0f bytes GZIP; 500 links with a long tail, 300 user agents, 10%% bots), "
+                        + "decompressed and counted by the click-count function's `ClickCounter` (user agents parsed, "
+                        + "per link-day counters and visitor sketches), beside the floor: the same object only read "
+                        + "line by line as JSON. Median of 15 after a first object (%.0f ms, cold parser cache). The "
+                        + "whole object through the service adds the ledger, `click_count` and %,.0f link-day plus "
+                        + "20 owner-day read-modify-writes on this run's dynalite (median of 4).",
+                an("object_events"),
+                an("object_gzip_bytes"),
+                an("aggregator_first_object_ms"),
+                an("aggregator_link_days")));
+        line("");
+        double events = an("object_events");
+        line("| aggregator | p50 ms | max ms | events/s (p50) |");
+        line("|---|---|---|---|");
+        for (String[] row : new String[][] {
+            {"baseline: JSON parsing floor", "json_floor"},
+            {"**counting** (`ClickCounter`)", "aggregator_counting"},
+            {"whole object: counting + writes to dynalite", "aggregator_whole_object"}
+        }) {
+            double p50 = an(row[1], "p50_us") / 1000;
+            line(f("| %s | %.1f | %.1f | %,.0f |", row[0], p50, an(row[1], "max_us") / 1000, events / (p50 / 1000)));
+        }
+        line("");
+        line(f(
+                "**Stats API**: the create function's handler (rate limits on this run's redis-server) answering "
+                        + "`GET /api/links/{code}/stats` over 90 day items of a link with 3,000 clicks a day (the "
+                        + "largest item %,.0f bytes): one BatchGetItem, the sketches merged. Beside it, one GetItem of "
+                        + "one day item with the same client. 300 requests each after 30 of warm-up, one at a time.",
+                an("stats_day_item_bytes")));
+        line("");
+        line("| request | n | p50 µs | p99 µs | max µs |");
+        line("|---|---|---|---|---|");
+        for (String[] row : new String[][] {
+            {"baseline: one GetItem of a day item", "stats_single_getitem"},
+            {"**90 days, daily series** (`from`..`to`, default groupBy)", "stats_90_days_daily"},
+            {"**90 days by country** (`groupBy=country`)", "stats_90_days_by_country"},
+            {"**7 days hourly** (`interval=hour`)", "stats_7_days_hourly"}
+        }) {
+            line(f(
+                    "| %s | %,.0f | %.0f | %.0f | %.0f |",
+                    row[0], an(row[1], "n"), an(row[1], "p50_us"), an(row[1], "p99_us"), an(row[1], "max_us")));
+        }
         line("");
     }
 

@@ -68,6 +68,8 @@ public final class RunAll {
     Map<String, Object> inProcessScalars = new HashMap<>();
     /** The management API's listing and bulk figures ({@code ManagementBench}). */
     Map<String, Object> management;
+    /** The analytics figures (AnalyticsBench's JSON), or null when not run. */
+    Map<String, Object> analytics;
 
     final Map<String, List<double[]>> cold = new LinkedHashMap<>();
     Map<String, Long> coldClassLoads;
@@ -179,6 +181,7 @@ public final class RunAll {
                         dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
             log("dynalite " + dynalite.endpoint() + ", redis " + redis.uri());
             run.inProcess(dynalite, redis);
+            run.analytics(dynalite, redis);
             run.firehose = endpoint.endpoint().toString();
             run.coldStarts(dynalite, redis, coldRuns);
             // Its own dynalite: 100,000 items leave the shared one slow (LevelDB compacting) for what follows.
@@ -301,6 +304,30 @@ public final class RunAll {
             throw new IllegalStateException("the management benchmark failed");
         }
         management = JSON.readValue(Files.readString(out), new TypeReference<>() {});
+        Files.deleteIfExists(out);
+    }
+
+    /** The aggregator and the stats API, in a child JVM under Lambda's flags (both functions run with them). */
+    void analytics(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
+        log("analytics benchmarks (child JVM, JAVA_TOOL_OPTIONS=" + lambdaFlags + ")");
+        Path out = Files.createTempFile("analytics-bench", ".json");
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        benchmarksJar().toString(),
+                        "dev.shortener.benchmarks.analytics.AnalyticsBench",
+                        dynalite.endpoint().toString(),
+                        redis.uri().toString(),
+                        out.toString())
+                .inheritIO();
+        pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
+        pb.environment().put("AWS_REGION", "us-east-1");
+        Process p = pb.start();
+        if (!p.waitFor(8, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the analytics benchmark failed");
+        }
+        analytics = JSON.readValue(Files.readString(out), new TypeReference<>() {});
         Files.deleteIfExists(out);
     }
 

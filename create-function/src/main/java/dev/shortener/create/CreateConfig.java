@@ -10,6 +10,7 @@ import dev.shortener.http.OriginSecret;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.shortcode.ShortCodeSettings;
+import dev.shortener.stats.StatsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,8 +20,9 @@ import java.util.Arrays;
  * start-up, so a bad deployment fails at once naming the variable instead of misbehaving on some later request.
  * The settings other modules own are read through their owners, under the names they define:
  * {@link LinksTableSettings} (the table and a DynamoDB endpoint override), {@link RedisSettings#REDIS_URL},
- * {@link OriginSecret#ORIGIN_VERIFY_SECRET} and {@link ShortCodeSettings} (whose secret also keys the listing
- * cursors' signatures, through {@link CursorKey}: no second secret to deploy). ({@code AWS_REGION}, set by Lambda, is
+ * {@link OriginSecret#ORIGIN_VERIFY_SECRET}, {@link ShortCodeSettings} (whose secret also keys the listing
+ * cursors' signatures, through {@link CursorKey}: no second secret to deploy) and {@link StatsSettings} (how long
+ * the daily stats are kept). ({@code AWS_REGION}, set by Lambda, is
  * read by the SDK client builder.)
  */
 public record CreateConfig(
@@ -38,7 +40,8 @@ public record CreateConfig(
         OriginSecret originSecret,
         URI dynamoDbEndpoint,
         boolean forwardQueryDefault,
-        CursorKey cursorKey) {
+        CursorKey cursorKey,
+        StatsSettings stats) {
 
     /** Required: where short links live, e.g. {@code https://sho.rt}; links to it and its subdomains are refused. */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
@@ -107,7 +110,8 @@ public record CreateConfig(
                 originSecret,
                 table.endpointOrNull(),
                 env.flag(FORWARD_QUERY_DEFAULT, false),
-                CursorKey.derivedFrom(ShortCodeSettings.secretFrom(env)));
+                CursorKey.derivedFrom(ShortCodeSettings.secretFrom(env)),
+                StatsSettings.fromEnvironment(env));
     }
 
     private static DomainSet blockedDomains(Environment env) {

@@ -7,6 +7,7 @@ import dev.shortener.create.domain.link.LinkCacheUpdates;
 import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.create.domain.listing.LinkListing;
 import dev.shortener.create.domain.ratelimit.RateLimiter;
+import dev.shortener.create.domain.stats.DailyStats;
 import dev.shortener.links.LinkStore;
 import dev.shortener.shortcode.WorkerLeases;
 import java.util.Objects;
@@ -19,6 +20,7 @@ public record CreatePorts(
         LinkStore links,
         CodeReservations reservations,
         LinkStats.Source stats,
+        DailyStats dailyStats,
         ApiKeys apiKeys,
         IdempotencyStore idempotency,
         RateLimiter rateLimiter,
@@ -30,6 +32,7 @@ public record CreatePorts(
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(reservations, "reservations");
         Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(dailyStats, "dailyStats");
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(rateLimiter, "rateLimiter");

@@ -12,9 +12,11 @@ import dev.shortener.create.domain.link.LinkCreation;
 import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.ratelimit.RateLimits;
+import dev.shortener.create.domain.stats.LinkAnalytics;
 import dev.shortener.create.domain.url.UrlPolicy;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
+import dev.shortener.create.dynamodb.DynamoDbDailyStats;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkListing;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
@@ -87,7 +89,9 @@ public final class CreateWiring {
                 clock,
                 config.shortBaseUrl(),
                 config.clientAddressHeader(),
-                config.originSecret());
+                config.originSecret(),
+                new LinkAnalytics(links, ports.dailyStats()),
+                config.stats());
         this.snapStartHooks = clients == null
                 ? null
                 : new SnapStartHooks(
@@ -142,6 +146,7 @@ public final class CreateWiring {
                 new DynamoDbLinkStore(dynamoDb, table),
                 new DynamoDbCodeReservations(dynamoDb, table),
                 new DynamoDbLinkStats(dynamoDb, table),
+                new DynamoDbDailyStats(dynamoDb, table),
                 new DynamoDbApiKeys(dynamoDb, table),
                 new DynamoDbIdempotencyStore(dynamoDb, table),
                 new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX),

@@ -107,6 +107,7 @@ class BulkCreateTest {
                         ports.links(),
                         ports.reservations(),
                         ports.stats(),
+                        ports.dailyStats(),
                         ports.apiKeys(),
                         new DyingIdempotencyStore(ports.idempotency(), dead),
                         ports.rateLimiter(),

@@ -233,6 +233,7 @@ class ErrorKindsTest {
                         code -> {
                             throw new IllegalStateException("secret-internal-detail");
                         },
+                        ports.dailyStats(),
                         ports.apiKeys(),
                         ports.idempotency(),
                         ports.rateLimiter(),
@@ -269,6 +270,7 @@ class ErrorKindsTest {
                         ports.links(),
                         ports.reservations(),
                         ports.stats(),
+                        ports.dailyStats(),
                         ports.apiKeys(),
                         ports.idempotency(),
                         ports.rateLimiter(),

@@ -230,6 +230,7 @@ class IdempotencyTest {
                         ports.links(),
                         ports.reservations(),
                         ports.stats(),
+                        ports.dailyStats(),
                         ports.apiKeys(),
                         new DyingIdempotencyStore(ports.idempotency(), dead),
                         ports.rateLimiter(),

@@ -176,6 +176,7 @@ class RateLimitTest {
                         ports.links(),
                         ports.reservations(),
                         ports.stats(),
+                        ports.dailyStats(),
                         ports.apiKeys(),
                         ports.idempotency(),
                         counting,

@@ -72,6 +72,28 @@ public final class LinksTableSchema {
     /** {@code clickobj#<S3 object key>#<etag>}: the click-count function's ledger of counted objects, with a TTL. */
     public static final String CLICK_OBJECT_PREFIX = "clickobj#";
 
+    /**
+     * {@code daystats#<code>#<yyyy-MM-dd>}: one link's clicks on one UTC day, by hour and dimension, with a
+     * visitor sketch; written by the click-count function, expires ({@link #EXPIRES_AT}) after the retention.
+     */
+    public static final String DAY_STATS_PREFIX = "daystats#";
+    /** {@code ownerstats#<owner>#<yyyy-MM-dd>}: the same across all of one owner's links, and their top links. */
+    public static final String OWNER_STATS_PREFIX = "ownerstats#";
+    /** On a stats item: its version, for read-modify-write on condition that nobody wrote in between. */
+    public static final String STATS_VERSION = "stats_v";
+    /** On a stats item: people's clicks by UTC hour (a list of 24 numbers). */
+    public static final String STATS_HOURS = "hours";
+    /** On a stats item: bots' clicks by UTC hour. */
+    public static final String STATS_BOT_HOURS = "bot_hours";
+    /** On a stats item: people's clicks by dimension (a map of maps: dimension, value, clicks). */
+    public static final String STATS_DIMENSIONS = "dims";
+    /** On a stats item: bots' clicks by dimension, bot reason among them. */
+    public static final String STATS_BOT_DIMENSIONS = "bot_dims";
+    /** On a stats item: the people's unique-visitor sketch (binary, DataSketches HLL). */
+    public static final String STATS_VISITORS = "visitors";
+    /** On a stats item: short tokens of the click objects already added (a binary set), so none counts twice. */
+    public static final String STATS_OBJECTS = "stats_objs";
+
     // A worker-id lease.
     public static final String WORKER_KEY_PREFIX = "worker#";
     public static final String LEASE_HOLDER = "lease_holder";

@@ -264,8 +264,55 @@ class LocalRunnerIT {
         assertEquals(3, humanClicks);
     }
 
+    /**
+     * The runner counts its click files into the stats API within seconds (the click-count function's own
+     * aggregation, every 2 s): people by referrer and browser, bots apart. Polled until a deadline, not slept.
+     */
     @Test
     @Order(6)
+    void clicks_reachTheStatsApi_withinSeconds_byReferrerAndBrowser_botsApart() throws Exception {
+        String statsCode = code(post("{\"url\":\"" + destinationUrl + "?stats\"}"));
+        String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/124.0.0.0 Safari/537.36";
+        click(statsCode, BROWSER_UA, "https://news.example/today");
+        click(statsCode, BROWSER_UA, "https://news.example/yesterday");
+        click(statsCode, chrome, "https://social.example/post/1");
+        click(statsCode, "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", null);
+        click(statsCode, "curl/8.5.0", null);
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        String body = statsOf(statsCode, "bots=include");
+        while (!body.contains("\"clicks\":5,") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            body = statsOf(statsCode, "bots=include");
+        }
+        System.out.println("stats after the clicks: " + body);
+        assertTrue(body.contains("\"totals\":{\"clicks\":5,\"people\":3,\"bots\":2,\"uniqueVisitors\":"), body);
+        assertTrue(body.contains("\"clickCount\":3,"), "click_count counted by the same pass: " + body);
+        String referrers = statsOf(statsCode, "groupBy=referrer");
+        assertTrue(
+                referrers.contains("\"breakdown\":[{\"value\":\"news.example\",\"clicks\":2},"
+                        + "{\"value\":\"social.example\",\"clicks\":1}]"),
+                referrers);
+        String browsers = statsOf(statsCode, "groupBy=browser");
+        assertTrue(
+                browsers.contains("\"breakdown\":[{\"value\":\"Firefox\",\"clicks\":2},"
+                        + "{\"value\":\"Chrome\",\"clicks\":1}]"),
+                browsers);
+        String bots = statsOf(statsCode, "groupBy=bot&bots=only");
+        assertTrue(bots.contains("{\"value\":\"Slackbot\",\"clicks\":1}"), bots);
+        assertTrue(bots.contains("\"totals\":{\"clicks\":2,"), bots);
+        String owner = http.send(
+                        HttpRequest.newBuilder(api("/api/stats?groupBy=link"))
+                                .header("X-Api-Key", apiKey)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertTrue(owner.contains("{\"value\":\"" + statsCode + "\",\"clicks\":3}"), owner);
+    }
+
+    @Test
+    @Order(7)
     void inspect_decodesACode_withTheStoredSecret() throws Exception {
         RunnerProcess inspect = RunnerProcess.runToEnd(env(), Duration.ofSeconds(60), "inspect", linkCode);
         assertEquals(0, inspect.exitValue(), inspect.output());
@@ -280,7 +327,7 @@ class LocalRunnerIT {
 
     /** After the stats check: these clicks are not in its count. */
     @Test
-    @Order(7)
+    @Order(8)
     void aForwardingLink_getsTheVisitorsQuery_andTheBareDomainAndRobotsTxtAnswer() throws Exception {
         HttpResponse<String> created = post("{\"url\":\"" + destinationUrl + "\",\"forwardQuery\":true}");
         assertTrue(created.body().contains("\"forwardQuery\":true"), created.body());
@@ -302,7 +349,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void chromium_landsOnTheDestination_andRendersThe404_410_andPreviewPages() throws Exception {
         HeadlessChromium chromium = HeadlessChromium.findOrAbort();
         Path shots = Path.of(System.getProperty("runner.screenshots", "target/screenshots"));
@@ -335,7 +382,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void restart_keepsTheLinks_andPrintsNoNewKey() throws Exception {
         assertEquals(SIGTERM_EXIT, runner.stop(Duration.ofSeconds(30)), runner.output());
         assertTrue(runner.stdout().contains("Stopped."), "the shutdown hook ran:\n" + runner.output());
@@ -355,7 +402,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stop_leavesNoDynaliteOrRedisServerRunning() throws Exception {
         List<ProcessHandle> children = runner.descendants();
         int dynalitePort = runner.dynalitePort();
@@ -394,7 +441,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void busyPort_unwritableDataFolder_andMissingNode_failWithClearMessages() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> env = env();
@@ -431,7 +478,7 @@ class LocalRunnerIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void killedWithSigkill_itsChildrenStillStop() throws Exception {
         runner = RunnerProcess.start(env());
         runner.awaitReady(START_TIMEOUT);
@@ -461,6 +508,26 @@ class LocalRunnerIT {
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void click(String code, String userAgent, String referer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api("/" + code)).header("User-Agent", userAgent);
+        if (referer != null) {
+            request.header("Referer", referer);
+        }
+        assertEquals(
+                302,
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    private String statsOf(String code, String query) throws Exception {
+        HttpResponse<String> stats = http.send(
+                HttpRequest.newBuilder(api("/api/links/" + code + "/stats?" + query))
+                        .header("X-Api-Key", apiKey)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stats.statusCode(), stats.body());
+        return stats.body();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -7,9 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shortener.analytics.counts.ClickCountService;
-import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
-import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.handler.ClickCountHandler;
 import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
@@ -116,11 +113,13 @@ final class ClickPath {
 
             List<S3Object> objects = stack.awaitClickObjects().call();
             assertFalse(objects.isEmpty(), "no click object reached " + stack.bucket());
-            ClickCountHandler counter = new ClickCountHandler(new ClickCountWiring(
-                    new ClickCountService(
-                            new S3ClickObjectSource(stack.s3()),
-                            new DynamoDbClickCountLedger(
-                                    stack.dynamoDb(), table, new LinkCountUpdates(stack.dynamoDb(), table, writers))),
+            ClickCountHandler counter = new ClickCountHandler(ClickCountWiring.onClients(
+                    new S3ClickObjectSource(stack.s3()),
+                    stack.dynamoDb(),
+                    table,
+                    writers,
+                    new dev.shortener.stats.StatsSettings(400),
+                    new dev.shortener.analytics.counts.agents.UserAgents(),
                     new StructuredLog("click-count"),
                     InstantSource.system()));
             for (S3Object object : objects) {

@@ -57,6 +57,7 @@ final class ManagementApi {
                 new DynamoDbLinkStore(dynamoDb, table),
                 new DynamoDbCodeReservations(dynamoDb, table),
                 new DynamoDbLinkStats(dynamoDb, table),
+                new dev.shortener.create.dynamodb.DynamoDbDailyStats(dynamoDb, table),
                 new DynamoDbApiKeys(dynamoDb, table),
                 new DynamoDbIdempotencyStore(dynamoDb, table),
                 new RedisTokenBuckets(redis, TestServers.uniqueName("ratelimit") + ":"),

@@ -1,9 +1,11 @@
 package dev.shortener.analytics.counts;
 
 import java.time.Instant;
-import java.util.Map;
 
-/** Adds an object's counts to the links, at most once per object, whatever happens to the invocation. */
+/**
+ * Adds an object's counts to the links and to their daily stats, at most once per object, whatever happens to the
+ * invocation.
+ */
 public interface ClickCountLedger {
 
     enum Result {
@@ -19,5 +21,5 @@ public interface ClickCountLedger {
      * @param leaseUntil until when this invocation may be working on it (its remaining time and a margin):
      *                   after that, another invocation may take the object over
      */
-    Result apply(ObjectRef object, Map<String, Long> perCode, Instant now, Instant leaseUntil);
+    Result apply(ObjectRef object, ObjectClickCounts counts, Instant now, Instant leaseUntil);
 }

@@ -9,9 +9,8 @@ import dev.shortener.analytics.CapturedLines;
 import dev.shortener.analytics.Click;
 import dev.shortener.analytics.Decompression;
 import dev.shortener.analytics.TestClicks;
+import dev.shortener.analytics.counts.agents.UserAgents;
 import dev.shortener.analytics.counts.dynamodb.ClickCountAttributes;
-import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
-import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.handler.ClickCountHandler;
 import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.analytics.event.ClickEvent;
@@ -23,6 +22,9 @@ import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.stats.StatsKeys;
+import dev.shortener.stats.StatsSettings;
+import dev.shortener.stats.dynamodb.DayStatsItems;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +60,8 @@ class ClickCountHandlerTest {
     static final String KEY = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-12-00-05-"
             + "2b3c4d5e-6f70-4a1b-9c2d-3e4f5a6b7c8d.json.gz";
     static final Instant NOW = Instant.parse("2026-05-01T12:06:00Z");
+
+    static final UserAgents AGENTS = new UserAgents();
 
     private final ClickEvents events = TestClicks.events();
     private final Map<String, byte[]> objects = new HashMap<>();
@@ -101,6 +105,7 @@ class ClickCountHandlerTest {
                 item.get(ClickCountAttributes.CLICKS_UPDATED_AT).n());
         assertFalse(item.containsKey(ClickCountAttributes.CLICK_OBJECTS), "tokens are removed once done");
         assertTrue(logs.text().contains("\"message\":\"click_counts_applied\""));
+        assertTrue(logs.text().contains("\"link_days\":2"), "aaaaaaa's and bbbbbbb's day: " + logs.text());
     }
 
     @Test
@@ -144,6 +149,15 @@ class ClickCountHandlerTest {
         for (String code : List.of("aaaaaaa", "bbbbbbb", "ccccccc")) {
             assertFalse(item(code).containsKey(ClickCountAttributes.CLICK_OBJECTS));
         }
+        assertEquals(
+                List.of(2L, 3L, 4L),
+                List.of(dayClicks("aaaaaaa"), dayClicks("bbbbbbb"), dayClicks("ccccccc")),
+                "the day stats too: once each");
+        assertEquals(
+                9L,
+                DayStatsItems.fromItem(item(StatsKeys.ownerDay("owner", java.time.LocalDate.parse("2026-05-01"))))
+                        .counts()
+                        .clicks());
     }
 
     @Test
@@ -170,17 +184,29 @@ class ClickCountHandlerTest {
     }
 
     private ClickCountHandler handler(DynamoDbClient client, Instant now) {
-        ClickObjectSource source = object -> {
-            opened.add(object.key());
-            byte[] bytes = objects.get(object.key());
-            if (bytes == null) {
-                throw new IOException("no such object " + object.key());
+        ClickObjectSource source = new ClickObjectSource() {
+            @Override
+            public java.io.InputStream open(ObjectRef object) throws IOException {
+                opened.add(object.key());
+                byte[] bytes = objects.get(object.key());
+                if (bytes == null) {
+                    throw new IOException("no such object " + object.key());
+                }
+                return Decompression.decompressed(new ByteArrayInputStream(bytes));
             }
-            return Decompression.decompressed(new ByteArrayInputStream(bytes));
+
+            @Override
+            public List<ObjectRef> writtenJustBefore(ObjectRef object) {
+                return List.of();
+            }
         };
-        var ledger = new DynamoDbClickCountLedger(client, table, new LinkCountUpdates(client, table, writers));
-        return new ClickCountHandler(new ClickCountWiring(
-                new ClickCountService(source, ledger),
+        return new ClickCountHandler(ClickCountWiring.onClients(
+                source,
+                client,
+                table,
+                writers,
+                new StatsSettings(400),
+                AGENTS,
                 new StructuredLog("click-count", logs.stream()),
                 InstantSource.fixed(now)));
     }
@@ -222,6 +248,12 @@ class ClickCountHandlerTest {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private long dayClicks(String code) {
+        return DayStatsItems.fromItem(item(StatsKeys.linkDay(code, java.time.LocalDate.parse("2026-05-01"))))
+                .counts()
+                .clicks();
     }
 
     private long clickCount(String code) {

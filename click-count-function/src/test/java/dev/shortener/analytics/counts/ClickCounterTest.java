@@ -26,8 +26,8 @@ class ClickCounterTest {
 
     @Test
     void countsPeoplePerCode_once_perEventId() throws IOException {
-        ObjectClickCounts counts =
-                new ClickCounter().count(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.UTF_8)));
+        ObjectClickCounts counts = new ClickCounter(ClickCountHandlerTest.AGENTS)
+                .count(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(Map.of("a", 2L, "b", 1L), counts.perCode());
         assertEquals(4, counts.clicks());
@@ -46,8 +46,8 @@ class ClickCounterTest {
             object.writeBytes(gzip(line));
         }
 
-        ObjectClickCounts counts =
-                new ClickCounter().count(Decompression.decompressed(new ByteArrayInputStream(object.toByteArray())));
+        ObjectClickCounts counts = new ClickCounter(ClickCountHandlerTest.AGENTS)
+                .count(Decompression.decompressed(new ByteArrayInputStream(object.toByteArray())));
 
         assertEquals(Map.of("a", 1L, "b", 1L), counts.perCode());
     }

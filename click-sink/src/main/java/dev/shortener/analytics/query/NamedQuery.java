@@ -18,7 +18,8 @@ public enum NamedQuery {
     TOP_REFERRERS("Top referrers"),
     COUNTRIES("Clicks by country"),
     BOT_SHARE("Bot share per day"),
-    BOT_AGENTS("Bots and link previewers");
+    BOT_AGENTS("Bots and link previewers"),
+    DAILY_STATS("Daily stats per link, as the stats API reports them");
 
     public static final String TABLE_PLACEHOLDER = "{{clicks}}";
 

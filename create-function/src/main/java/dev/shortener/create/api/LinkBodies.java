@@ -1,7 +1,6 @@
 package dev.shortener.create.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.create.domain.listing.ListedLink;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
@@ -52,7 +51,17 @@ final class LinkBodies {
      * A link in a listing: as {@link Details}, and {@code deleted} ones too (asked for with {@code status=deleted}),
      * which have no destination ({@code url} null) and say when they were deleted.
      */
-    @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt", "tags", "status", "clickCount", "deletedAt"
+    @JsonPropertyOrder({
+        "code",
+        "shortUrl",
+        "url",
+        "createdAt",
+        "expiresAt",
+        "forwardQuery",
+        "tags",
+        "status",
+        "clickCount",
+        "deletedAt"
     })
     record Listed(
             String code,
@@ -60,6 +69,7 @@ final class LinkBodies {
             String url,
             String createdAt,
             String expiresAt,
+            boolean forwardQuery,
             List<String> tags,
             String status,
             long clickCount,
@@ -68,9 +78,6 @@ final class LinkBodies {
     /** A page of a listing; {@code next} is the cursor of the next page, or null after the last. */
     @JsonPropertyOrder({"links", "next"})
     record Page(List<Listed> links, String next) {}
-
-    @JsonPropertyOrder({"code", "clickCount", "clicksUpdatedAt"})
-    record Stats(String code, long clickCount, String clicksUpdatedAt) {}
 
     static Created created(Link link, String shortBase) {
         return new Created(
@@ -105,14 +112,11 @@ final class LinkBodies {
                 link == null ? null : link.url(),
                 text(entry.createdAt()),
                 link == null ? null : text(link.expiresAt()),
+                link != null && link.forwardQuery(),
                 List.copyOf(entry.tags()),
                 entry.status().name().toLowerCase(Locale.ROOT),
                 entry.clickCount(),
                 text(entry.deletedAt()));
-    }
-
-    static Stats stats(LinkStats stats) {
-        return new Stats(stats.code(), stats.clickCount(), text(stats.clicksUpdatedAt()));
     }
 
     private static String text(Instant instant) {

@@ -134,8 +134,4 @@ final class LinkRoutes {
         ApiJson.write(
                 LinkBodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime"), shortBase));
     }
-
-    APIGatewayV2HTTPResponse stats(String code, Caller caller) {
-        return HttpResponses.json(200, ApiJson.write(LinkBodies.stats(links.stats(code, caller.ownerId()))));
-    }
 }

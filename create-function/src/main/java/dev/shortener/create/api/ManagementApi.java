@@ -12,8 +12,10 @@ import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.listing.LinkListing;
 import dev.shortener.create.domain.ratelimit.RateDecision;
 import dev.shortener.create.domain.ratelimit.RateLimits;
+import dev.shortener.create.domain.stats.LinkAnalytics;
 import dev.shortener.http.OriginSecret;
 import dev.shortener.http.Problem;
+import dev.shortener.stats.StatsSettings;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,7 @@ public final class ManagementApi {
     private final ListRoutes listRoutes;
     private final BulkRoutes bulkRoutes;
     private final QrRoutes qrRoutes;
+    private final StatsRoutes stats;
     private final String clientAddressHeader;
     private final OriginSecret originSecret;
 
@@ -55,13 +58,16 @@ public final class ManagementApi {
             InstantSource clock,
             String shortBase,
             String clientAddressHeader,
-            OriginSecret originSecret) {
+            OriginSecret originSecret,
+            LinkAnalytics analytics,
+            StatsSettings statsSettings) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
         this.listRoutes = new ListRoutes(listing, requests.tagPolicy(), cursorKey, clock, shortBase);
         this.bulkRoutes = new BulkRoutes(requests, bulk, limits, clock, shortBase);
         this.qrRoutes = new QrRoutes(links, shortBase);
+        this.stats = new StatsRoutes(analytics, statsSettings, clock::instant);
         this.clientAddressHeader = clientAddressHeader;
         this.originSecret = Objects.requireNonNull(originSecret, "originSecret");
     }
@@ -80,7 +86,8 @@ public final class ManagementApi {
                 case READ -> routes.read(match.code(), caller);
                 case UPDATE -> routes.update(request, match.code(), caller);
                 case DELETE -> routes.delete(match.code(), caller);
-                case STATS -> routes.stats(match.code(), caller);
+                case STATS -> stats.link(request, match.code(), caller);
+                case OWNER_STATS -> stats.owner(request, caller);
                 case LIST -> listRoutes.list(request, caller);
                 case BULK -> bulkRoutes.create(request, caller);
                 case QR -> qrRoutes.qr(request, match.code(), caller);

@@ -50,6 +50,11 @@ final class QueryParameters {
         return values.get(name);
     }
 
+    /** Every parameter given, by name. */
+    Map<String, String> asMap() {
+        return Map.copyOf(values);
+    }
+
     static ApiProblem invalid(String parameter, String detail) {
         return problem(Problems.INVALID_QUERY_PARAMETER, parameter, detail);
     }

@@ -14,8 +14,9 @@ import java.util.Map;
  *   GET    /api/links/{code}          read
  *   PATCH  /api/links/{code}          update
  *   DELETE /api/links/{code}          delete
- *   GET    /api/links/{code}/stats    click statistics
+ *   GET    /api/links/{code}/stats    click statistics of a link
  *   GET    /api/links/{code}/qr       QR code of the short URL
+ *   GET    /api/stats                 click statistics across the caller's links
  *   GET    /api/openapi.json          the API's OpenAPI document (no API key needed)
  * </pre>
  *
@@ -32,6 +33,7 @@ final class Router {
         LIST,
         BULK,
         QR,
+        OWNER_STATS,
         OPENAPI
     }
 
@@ -45,11 +47,15 @@ final class Router {
 
     private static final String COLLECTION = "/api/links";
     static final String OPENAPI_PATH = "/api/openapi.json";
+    private static final String OWNER_STATS = "/api/stats";
 
     private Router() {}
 
     /** @throws ApiProblem 404 for an unknown path, 405 (with {@code Allow}) for a known path and another method */
     static Match match(String method, String path) {
+        if (path.equals(OWNER_STATS)) {
+            return only(method, "GET", new Match(Route.OWNER_STATS, null));
+        }
         if (path.equals(COLLECTION)) {
             return switch (method) {
                 case "GET" -> new Match(Route.LIST, null);
@@ -90,7 +96,7 @@ final class Router {
                 Problems.NOT_FOUND,
                 "There is nothing at this path. The API serves GET and POST /api/links, POST /api/links/bulk,"
                         + " GET, PATCH and DELETE /api/links/{code}, GET /api/links/{code}/stats and"
-                        + " /api/links/{code}/qr; its description is at GET /api/openapi.json.");
+                        + " /api/links/{code}/qr, and GET /api/stats; its description is at GET /api/openapi.json.");
     }
 
     private static Match only(String method, String allowed, Match match) {

@@ -1,17 +1,21 @@
 package dev.shortener.local.commands;
 
+import dev.shortener.config.Environment;
 import dev.shortener.local.Backends;
 import dev.shortener.local.DataFolder;
 import dev.shortener.local.Handlers;
 import dev.shortener.local.LocalSecrets;
 import dev.shortener.local.RunnerSettings;
+import dev.shortener.local.clicks.LocalClickAggregator;
 import dev.shortener.local.http.GatewayServer;
+import dev.shortener.stats.StatsSettings;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve}: binds the port, starts dynalite and redis-server (or uses the configured endpoints), builds the
- * real handlers and serves until Ctrl-C or SIGTERM, when a shutdown hook stops the server, the clients and every
+ * real handlers and the click aggregation (the click-count function's, over the local click files) and serves
+ * until Ctrl-C or SIGTERM, when a shutdown hook stops the server, the clients and every
  * child process.
  */
 public final class Serve {
@@ -44,9 +48,18 @@ public final class Serve {
 
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data.secretsFile());
         Handlers handlers = Handlers.build(settings, data, secrets, backends, server.port());
+        backends.own(LocalClickAggregator.create(
+                        handlers.clicksRoot(),
+                        data.root().resolve("click-aggregation.properties"),
+                        backends.dynamoDb(),
+                        backends.table(),
+                        StatsSettings.fromEnvironment(Environment.of(handlers.environment())),
+                        out))
+                .start();
         server.start(handlers.create(), handlers.redirect());
         String base = handlers.environment().get("SHORT_BASE_URL");
-        out.println("Clicks:   " + handlers.clicksRoot().resolve("clicks") + " (NDJSON by day)");
+        out.println("Clicks:   " + handlers.clicksRoot().resolve("clicks") + " (NDJSON by day; counted into the stats"
+                + " API every " + LocalClickAggregator.INTERVAL.toSeconds() + " s)");
         out.println("Serving the shortener at " + base + " (127.0.0.1:" + server.port() + ")");
         if (!data.firstKeyCreated()) {
             String key = ApiKeys.create(backends.dynamoDb(), backends.table(), ApiKeys.LOCAL_OWNER);

@@ -12,6 +12,7 @@ import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 
 import dev.shortener.analytics.counts.ClickCountLedger;
+import dev.shortener.analytics.counts.ObjectClickCounts;
 import dev.shortener.analytics.counts.ObjectRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  *       ever holds objects in progress;</li>
  *   <li><b>done</b>: a redelivered notification finds it and adds nothing.</li>
  * </ol>
+ * In the same phase each link's day item and each owner's day item get the object's clicks by hour and
+ * dimension ({@link DayStatsUpdates}): one conditional write each, idempotent by the object's token kept in the
+ * day item itself (day items stop changing after their day, so the tokens never need removing).
  * Two write units per link and object, the same as a transaction's one item at double price. The lease keeps a
  * second invocation of the same object out while the first may still be running; the ledger item expires (TTL)
  * after {@value ClickCountAttributes#LEDGER_DAYS} days.
@@ -44,15 +48,19 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final LinkCountUpdates links;
+    private final DayStatsUpdates stats;
 
-    public DynamoDbClickCountLedger(DynamoDbClient dynamoDb, String tableName, LinkCountUpdates links) {
+    public DynamoDbClickCountLedger(
+            DynamoDbClient dynamoDb, String tableName, LinkCountUpdates links, DayStatsUpdates stats) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.links = Objects.requireNonNull(links, "links");
+        this.stats = Objects.requireNonNull(stats, "stats");
     }
 
     @Override
-    public Result apply(ObjectRef object, Map<String, Long> perCode, Instant now, Instant leaseUntil) {
+    public Result apply(ObjectRef object, ObjectClickCounts counts, Instant now, Instant leaseUntil) {
+        Map<String, Long> perCode = counts.perCode();
         String ledgerKey = ClickCountAttributes.ledgerKey(object.key(), object.etag());
         String state = claim(ledgerKey, perCode, now, leaseUntil);
         if (state == null) {
@@ -61,6 +69,7 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
         String token = object.token();
         if (APPLYING.equals(state)) {
             links.add(token, perCode, now);
+            stats.add(object, counts.perLinkDay());
             if (!advance(ledgerKey, APPLYING, APPLIED, leaseUntil)) {
                 return Result.BUSY; // our lease ran out and another invocation took over: it finishes
             }

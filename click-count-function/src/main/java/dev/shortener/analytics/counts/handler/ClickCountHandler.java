@@ -22,8 +22,8 @@ import java.util.Objects;
 
 /**
  * The click-count function: triggered when Firehose writes an event object to S3, it counts the clicks by people
- * per code and adds them to the links' {@code click_count}, once per object however often the notification
- * comes. An object another invocation is still counting fails this invocation, so Lambda retries it later.
+ * per code and adds them to the links' {@code click_count}, and every click to the links' and owners' day stats
+ * items, once per object however often the notification comes. An object another invocation is still counting fails this invocation, so Lambda retries it later.
  */
 public final class ClickCountHandler implements RequestStreamHandler {
 
@@ -78,6 +78,7 @@ public final class ClickCountHandler implements RequestStreamHandler {
         fields.put("clicks", outcome.counts().clicks());
         fields.put("bots", outcome.counts().bots());
         fields.put("codes", outcome.counts().perCode().size());
+        fields.put("link_days", outcome.counts().perLinkDay().size());
         fields.put("duplicates", outcome.counts().duplicates());
         fields.put("malformed", outcome.counts().malformed());
         return fields;

@@ -1,6 +1,10 @@
 package dev.shortener.analytics.counts.handler;
 
 import dev.shortener.analytics.counts.ClickCountService;
+import dev.shortener.analytics.counts.ClickCounter;
+import dev.shortener.analytics.counts.ClickObjectSource;
+import dev.shortener.analytics.counts.agents.UserAgents;
+import dev.shortener.analytics.counts.dynamodb.DayStatsUpdates;
 import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
 import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
@@ -9,6 +13,7 @@ import dev.shortener.config.Environment;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.stats.StatsSettings;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -19,12 +24,13 @@ import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The click-count function's object graph: its settings, clients and service, built here and nowhere else, once
  * per execution environment. The links table's variables are {@link LinksTableSettings}'; the S3 endpoint
- * override is this function's own.
+ * override is this function's own; the stats' retention is {@link StatsSettings}'.
  *
  * @param service counts an object's clicks and adds them, once per object
  * @param log     the function's JSON log lines
@@ -60,10 +66,38 @@ public record ClickCountWiring(ClickCountService service, StructuredLog log, Ins
             thread.setDaemon(true);
             return thread;
         });
+        return onClients(
+                new S3ClickObjectSource(s3(s3Endpoint)),
+                dynamoDb,
+                table.table(),
+                writers,
+                StatsSettings.fromEnvironment(env),
+                new UserAgents(),
+                new StructuredLog(SERVICE),
+                InstantSource.system());
+    }
+
+    /**
+     * The graph on clients and a source the caller owns: Lambda's (above), the local runner's (dynalite, its
+     * click files) and the tests'.
+     *
+     * @param writers the pool the per-link and per-day writes run on
+     */
+    public static ClickCountWiring onClients(
+            ClickObjectSource source,
+            DynamoDbClient dynamoDb,
+            String table,
+            ExecutorService writers,
+            StatsSettings stats,
+            UserAgents agents,
+            StructuredLog log,
+            InstantSource time) {
         var ledger = new DynamoDbClickCountLedger(
-                dynamoDb, table.table(), new LinkCountUpdates(dynamoDb, table.table(), writers));
-        var service = new ClickCountService(new S3ClickObjectSource(s3(s3Endpoint)), ledger);
-        return new ClickCountWiring(service, new StructuredLog(SERVICE), InstantSource.system());
+                dynamoDb,
+                table,
+                new LinkCountUpdates(dynamoDb, table, writers),
+                new DayStatsUpdates(dynamoDb, table, writers, stats));
+        return new ClickCountWiring(new ClickCountService(source, ledger, new ClickCounter(agents)), log, time);
     }
 
     /** The region Lambda sets, the URL-connection HTTP client, the default credentials chain. */

@@ -92,6 +92,28 @@ class ClickCountS3Test {
         assertEquals(3, clickCount("bbbbbbb"));
     }
 
+    /**
+     * A batch resent after a lost answer lands in the next object: its events count once, in the first object
+     * that holds them, whichever object is processed first. An object outside the window does not matter.
+     */
+    @Test
+    void eventsResentIntoTheNextObject_countOnce() throws Exception {
+        String resent = lines("aaaaaaa", 2);
+        String earlier = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-11-58-30-0f0e.json.gz";
+        String longBefore = "clicks/dt=2026-05-01/url-shortener-clicks-1-2026-05-01-11-40-00-0a0b.json.gz";
+        upload(longBefore, gzip(lines("bbbbbbb", 1)));
+        upload(earlier, gzip(resent));
+        upload(KEY, gzip(resent, lines("aaaaaaa", 1)), gzip(lines("bbbbbbb", 1)));
+        ClickCountHandler handler = handler();
+
+        S3Notifications.invoke(handler, S3Notifications.sample());
+        assertEquals(1, clickCount("aaaaaaa"), "the resent two belong to the earlier object");
+        S3Notifications.invoke(handler, S3Notifications.sample().replace(KEY.replace("=", "%3D"), earlier));
+
+        assertEquals(3, clickCount("aaaaaaa"));
+        assertEquals(1, clickCount("bbbbbbb"));
+    }
+
     @Test
     void anObjectS3DoesNotHave_failsTheInvocation_soLambdaRetriesIt() throws Exception {
         upload("clicks/dt=2026-05-01/another-object.json.gz", gzip(lines("aaaaaaa", 1)));

@@ -1,0 +1,223 @@
+package dev.shortener.create.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.shortener.create.domain.auth.Caller;
+import dev.shortener.create.domain.stats.LinkAnalytics;
+import dev.shortener.create.domain.stats.StatsQuery;
+import dev.shortener.create.domain.stats.StatsReport;
+import dev.shortener.http.HttpResponses;
+import dev.shortener.http.ProblemType;
+import dev.shortener.stats.StatsSettings;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /api/links/{code}/stats} and {@code GET /api/stats}: the query parameters read and checked, the
+ * report rendered. Dates are UTC days, {@code to} included; by default the last 30 days to today, by day, as a
+ * time series, without bots. Hourly series cover at most {@value #MAX_HOURLY_DAYS} days; no range reaches back
+ * further than the retention of the day items ({@code availableFrom} in every answer).
+ */
+final class StatsRoutes {
+
+    /** A parameter that is unknown, malformed or out of range; {@code field} names it. */
+    static final ProblemType INVALID_STATS_QUERY = ProblemType.named("invalid-stats-query", "Invalid stats query", 400);
+
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_HOURLY_DAYS = 7;
+    private static final Set<String> PARAMETERS = Set.of("from", "to", "interval", "groupBy", "bots");
+
+    /** A link's answer: its all-time count as before, then the range. */
+    @JsonPropertyOrder({
+        "code",
+        "clickCount",
+        "clicksUpdatedAt",
+        "from",
+        "to",
+        "interval",
+        "groupBy",
+        "bots",
+        "availableFrom",
+        "totals",
+        "series",
+        "breakdown"
+    })
+    record LinkStatsBody(
+            String code,
+            long clickCount,
+            String clicksUpdatedAt,
+            String from,
+            String to,
+            String interval,
+            String groupBy,
+            String bots,
+            String availableFrom,
+            StatsReport.Totals totals,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Point> series,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Entry> breakdown) {}
+
+    /** The owner's answer across all of their links. */
+    @JsonPropertyOrder({"from", "to", "interval", "groupBy", "bots", "availableFrom", "totals", "series", "breakdown"})
+    record OwnerStatsBody(
+            String from,
+            String to,
+            String interval,
+            String groupBy,
+            String bots,
+            String availableFrom,
+            StatsReport.Totals totals,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Point> series,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Entry> breakdown) {}
+
+    private final LinkAnalytics analytics;
+    private final StatsSettings settings;
+    private final Supplier<Instant> now;
+
+    StatsRoutes(LinkAnalytics analytics, StatsSettings settings, Supplier<Instant> now) {
+        this.analytics = Objects.requireNonNull(analytics, "analytics");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.now = Objects.requireNonNull(now, "now");
+    }
+
+    APIGatewayV2HTTPResponse link(ApiRequest request, String code, Caller caller) {
+        StatsQuery query = query(parameters(request), false);
+        LinkAnalytics.LinkReport answer = analytics.forLink(code, caller.ownerId(), query);
+        StatsReport report = answer.report();
+        Instant updated = answer.link().clicksUpdatedAt();
+        return HttpResponses.json(
+                200,
+                ApiJson.write(new LinkStatsBody(
+                        answer.link().code(),
+                        answer.link().clickCount(),
+                        updated == null ? null : updated.toString(),
+                        query.from().toString(),
+                        query.to().toString(),
+                        name(query.interval()),
+                        name(query.groupBy()),
+                        name(query.bots()),
+                        availableFrom().toString(),
+                        report.totals(),
+                        query.groupBy() == StatsQuery.GroupBy.TIME ? report.series() : null,
+                        query.groupBy() == StatsQuery.GroupBy.TIME ? null : report.breakdown())));
+    }
+
+    APIGatewayV2HTTPResponse owner(ApiRequest request, Caller caller) {
+        StatsQuery query = query(parameters(request), true);
+        StatsReport report = analytics.forOwner(caller.ownerId(), query);
+        return HttpResponses.json(
+                200,
+                ApiJson.write(new OwnerStatsBody(
+                        query.from().toString(),
+                        query.to().toString(),
+                        name(query.interval()),
+                        name(query.groupBy()),
+                        name(query.bots()),
+                        availableFrom().toString(),
+                        report.totals(),
+                        query.groupBy() == StatsQuery.GroupBy.TIME ? report.series() : null,
+                        query.groupBy() == StatsQuery.GroupBy.TIME ? null : report.breakdown())));
+    }
+
+    /** The query string, read as every route reads it (an unknown or repeated parameter is refused). */
+    private static Map<String, String> parameters(ApiRequest request) {
+        return QueryParameters.parse(request.rawQuery(), List.copyOf(new java.util.TreeSet<>(PARAMETERS)))
+                .asMap();
+    }
+
+    /** The first day whose items are still kept (today is the retention's last). */
+    LocalDate availableFrom() {
+        return today().minusDays(settings.retentionDays() - 1L);
+    }
+
+    StatsQuery query(Map<String, String> parameters, boolean acrossLinks) {
+        for (String name : parameters.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw invalid(name, "Unknown parameter; the stats routes take from, to, interval, groupBy and bots.");
+            }
+        }
+        LocalDate today = today();
+        LocalDate to = day(parameters, "to", today);
+        LocalDate from = day(parameters, "from", to.minusDays(DEFAULT_DAYS - 1L));
+        StatsQuery.Interval interval =
+                choice(parameters, "interval", StatsQuery.Interval.class, StatsQuery.Interval.DAY);
+        StatsQuery.GroupBy groupBy = choice(parameters, "groupBy", StatsQuery.GroupBy.class, StatsQuery.GroupBy.TIME);
+        StatsQuery.Bots bots = choice(parameters, "bots", StatsQuery.Bots.class, StatsQuery.Bots.EXCLUDE);
+        if (to.isAfter(today)) {
+            throw invalid("to", "'to' is after today (" + today + ", UTC).");
+        }
+        if (from.isAfter(to)) {
+            throw invalid("from", "'from' is after 'to'.");
+        }
+        if (from.isBefore(availableFrom())) {
+            throw invalid(
+                    "from",
+                    "Daily stats are kept for " + settings.retentionDays() + " days: 'from' must be " + availableFrom()
+                            + " or later. Older clicks are in the event archive (Athena).");
+        }
+        StatsQuery query = new StatsQuery(from, to, interval, groupBy, bots);
+        if (interval == StatsQuery.Interval.HOUR
+                && groupBy == StatsQuery.GroupBy.TIME
+                && query.days() > MAX_HOURLY_DAYS) {
+            throw invalid("interval", "Hourly series cover at most " + MAX_HOURLY_DAYS + " days; ask by day.");
+        }
+        if (groupBy == StatsQuery.GroupBy.LINK && !acrossLinks) {
+            throw invalid("groupBy", "groupBy=link is for GET /api/stats (across your links).");
+        }
+        return query;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now.get(), ZoneOffset.UTC);
+    }
+
+    private static LocalDate day(Map<String, String> parameters, String name, LocalDate otherwise) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "'" + name + "' must be a UTC day, yyyy-MM-dd (such as 2026-05-01).");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(
+            Map<String, String> parameters, String name, Class<E> type, E otherwise) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (name(constant).equals(value)) {
+                return constant;
+            }
+        }
+        throw invalid(
+                name,
+                "'" + name + "' must be one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(StatsRoutes::name)
+                                .collect(Collectors.joining(", "))
+                        + ".");
+    }
+
+    private static String name(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiProblem invalid(String field, String detail) {
+        return ApiProblem.forField(INVALID_STATS_QUERY, field, detail);
+    }
+}
