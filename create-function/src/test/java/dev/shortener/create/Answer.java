@@ -60,6 +60,12 @@ record Answer(APIGatewayV2HTTPResponse response) {
         return this;
     }
 
+    /** The query parameter a problem names. */
+    Answer assertParameter(String parameter) {
+        assertEquals(parameter, text("parameter"), () -> "parameter; body " + response.getBody());
+        return this;
+    }
+
     /** No stack trace, no exception class, no library message. */
     void assertNoInternals() {
         String body = String.valueOf(response.getBody());

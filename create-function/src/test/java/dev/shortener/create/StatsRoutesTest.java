@@ -147,30 +147,30 @@ class StatsRoutesTest {
     @Test
     void badQueries_areProblems_namingTheParameter() {
         stats(code, Map.of("from", "yesterday"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("from");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("from");
         stats(code, Map.of("interval", "minute"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("interval");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("interval");
         stats(code, Map.of("groupBy", "city"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("groupBy");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("groupBy");
         stats(code, Map.of("groupBy", "link"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("groupBy");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("groupBy");
         stats(code, Map.of("limit", "5"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("limit");
+                .assertProblem(400, "unknown-query-parameter")
+                .assertParameter("limit");
         stats(code, Map.of("from", "2026-11-20", "interval", "hour"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("interval");
-        stats(code, Map.of("from", "2026-11-27", "to", "2026-11-26")).assertProblem(400, "invalid-stats-query");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("interval");
+        stats(code, Map.of("from", "2026-11-27", "to", "2026-11-26")).assertProblem(400, "invalid-query-parameter");
         stats(code, Map.of("to", "2026-11-28"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("to");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("to");
         stats(code, Map.of("from", "2025-10-23"))
-                .assertProblem(400, "invalid-stats-query")
-                .assertField("from");
+                .assertProblem(400, "invalid-query-parameter")
+                .assertParameter("from");
         stats(code, Map.of("from", "2025-10-24")).assertStatus(200);
     }
 

@@ -8,7 +8,6 @@ import dev.shortener.create.domain.stats.LinkAnalytics;
 import dev.shortener.create.domain.stats.StatsQuery;
 import dev.shortener.create.domain.stats.StatsReport;
 import dev.shortener.http.HttpResponses;
-import dev.shortener.http.ProblemType;
 import dev.shortener.stats.StatsSettings;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,9 +31,8 @@ import java.util.stream.Collectors;
 final class StatsRoutes {
 
     /** A parameter that is unknown, malformed or out of range; {@code field} names it. */
-    static final ProblemType INVALID_STATS_QUERY = ProblemType.named("invalid-stats-query", "Invalid stats query", 400);
-
     static final int DEFAULT_DAYS = 30;
+
     static final int MAX_HOURLY_DAYS = 7;
     private static final Set<String> PARAMETERS = Set.of("from", "to", "interval", "groupBy", "bots");
 
@@ -217,7 +215,8 @@ final class StatsRoutes {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
-    private static ApiProblem invalid(String field, String detail) {
-        return ApiProblem.forField(INVALID_STATS_QUERY, field, detail);
+    /** The same problem as every route's bad query parameter ({@code invalid-query-parameter}, naming it). */
+    private static ApiProblem invalid(String parameter, String detail) {
+        return QueryParameters.invalid(parameter, detail);
     }
 }
