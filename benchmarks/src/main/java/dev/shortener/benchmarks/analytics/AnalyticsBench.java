@@ -321,6 +321,10 @@ public final class AnalyticsBench {
         return APIGatewayV2HTTPEvent.builder()
                 .withRawPath(path)
                 .withHeaders(Map.of("x-api-key", key))
+                // As API Gateway sends it: the raw string, which the routes read, and the decoded map.
+                .withRawQueryString(query.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("&")))
                 .withQueryStringParameters(new HashMap<>(query))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withStage("$default")

@@ -438,6 +438,7 @@ class DailyStatsAgreementTest {
             var event = APIGatewayV2HTTPEvent.builder()
                     .withRawPath(parts[0])
                     .withHeaders(Map.of("x-api-key", key))
+                    .withRawQueryString(parts.length > 1 ? parts[1] : "")
                     .withQueryStringParameters(query)
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                             .withStage("$default")
