@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The defects issue 13 found in a review of the template against AWS's documentation, each of which made a first
+ * The defects a review of the template against AWS's documentation found, each of which made a first
  * deploy fail (or a later one misbehave) and none of which shows offline unless a test looks: one test per finding,
  * named after it. Finding 6 (configuration reaching the alias) is {@link VersionMechanismTest}.
  */
@@ -41,7 +41,7 @@ class DeployTrapsTest {
      * Reserved and provisioned concurrency come out of the account's unreserved concurrency, which must stay at
      * 100 or more: in an account with a total of 10, any of it fails the deploy. So each is a parameter where 0
      * means none (the property left out: Lambda refuses 0 for provisioned concurrency), and the defaults ask for
-     * none. The condition is the hook the planned autoscaling of provisioned concurrency (issue 19) attaches to.
+     * none. The condition is the hook the autoscaling of provisioned concurrency ({@link ProvisionedScalingTest}) attaches to.
      */
     @Test
     void finding1_concurrencyOfZeroMeansNone_andTheDefaultsDeployInANewAccount() throws IOException {

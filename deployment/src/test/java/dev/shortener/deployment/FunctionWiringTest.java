@@ -293,14 +293,6 @@ class FunctionWiringTest {
     static final Map<String, Set<String>> CALLS_THROUGH_SHARED_CODE = Map.of(
             "RedirectFunction", Set.of("dynamodb:GetItem")); // DynamoDbLinkStore.find, the only store method it uses
 
-    /**
-     * Actions granted before the code that calls them is merged: the links index (Query), bulk create
-     * (BatchWriteItem) and per-day stats reads (BatchGetItem) are being written alongside issue 13's least-privilege
-     * policy. Tolerated as "allowed but never called" only while nothing calls them; once the code does, the entry
-     * here is redundant and can go.
-     */
-    static final Map<String, Set<String>> GRANTED_AHEAD_OF_CODE =
-            Map.of("CreateFunction", Set.of("dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"));
     /** API operations whose IAM action has another name (S3's ListObjectsV2 is authorised as s3:ListBucket). */
     static final Map<String, String> ACTION_OF_CALL = Map.of("s3:ListObjectsV2", "s3:ListBucket");
 
@@ -400,12 +392,7 @@ class FunctionWiringTest {
                             }
                             for (String action : inline) {
                                 boolean logs = action.startsWith("logs:") || action.startsWith("xray:");
-                                boolean ahead = GRANTED_AHEAD_OF_CODE
-                                        .getOrDefault(function, Set.of())
-                                        .contains(action);
-                                if (!logs
-                                        && !ahead
-                                        && called.stream().noneMatch(c -> TemplateTrapsTest.grants(action, c))) {
+                                if (!logs && called.stream().noneMatch(c -> TemplateTrapsTest.grants(action, c))) {
                                     problems.add(action + " is allowed but never called");
                                 }
                             }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19: Application Auto Scaling of the redirect alias's provisioned concurrency. Scaling exists only where
+ * Application Auto Scaling of the redirect alias's provisioned concurrency. Scaling exists only where
  * there is provisioned concurrency to scale and a maximum to scale to, it scales the alias API Gateway invokes
  * (after the alias exists), tracks the documented utilisation metric, and a scheduled minimum always falls back.
  */

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 6 of issue 13: the {@code live} alias must run every configuration the stack gives a function.
+ * Finding 6 of the first-deploy traps ({@link DeployTrapsTest}): the {@code live} alias must run every configuration the stack gives a function.
  *
  * <p>SAM's {@code AutoPublishAlias} names the version it generates after a hash of the code location and (with
  * {@code AutoPublishAliasAllProperties}) of the properties as written, so a parameter's new value changes nothing
