@@ -40,6 +40,14 @@ public final class ClickSinks {
     /** Optional, milliseconds: hold clicks across invocations only while they come this often (default 1000). */
     public static final String HOLD_IF_NEXT_WITHIN_MS = "CLICK_HOLD_IF_NEXT_WITHIN_MS";
 
+    /**
+     * Optional, milliseconds: how long the Lambda extension holds the environment after a response to deliver a
+     * lone invocation's clicks (default 1000; billed, never waited for by the caller; always cut at the timeout).
+     */
+    public static final String AFTER_RESPONSE_BUDGET_MS = "CLICK_AFTER_RESPONSE_BUDGET_MS";
+
+    static final long DEFAULT_AFTER_RESPONSE_BUDGET_MS = 1000;
+
     /** Both millisecond tunables stay within a minute, so a buffered click is never held longer than that. */
     static final long MAX_MILLIS = 60_000;
 
@@ -64,7 +72,10 @@ public final class ClickSinks {
         var sender = new FirehoseRecordSender(FirehoseClients.forFunction(region, endpoint.orElse(null)), stream);
         var sink = new BatchingClickSink(events, sender, settings, delivery, new UndeliveredLog(log));
         ShutdownFlush.install(
-                sink, env.optional(LambdaExtension.RUNTIME_API_ENV).orElse(null), log);
+                sink,
+                env.optional(LambdaExtension.RUNTIME_API_ENV).orElse(null),
+                env.millis(AFTER_RESPONSE_BUDGET_MS, DEFAULT_AFTER_RESPONSE_BUDGET_MS, 0, MAX_MILLIS),
+                log);
         return sink;
     }
 

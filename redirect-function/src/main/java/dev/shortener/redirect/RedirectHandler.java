@@ -13,8 +13,9 @@ import java.time.Duration;
 
 /**
  * {@code GET|HEAD /{code}} and {@code GET /{code}+} behind API Gateway (HTTP API, payload 2.0): a thin adapter
- * from the event to {@link Exchange} and back, with one structured log line per request and the click hand-off
- * bounded by its budget before Lambda freezes the environment.
+ * from the event to {@link Exchange} and back, with one structured log line per request and the click hand-off:
+ * in Lambda the sink's extension delivers clicks after the response, so {@code beforeFreeze} returns at once;
+ * without an extension it waits within its budget before Lambda freezes the environment.
  *
  * <p>Two constructors, as Powertools' examples have them: the no-arg one Lambda calls builds every client once
  * per execution environment from the environment and warms them; the other takes a {@link RedirectWiring}, for

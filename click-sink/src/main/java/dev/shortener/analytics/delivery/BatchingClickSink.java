@@ -8,6 +8,8 @@ import dev.shortener.analytics.event.ClickEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The click sink for a delivery stream, batched across invocations: {@link #record} only appends to an
@@ -18,6 +20,12 @@ import java.util.Objects;
  * the buffer is {@link SinkSettings#maxBufferAge()} old or large. When traffic is low, {@link #record} wakes the
  * flusher at once, so the send overlaps with the redirect's lookup, and {@link #beforeFreeze} waits for it within
  * the budget. Whatever can't be delivered ends up in one {@code click_undelivered} log line per click.
+ *
+ * <p>After the response: once {@link #flushAfterResponse()} is switched on (a Lambda extension subscribed to
+ * INVOKE holds the environment for it), the handler waits for nothing: {@link #beforeFreeze} only marks the
+ * invocation's end, and the extension thread calls {@link #awaitInvocationEnd} and {@link #settleBeforeNext},
+ * which delivers what a lone invocation left, or gives it up as {@code click_undelivered} when its budget runs
+ * out, before the extension lets the environment freeze.
  */
 public final class BatchingClickSink implements ClickSink, AutoCloseable {
 
@@ -27,6 +35,12 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     private final UndeliveredLog undelivered;
     private final TrafficGauge traffic;
     private final Thread flusher;
+    /** One permit per ended invocation, for the extension thread. */
+    private final Semaphore ended = new Semaphore(0);
+
+    private volatile boolean afterResponse;
+    /** Whether the invocation that ended last expects the next one soon; written before the permit is released. */
+    private volatile boolean busyAtEnd;
 
     public BatchingClickSink(
             ClickEvents events,
@@ -50,7 +64,8 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     public void record(Click click) {
         ClickEvent event = events.from(click);
         var encoded = new EncodedClick(event.eventId(), ClickEventCodec.toLine(event));
-        boolean lowTraffic = !traffic.busy(System.nanoTime());
+        // After the response, nothing is sent during the invocation: the send would compete with the redirect.
+        boolean lowTraffic = !afterResponse && !traffic.busy(System.nanoTime());
         if (!pending.append(encoded, lowTraffic)) {
             undelivered.write(UndeliveredLog.Reason.buffer_full, null, 0, List.of(encoded));
             metrics.add(DeliveryMetrics.UNDELIVERED, 1);
@@ -61,6 +76,11 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     public void beforeFreeze(Duration budget) {
         long now = System.nanoTime();
         traffic.invocationEnded(now);
+        if (afterResponse) {
+            busyAtEnd = traffic.busy(now);
+            ended.release();
+            return;
+        }
         if (pending.unresolved() == 0) {
             return;
         }
@@ -77,6 +97,42 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** From now on the handler hands clicks off without waiting; an extension calls the two methods below. */
+    public void flushAfterResponse() {
+        afterResponse = true;
+    }
+
+    /** For the extension thread: waits until the current invocation's handler is done; false at the deadline. */
+    public boolean awaitInvocationEnd(long deadlineNanos) throws InterruptedException {
+        return ended.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * For the extension thread, after the response and before it lets the environment freeze: under load
+     * (the next invocation expected within the hold window) returns at once and the clicks wait for their batch,
+     * as in {@link #beforeFreeze}; otherwise sends what is pending and waits until the deadline, then gives up
+     * whatever is still pending as {@code click_undelivered}, so that nothing sits in a frozen environment.
+     *
+     * @return the clicks given up
+     */
+    public int settleBeforeNext(long deadlineNanos) {
+        if (pending.unresolved() == 0 || busyAtEnd) {
+            return 0;
+        }
+        pending.requestFlush();
+        try {
+            if (pending.awaitSettled(deadlineNanos)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<EncodedClick> abandoned = pending.abandonPending();
+        undelivered.write(UndeliveredLog.Reason.flush_timeout, null, 0, abandoned);
+        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        return abandoned.size();
     }
 
     /**

@@ -31,6 +31,10 @@ final class PendingClicks {
     private long taken;
     private long flushUpTo;
     private boolean closing;
+    /** Taken by the flusher and being packed: in neither the buffer nor the outbox until planBatch. */
+    private List<EncodedClick> packing = List.of();
+
+    private boolean packingAbandoned;
     private boolean stopped;
 
     PendingClicks(SinkSettings settings) {
@@ -106,6 +110,8 @@ final class PendingClicks {
                     buffer = new ArrayList<>();
                     bufferBytes = 0;
                     taken = appended;
+                    packing = batch;
+                    packingAbandoned = false;
                     return batch;
                 }
                 if (wait == Long.MAX_VALUE) {
@@ -124,7 +130,11 @@ final class PendingClicks {
     List<PendingRecord> planBatch(List<PendingRecord> packed) {
         lock.lock();
         try {
-            outbox.add(packed);
+            if (!packingAbandoned) {
+                outbox.add(packed); // else given up (and logged) while being packed
+            }
+            packing = List.of();
+            packingAbandoned = false;
             List<PendingRecord> batch = outbox.takeBatch(System.nanoTime(), closing);
             if (outbox.hasWaiting()) {
                 work.signal(); // more may be due than one call carries
@@ -194,6 +204,32 @@ final class PendingClicks {
         try {
             closing = true;
             work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Gives up everything still pending (a post-response flush out of time) but keeps the flusher running: an
+     * environment about to freeze must hold no click, since it may stay frozen for hours or never thaw.
+     */
+    List<EncodedClick> abandonPending() {
+        lock.lock();
+        try {
+            List<EncodedClick> abandoned = new ArrayList<>(buffer);
+            abandoned.addAll(packing);
+            packingAbandoned = !packing.isEmpty();
+            packing = List.of();
+            for (PendingRecord record : outbox.abandon()) {
+                abandoned.addAll(record.clicks);
+            }
+            buffer = new ArrayList<>();
+            bufferBytes = 0;
+            taken = appended;
+            unresolved = 0;
+            pendingBytes = 0;
+            settled.signalAll();
+            return abandoned;
         } finally {
             lock.unlock();
         }

@@ -23,6 +23,7 @@ public final class UndeliveredLog {
         retries_exhausted,
         buffer_full,
         shutdown_timeout,
+        flush_timeout,
         rejected
     }
 

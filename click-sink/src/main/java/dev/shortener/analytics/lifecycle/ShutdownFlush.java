@@ -18,17 +18,31 @@ public final class ShutdownFlush {
 
     private ShutdownFlush() {}
 
-    /** Installs the hook, and registers the extension when {@code runtimeApi} says this is Lambda. */
-    public static void install(BatchingClickSink sink, String runtimeApi, StructuredLog log) {
+    /**
+     * Installs the hook and, when {@code runtimeApi} says this is Lambda, registers the extension that flushes
+     * clicks after each response within {@code afterResponseBudget}. Where no extension registers, the handler
+     * keeps waiting for the hand-off inside the invocation; that is logged once, here.
+     */
+    public static void install(
+            BatchingClickSink sink, String runtimeApi, Duration afterResponseBudget, StructuredLog log) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> sink.shutdown(BUDGET), "click-shutdown-flush"));
         try {
-            LambdaExtension.registerIfInLambda(runtimeApi);
+            if (LambdaExtension.registerIfInLambda(runtimeApi, sink, afterResponseBudget)
+                    .isEmpty()) {
+                log.outsideInvocation(
+                        StructuredLog.Level.INFO,
+                        "click_flush_in_invocation",
+                        Map.of("reason", "no Lambda runtime API (" + LambdaExtension.RUNTIME_API_ENV + " unset)"));
+            }
         } catch (IOException | RuntimeException e) {
-            // Not fatal: clicks are still flushed before freezes; only the flush at shutdown is lost.
+            // Not fatal: clicks are then flushed inside each invocation, before it returns, as without Lambda.
             log.outsideInvocation(
                     StructuredLog.Level.WARN,
-                    "click_extension_not_registered",
-                    Map.of("error", e.getClass().getSimpleName(), "detail", String.valueOf(e.getMessage())));
+                    "click_flush_in_invocation",
+                    Map.of(
+                            "reason", "extension not registered",
+                            "error", e.getClass().getSimpleName(),
+                            "detail", String.valueOf(e.getMessage())));
         }
     }
 }

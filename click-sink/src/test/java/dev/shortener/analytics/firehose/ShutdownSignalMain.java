@@ -33,7 +33,7 @@ public final class ShutdownSignalMain {
                 new DeliveryMetrics(
                         new EmfMetrics("UrlShortener", "redirect", InstantSource.system()), System.out, 60_000),
                 new UndeliveredLog(log));
-        ShutdownFlush.install(sink, System.getenv("AWS_LAMBDA_RUNTIME_API"), log);
+        ShutdownFlush.install(sink, System.getenv("AWS_LAMBDA_RUNTIME_API"), Duration.ofSeconds(1), log);
         // An environment that has served for a while: its first send loaded the SDK's classes (a cold JVM's
         // first PutRecordBatch alone can take longer than the ~500 ms Lambda allows after SIGTERM).
         sink.record(TestClicks.click("warm-up"));

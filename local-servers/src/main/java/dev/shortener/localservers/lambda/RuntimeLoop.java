@@ -1,0 +1,69 @@
+package dev.shortener.localservers.lambda;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.function.BiFunction;
+
+/**
+ * What the Java runtime interface client does with a handler, on its own thread: {@code GET
+ * /runtime/invocation/next}, call the handler with the event and the request id, {@code POST} the response; again,
+ * until the Runtime API goes away. The handler maps event JSON to response JSON.
+ */
+public final class RuntimeLoop implements Runnable {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String runtimeApi;
+    private final BiFunction<String, String, String> handler;
+
+    public RuntimeLoop(String runtimeApi, BiFunction<String, String, String> handler) {
+        this.runtimeApi = runtimeApi;
+        this.handler = handler;
+    }
+
+    /** Starts the loop on a daemon thread named like the runtime's main thread. */
+    public static Thread start(String runtimeApi, BiFunction<String, String, String> handler) {
+        Thread thread = new Thread(new RuntimeLoop(runtimeApi, handler), "lambda-runtime");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Override
+    public void run() {
+        String base = "http://" + runtimeApi + "/2020-01-01/runtime/invocation/";
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                HttpResponse<String> next = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "next")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (next.statusCode() != 200) {
+                    return;
+                }
+                String requestId = next.headers()
+                        .firstValue("Lambda-Runtime-Aws-Request-Id")
+                        .orElseThrow();
+                String outcome;
+                String body;
+                try {
+                    body = handler.apply(next.body(), requestId);
+                    outcome = "/response";
+                } catch (RuntimeException e) {
+                    body = "{\"errorType\":\"" + e.getClass().getSimpleName() + "\"}";
+                    outcome = "/error";
+                }
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + requestId + outcome))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            // The Runtime API is gone: the environment has ended.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
