@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shortener.links.LinksTableSchema;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,16 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class AliasHijackTest {
 
-    private TestBed bed;
-    private String owner;
-    private String attacker;
-
-    @BeforeEach
-    void setUp() {
-        bed = TestBed.create();
-        owner = bed.newApiKey("owner-a");
-        attacker = bed.newApiKey("attacker");
-    }
+    private final TestBed bed = TestBed.create();
+    private final String owner = bed.newApiKey("owner-a");
+    private final String attacker = bed.newApiKey("attacker");
 
     private void expireAndLetTtlDelete(String code) {
         bed.clock.advance(Duration.ofDays(2));
@@ -86,7 +78,7 @@ class AliasHijackTest {
     void aFailedAliasCreate_leavesNoReservationBehind() {
         java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean(true);
         TestBed flaky =
-                TestBed.create(Map.of(), TestBed.withLinks(links -> TestLinkStores.failingOnce(links, failNext)));
+                TestBed.create(adapters -> adapters.links = TestLinkStores.failingOnce(adapters.links, failNext));
         String first = flaky.newApiKey("owner-a");
         String second = flaky.newApiKey("owner-b");
 

@@ -102,18 +102,7 @@ class BulkCreateTest {
     void aRequestThatDiedBeforeKeepingItsResults_isResumedWithTheSameCodes() {
         AtomicBoolean dead = new AtomicBoolean(true);
         TestBed bed = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        ports.links(),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.dailyStats(),
-                        ports.apiKeys(),
-                        new DyingIdempotencyStore(ports.idempotency(), dead),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases(),
-                        ports.listing()));
+                adapters -> adapters.idempotency = new DyingIdempotencyStore(adapters.idempotency, dead));
         String key = bed.newApiKey("owner-a");
         String body =
                 "{\"links\":[{\"url\":\"https://a.example/1\"},{\"url\":\"https://a.example/2\",\"alias\":\"two-2\"},"

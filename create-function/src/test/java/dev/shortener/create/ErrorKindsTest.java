@@ -13,7 +13,6 @@ import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,14 +23,8 @@ class ErrorKindsTest {
 
     private static final URI NOWHERE = URI.create("http://127.0.0.1:1");
 
-    private TestBed bed;
-    private String key;
-
-    @BeforeEach
-    void setUp() {
-        bed = TestBed.create();
-        key = bed.newApiKey("owner-a");
-    }
+    private final TestBed bed = TestBed.create();
+    private final String key = bed.newApiKey("owner-a");
 
     private Answer create(String body) {
         return bed.create(key, body);
@@ -225,21 +218,9 @@ class ErrorKindsTest {
 
     @Test
     void anUnexpectedFailure_is500_revealingNothing() {
-        TestBed broken = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        ports.links(),
-                        ports.reservations(),
-                        code -> {
-                            throw new IllegalStateException("secret-internal-detail");
-                        },
-                        ports.dailyStats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases(),
-                        ports.listing()));
+        TestBed broken = TestBed.create(adapters -> adapters.stats = code -> {
+            throw new IllegalStateException("secret-internal-detail");
+        });
         String brokenKey = broken.newApiKey("owner-b");
         broken.create(brokenKey, "{\"url\":\"https://example.com/\",\"alias\":\"stats-1\"}")
                 .assertStatus(201);
@@ -253,7 +234,7 @@ class ErrorKindsTest {
     @Test
     void anUnreachableDynamoDb_is503_withRetryAfter() {
         var unreachable = DynamoDbClients.forEmulator(NOWHERE, DynamoDbTimeouts.REDIRECT);
-        TestBed broken = TestBed.create(Map.of(), TestBed.withLinks(links -> new DynamoDbLinkStore(unreachable, "t")));
+        TestBed broken = TestBed.create(adapters -> adapters.links = new DynamoDbLinkStore(unreachable, "t"));
 
         Answer answer = broken.create(broken.newApiKey("owner-b"), "{\"url\":\"https://example.com/\"}");
 
@@ -264,19 +245,8 @@ class ErrorKindsTest {
     @Test
     void anUnreachableRedis_refusesAChange_with503_andChangesNothing() {
         var deadRedis = RedisClients.create(RedisSettings.of(URI.create("redis://127.0.0.1:1")));
-        TestBed broken = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        ports.links(),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.dailyStats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        ports.rateLimiter(),
-                        new SharedLinkCache(new RedisLinkCache(deadRedis, "x:")),
-                        ports.workerLeases(),
-                        ports.listing()));
+        TestBed broken =
+                TestBed.create(adapters -> adapters.cache = new SharedLinkCache(new RedisLinkCache(deadRedis, "x:")));
         String brokenKey = broken.newApiKey("owner-b");
         broken.create(brokenKey, "{\"url\":\"https://old.example/\",\"alias\":\"keep-me\"}")
                 .assertStatus(201);

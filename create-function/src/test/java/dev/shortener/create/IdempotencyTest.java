@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +92,7 @@ class IdempotencyTest {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         TestBed bed =
-                TestBed.create(Map.of(), TestBed.withLinks(links -> TestLinkStores.holding(links, inside, release)));
+                TestBed.create(adapters -> adapters.links = TestLinkStores.holding(adapters.links, inside, release));
         String key = bed.newApiKey("owner-a");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -208,7 +207,7 @@ class IdempotencyTest {
     @Test
     void aDependencyFailure_releasesTheRecord_andTheRetrySucceeds() {
         AtomicBoolean failNext = new AtomicBoolean(true);
-        TestBed bed = TestBed.create(Map.of(), TestBed.withLinks(links -> TestLinkStores.failingOnce(links, failNext)));
+        TestBed bed = TestBed.create(adapters -> adapters.links = TestLinkStores.failingOnce(adapters.links, failNext));
         String key = bed.newApiKey("owner-a");
 
         Answer failed = post(bed, key, "\"flaky-1\"", BODY);
@@ -225,18 +224,7 @@ class IdempotencyTest {
     void aRequestThatDiedAfterWritingTheLink_isResumedAfterItsLock_withTheSameCode() {
         AtomicBoolean dead = new AtomicBoolean(true);
         TestBed bed = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        ports.links(),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.dailyStats(),
-                        ports.apiKeys(),
-                        new DyingIdempotencyStore(ports.idempotency(), dead),
-                        ports.rateLimiter(),
-                        ports.cache(),
-                        ports.workerLeases(),
-                        ports.listing()));
+                adapters -> adapters.idempotency = new DyingIdempotencyStore(adapters.idempotency, dead));
         String key = bed.newApiKey("owner-a");
         Answer first = post(bed, key, "\"crash-1\"", BODY); // its record never completes
         dead.set(false);

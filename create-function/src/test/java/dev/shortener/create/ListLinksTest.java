@@ -18,22 +18,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/links} through the handler, on dynalite's owner index and redis-server. */
 class ListLinksTest {
 
-    private TestBed bed;
-    private String keyA;
-    private String keyB;
-
-    @BeforeEach
-    void setUp() {
-        bed = TestBed.create();
-        keyA = bed.newApiKey("owner-a");
-        keyB = bed.newApiKey("owner-b");
-    }
+    private final TestBed bed = TestBed.create();
+    private final String keyA = bed.newApiKey("owner-a");
+    private final String keyB = bed.newApiKey("owner-b");
 
     @Test
     void pagingThroughAThousandLinks_returnsEachExactlyOnceNewestFirst_andNoneOfAnotherOwner() {

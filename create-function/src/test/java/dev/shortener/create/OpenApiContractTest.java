@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,14 +30,8 @@ class OpenApiContractTest {
     private static final OpenApiContract CONTRACT = new OpenApiContract();
 
     private final Set<Operation> exercised = new HashSet<>();
-    private TestBed bed;
-    private String key;
-
-    @BeforeEach
-    void setUp() {
-        bed = TestBed.create();
-        key = bed.newApiKey("owner-a");
-    }
+    private final TestBed bed = TestBed.create();
+    private final String key = bed.newApiKey("owner-a");
 
     @Test
     void everyDocumentedOperation_answersAsTheDocumentSays() {

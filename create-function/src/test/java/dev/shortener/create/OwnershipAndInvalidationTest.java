@@ -12,16 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Only owners see their links; changes reach the redirect path's cache at once (a real redis-server). */
 class OwnershipAndInvalidationTest {
 
-    private TestBed bed;
-    private String owner;
-    private String stranger;
+    private final TestBed bed = TestBed.create();
+    private final String owner = bed.newApiKey("owner-a");
+    private final String stranger = bed.newApiKey("owner-b");
     private String code;
 
     @BeforeEach
     void setUp() {
-        bed = TestBed.create();
-        owner = bed.newApiKey("owner-a");
-        stranger = bed.newApiKey("owner-b");
         code = bed.create(owner, "{\"url\":\"https://example.com/original\"}").code();
     }
 

@@ -20,13 +20,11 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /api/links/{code}/qr}: decoded back with ZXing's own reader. */
 class QrCodeTest {
 
-    private TestBed bed;
-    private String key;
+    private final TestBed bed = TestBed.create();
+    private final String key = bed.newApiKey("owner-a");
 
     @BeforeEach
     void setUp() {
-        bed = TestBed.create();
-        key = bed.newApiKey("owner-a");
         bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
     }
 

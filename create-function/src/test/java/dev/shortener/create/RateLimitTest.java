@@ -170,19 +170,7 @@ class RateLimitTest {
             asked.incrementAndGet();
             return dead.take(key, bucket, now);
         };
-        TestBed bed = TestBed.create(
-                Map.of(),
-                ports -> new CreatePorts(
-                        ports.links(),
-                        ports.reservations(),
-                        ports.stats(),
-                        ports.dailyStats(),
-                        ports.apiKeys(),
-                        ports.idempotency(),
-                        counting,
-                        ports.cache(),
-                        ports.workerLeases(),
-                        ports.listing()));
+        TestBed bed = TestBed.create(adapters -> adapters.rateLimiter = counting);
         String key = bed.newApiKey("owner-a");
 
         Answer first = bed.create(key, "{\"url\":\"https://example.com/1\"}");

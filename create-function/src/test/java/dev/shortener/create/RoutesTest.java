@@ -8,21 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinksTableSchema;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every route, through the handler, fed the committed sample events. */
 class RoutesTest {
 
-    private TestBed bed;
-    private String key;
-
-    @BeforeEach
-    void setUp() {
-        bed = TestBed.create();
-        key = bed.newApiKey("owner-a");
-    }
+    private final TestBed bed = TestBed.create();
+    private final String key = bed.newApiKey("owner-a");
 
     @Test
     void post_createsALinkWithAMintedCode_andAnswers201WithLocationAndBody() {

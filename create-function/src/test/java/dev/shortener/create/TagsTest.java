@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.shortener.links.LinksTableSchema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tags on create and PATCH, as stored and as answered. */
 class TagsTest {
 
-    private TestBed bed;
-    private String key;
-
-    @BeforeEach
-    void setUp() {
-        bed = TestBed.create();
-        key = bed.newApiKey("owner-a");
-    }
+    private final TestBed bed = TestBed.create();
+    private final String key = bed.newApiKey("owner-a");
 
     @Test
     void create_normalisesTags_andGetReturnsThem() {

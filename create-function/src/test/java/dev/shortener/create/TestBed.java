@@ -3,9 +3,18 @@ package dev.shortener.create;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.shortener.config.Environment;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
+import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.auth.Caller;
+import dev.shortener.create.domain.idempotency.IdempotencyStore;
+import dev.shortener.create.domain.link.CodeReservations;
+import dev.shortener.create.domain.link.LinkCacheUpdates;
+import dev.shortener.create.domain.link.LinkStats;
+import dev.shortener.create.domain.listing.LinkListing;
+import dev.shortener.create.domain.ratelimit.RateLimiter;
+import dev.shortener.create.domain.stats.DailyStats;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.create.dynamodb.DynamoDbCodeReservations;
+import dev.shortener.create.dynamodb.DynamoDbDailyStats;
 import dev.shortener.create.dynamodb.DynamoDbIdempotencyStore;
 import dev.shortener.create.dynamodb.DynamoDbLinkListing;
 import dev.shortener.create.dynamodb.DynamoDbLinkStats;
@@ -21,6 +30,7 @@ import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import dev.shortener.shortcode.WorkerLeases;
 import dev.shortener.testsupport.TestClock;
 import dev.shortener.testsupport.TestServers;
 import java.security.SecureRandom;
@@ -28,7 +38,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,7 +66,7 @@ final class TestBed {
     final CreatePorts ports;
     final CreateHandler handler;
 
-    private TestBed(Map<String, String> envOverrides, UnaryOperator<CreatePorts> customise) {
+    private TestBed(Map<String, String> envOverrides, Consumer<Adapters> replace) {
         table = TestServers.uniqueName("links");
         cachePrefix = TestServers.uniqueName("link") + ":";
         rateLimitPrefix = TestServers.uniqueName("ratelimit") + ":";
@@ -64,45 +74,67 @@ final class TestBed {
         cache = new RedisLinkCache(redis(), cachePrefix);
         links = new DynamoDbLinkStore(dynamoDb(), table);
         config = CreateConfig.fromEnvironment(Environment.of(environment(table, envOverrides)));
-        ports = customise.apply(new CreatePorts(
-                links,
-                new DynamoDbCodeReservations(dynamoDb(), table),
-                new DynamoDbLinkStats(dynamoDb(), table),
-                new dev.shortener.create.dynamodb.DynamoDbDailyStats(dynamoDb(), table),
-                new DynamoDbApiKeys(dynamoDb(), table),
-                new DynamoDbIdempotencyStore(dynamoDb(), table),
-                new RedisTokenBuckets(redis(), rateLimitPrefix),
-                new SharedLinkCache(cache),
-                new DynamoDbWorkerLeases(dynamoDb(), table),
-                new DynamoDbLinkListing(dynamoDb(), table)));
+        Adapters adapters = new Adapters(links, table, cache, rateLimitPrefix);
+        replace.accept(adapters);
+        ports = adapters.ports();
         handler = new CreateHandler(CreateWiring.of(config, ports, clock));
     }
 
     static TestBed create() {
-        return new TestBed(Map.of(), UnaryOperator.identity());
+        return new TestBed(Map.of(), adapters -> {});
     }
 
     static TestBed create(Map<String, String> envOverrides) {
-        return new TestBed(envOverrides, UnaryOperator.identity());
+        return new TestBed(envOverrides, adapters -> {});
     }
 
-    static TestBed create(Map<String, String> envOverrides, UnaryOperator<CreatePorts> customise) {
-        return new TestBed(envOverrides, customise);
+    /**
+     * A bed whose handler runs on the real adapters after {@code replace} has swapped one of them (a store that fails
+     * once or holds a write, an idempotency store that dies): outcomes the real servers won't produce on cue.
+     */
+    static TestBed create(Consumer<Adapters> replace) {
+        return new TestBed(Map.of(), replace);
     }
 
-    /** The real ports with the link store replaced by {@code links} of it (one that fails, holds or is unreachable). */
-    static UnaryOperator<CreatePorts> withLinks(UnaryOperator<LinkStore> links) {
-        return ports -> new CreatePorts(
-                links.apply(ports.links()),
-                ports.reservations(),
-                ports.stats(),
-                ports.dailyStats(),
-                ports.apiKeys(),
-                ports.idempotency(),
-                ports.rateLimiter(),
-                ports.cache(),
-                ports.workerLeases(),
-                ports.listing());
+    /** The real DynamoDB and Redis adapters of one bed, each replaceable (wrapped or swapped) by a test. */
+    static final class Adapters {
+        LinkStore links;
+        CodeReservations reservations;
+        LinkStats.Source stats;
+        DailyStats dailyStats;
+        ApiKeys apiKeys;
+        IdempotencyStore idempotency;
+        RateLimiter rateLimiter;
+        LinkCacheUpdates cache;
+        WorkerLeases workerLeases;
+        LinkListing listing;
+
+        private Adapters(LinkStore links, String table, RedisLinkCache cache, String rateLimitPrefix) {
+            this.links = links;
+            reservations = new DynamoDbCodeReservations(dynamoDb(), table);
+            stats = new DynamoDbLinkStats(dynamoDb(), table);
+            dailyStats = new DynamoDbDailyStats(dynamoDb(), table);
+            apiKeys = new DynamoDbApiKeys(dynamoDb(), table);
+            idempotency = new DynamoDbIdempotencyStore(dynamoDb(), table);
+            rateLimiter = new RedisTokenBuckets(redis(), rateLimitPrefix);
+            this.cache = new SharedLinkCache(cache);
+            workerLeases = new DynamoDbWorkerLeases(dynamoDb(), table);
+            listing = new DynamoDbLinkListing(dynamoDb(), table);
+        }
+
+        private CreatePorts ports() {
+            return new CreatePorts(
+                    links,
+                    reservations,
+                    stats,
+                    dailyStats,
+                    apiKeys,
+                    idempotency,
+                    rateLimiter,
+                    cache,
+                    workerLeases,
+                    listing);
+        }
     }
 
     /** The environment of a test deployment; rate limits high enough that only the rate-limit tests meet them. */

@@ -3,6 +3,7 @@ package dev.shortener.create.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.domain.stats.LinkAnalytics;
 import dev.shortener.create.domain.stats.StatsQuery;
@@ -30,44 +31,22 @@ import java.util.stream.Collectors;
  */
 final class StatsRoutes {
 
-    /** A parameter that is unknown, malformed or out of range; {@code field} names it. */
     static final int DEFAULT_DAYS = 30;
 
     static final int MAX_HOURLY_DAYS = 7;
     private static final Set<String> PARAMETERS = Set.of("from", "to", "interval", "groupBy", "bots");
 
-    /** A link's answer: its all-time count as before, then the range. */
-    @JsonPropertyOrder({
-        "code",
-        "clickCount",
-        "clicksUpdatedAt",
-        "from",
-        "to",
-        "interval",
-        "groupBy",
-        "bots",
-        "availableFrom",
-        "totals",
-        "series",
-        "breakdown"
-    })
+    /** A link's answer: its all-time count as before, then the range's report as the owner's answer has it. */
+    @JsonPropertyOrder({"code", "clickCount", "clicksUpdatedAt"})
     record LinkStatsBody(
             String code,
             long clickCount,
             String clicksUpdatedAt,
-            String from,
-            String to,
-            String interval,
-            String groupBy,
-            String bots,
-            String availableFrom,
-            StatsReport.Totals totals,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Point> series,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Entry> breakdown) {}
+            @JsonUnwrapped RangeBody range) {}
 
-    /** The owner's answer across all of their links. */
+    /** The report over a range: the owner's answer across all of their links, and the rest of a link's. */
     @JsonPropertyOrder({"from", "to", "interval", "groupBy", "bots", "availableFrom", "totals", "series", "breakdown"})
-    record OwnerStatsBody(
+    record RangeBody(
             String from,
             String to,
             String interval,
@@ -76,7 +55,23 @@ final class StatsRoutes {
             String availableFrom,
             StatsReport.Totals totals,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Point> series,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Entry> breakdown) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatsReport.Entry> breakdown) {
+
+        /** A time series when grouped by time, otherwise a breakdown; never both. */
+        static RangeBody of(StatsQuery query, StatsReport report, LocalDate availableFrom) {
+            boolean overTime = query.groupBy() == StatsQuery.GroupBy.TIME;
+            return new RangeBody(
+                    query.from().toString(),
+                    query.to().toString(),
+                    name(query.interval()),
+                    name(query.groupBy()),
+                    name(query.bots()),
+                    availableFrom.toString(),
+                    report.totals(),
+                    overTime ? report.series() : null,
+                    overTime ? null : report.breakdown());
+        }
+    }
 
     private final LinkAnalytics analytics;
     private final StatsSettings settings;
@@ -91,7 +86,6 @@ final class StatsRoutes {
     APIGatewayV2HTTPResponse link(ApiRequest request, String code, Caller caller) {
         StatsQuery query = query(parameters(request), false);
         LinkAnalytics.LinkReport answer = analytics.forLink(code, caller.ownerId(), query);
-        StatsReport report = answer.report();
         Instant updated = answer.link().clicksUpdatedAt();
         return HttpResponses.json(
                 200,
@@ -99,32 +93,13 @@ final class StatsRoutes {
                         answer.link().code(),
                         answer.link().clickCount(),
                         updated == null ? null : updated.toString(),
-                        query.from().toString(),
-                        query.to().toString(),
-                        name(query.interval()),
-                        name(query.groupBy()),
-                        name(query.bots()),
-                        availableFrom().toString(),
-                        report.totals(),
-                        query.groupBy() == StatsQuery.GroupBy.TIME ? report.series() : null,
-                        query.groupBy() == StatsQuery.GroupBy.TIME ? null : report.breakdown())));
+                        RangeBody.of(query, answer.report(), availableFrom()))));
     }
 
     APIGatewayV2HTTPResponse owner(ApiRequest request, Caller caller) {
         StatsQuery query = query(parameters(request), true);
         StatsReport report = analytics.forOwner(caller.ownerId(), query);
-        return HttpResponses.json(
-                200,
-                ApiJson.write(new OwnerStatsBody(
-                        query.from().toString(),
-                        query.to().toString(),
-                        name(query.interval()),
-                        name(query.groupBy()),
-                        name(query.bots()),
-                        availableFrom().toString(),
-                        report.totals(),
-                        query.groupBy() == StatsQuery.GroupBy.TIME ? report.series() : null,
-                        query.groupBy() == StatsQuery.GroupBy.TIME ? null : report.breakdown())));
+        return HttpResponses.json(200, ApiJson.write(RangeBody.of(query, report, availableFrom())));
     }
 
     /** The query string, read as every route reads it (an unknown or repeated parameter is refused). */
