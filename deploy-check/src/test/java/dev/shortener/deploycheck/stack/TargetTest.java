@@ -19,7 +19,7 @@ class TargetTest {
             Map.of(
                     "ShortLinkBaseUrl", "https://d111.cloudfront.net",
                     "ApiUrl", "https://d111.cloudfront.net/api",
-                    "RedirectApiEndpoint", "https://abc.execute-api.eu-west-1.amazonaws.com",
+                    "RedirectFunctionUrl", "https://abc.lambda-url.eu-west-1.on.aws/",
                     "ManagementApiEndpoint", "https://def.execute-api.eu-west-1.amazonaws.com",
                     "AthenaWorkGroup", "url-shortener-analytics",
                     "GlueDatabase", "url_shortener_clicks"),
