@@ -18,7 +18,7 @@ final class Usage {
               --region R                  else the SDK's region chain (AWS_REGION, the profile)
               --short-url URL             ShortLinkBaseUrl: https://<CloudFront or custom domain>
               --api-url URL               ApiUrl (default <short-url>/api)
-              --origin-url URL            RedirectApiEndpoint: the redirect origin, reached around CloudFront
+              --origin-url URL            RedirectFunctionUrl: the redirect origin, reached around CloudFront
               --management-origin-url URL ManagementApiEndpoint
               --athena-workgroup WG       AthenaWorkGroup
               --athena-database DB        GlueDatabase

@@ -61,7 +61,6 @@ class FunctionWiringTest {
                                     // The shared names RedirectConfig reads through their owners (it parses them).
                                     new ConfigClass("dev.shortener.links.LinksTableSettings", null),
                                     new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
-                                    new ConfigClass("dev.shortener.http.OriginSecret", null),
                                     new ConfigClass("dev.shortener.http.EmfMetrics", null),
                                     new ConfigClass("dev.shortener.analytics.ClickSinks", "settings"))),
             "CreateFunction",

@@ -230,32 +230,132 @@ class TemplateTrapsTest {
     }
 
     /**
-     * The execute-api endpoints are public: only requests carrying the secret CloudFront adds may have their
-     * CloudFront-Viewer-* headers believed, so every origin sends it and both functions know the same one.
+     * The management API's execute-api endpoint is public: only requests carrying the secret CloudFront adds may
+     * have their CloudFront-Viewer-* headers believed, so its origin sends it and the create function knows it.
+     * The redirect origin is the function URL, which takes only requests the distribution signed: it sends no
+     * secret, and the redirect function reads none.
      */
     @Test
-    void everyApiOriginSendsTheOriginSecret_thatBothFunctionsCheck() {
+    void theManagementOriginSendsTheOriginSecret_andTheRedirectOriginSignsInstead() {
         String expected = "{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}";
-        JsonNode origins = distribution().path("Origins");
-        assertTrue(origins.size() > 0);
-        for (JsonNode origin : origins) {
-            boolean sends = false;
-            for (JsonNode header : origin.path("OriginCustomHeaders")) {
-                sends |= "X-Origin-Verify".equals(header.path("HeaderName").asText())
-                        && expected.equals(
-                                header.path("HeaderValue").path("Fn::Sub").asText());
+        JsonNode management = origin(apiBehaviour().path("TargetOriginId").asText());
+        boolean sends = false;
+        for (JsonNode header : management.path("OriginCustomHeaders")) {
+            sends |= "X-Origin-Verify".equals(header.path("HeaderName").asText())
+                    && expected.equals(
+                            header.path("HeaderValue").path("Fn::Sub").asText());
+        }
+        assertTrue(sends, "the management origin does not send X-Origin-Verify");
+        assertEquals(
+                expected,
+                template.environment(CREATE)
+                        .get("ORIGIN_VERIFY_SECRET")
+                        .path("Fn::Sub")
+                        .asText(),
+                "the create function does not check the origin secret");
+
+        JsonNode redirect = redirectOrigin();
+        assertTrue(
+                redirect.path("OriginCustomHeaders").isMissingNode()
+                        || redirect.path("OriginCustomHeaders").isEmpty(),
+                "the redirect origin sends custom headers: " + redirect.path("OriginCustomHeaders"));
+        assertFalse(template.environment(REDIRECT).containsKey("ORIGIN_VERIFY_SECRET"));
+        String oac = redirect.path("OriginAccessControlId")
+                .path("Fn::GetAtt")
+                .path(0)
+                .asText();
+        assertEquals("AWS::CloudFront::OriginAccessControl", template.type(oac), "the redirect origin has no OAC");
+        JsonNode config = template.properties(oac).path("OriginAccessControlConfig");
+        assertEquals("lambda", config.path("OriginAccessControlOriginType").asText());
+        assertEquals("always", config.path("SigningBehavior").asText());
+        assertEquals("sigv4", config.path("SigningProtocol").asText());
+    }
+
+    /** CloudFront calls the redirect function's URL, which only IAM-signed requests may invoke. */
+    @Test
+    void theRedirectOriginIsTheFunctionUrlOfTheLiveAlias_withIamAuth() {
+        JsonNode domain = redirectOrigin().path("DomainName").path("Fn::Select");
+        assertEquals(2, domain.path(0).asInt(), "the host is the third part of https://<host>/");
+        JsonNode split = domain.path(1).path("Fn::Split");
+        assertEquals("/", split.path(0).asText());
+        String url = split.path(1).path("Fn::GetAtt").path(0).asText();
+        assertEquals("FunctionUrl", split.path(1).path("Fn::GetAtt").path(1).asText());
+        assertEquals("AWS::Lambda::Url", template.type(url));
+        JsonNode properties = template.properties(url);
+        assertEquals("AWS_IAM", properties.path("AuthType").asText(), "anyone could call the URL directly");
+        assertEquals("live", properties.path("Qualifier").asText(), "provisioned concurrency is on the alias");
+        assertEquals(
+                REDIRECT,
+                properties.path("TargetFunctionArn").path("Fn::GetAtt").path(0).asText());
+        assertEquals(List.of(url), template.ofType("AWS::Lambda::Url"));
+    }
+
+    /** No API Gateway in front of the redirect function: no integration names it. */
+    @Test
+    void noApiGatewayIntegrationInvokesTheRedirectFunction() {
+        for (String integration : template.ofType("AWS::ApiGatewayV2::Integration")) {
+            assertFalse(
+                    template.properties(integration).toString().contains(REDIRECT),
+                    integration + " sends requests to the redirect function");
+        }
+        for (String permission : template.ofType("AWS::Lambda::Permission")) {
+            JsonNode properties = template.properties(permission);
+            if (properties.path("FunctionName").toString().contains(REDIRECT)) {
+                assertEquals(
+                        "cloudfront.amazonaws.com", properties.path("Principal").asText(), permission);
             }
-            assertTrue(sends, "origin " + origin.path("Id").asText() + " does not send X-Origin-Verify");
         }
-        for (String function : List.of(REDIRECT, CREATE)) {
+    }
+
+    /**
+     * Both actions a function URL call needs (InvokeFunctionUrl and, since October 2025, InvokeFunction), each
+     * granted to CloudFront for this distribution only, on the alias the URL points at.
+     */
+    @Test
+    void cloudFrontMayInvokeTheRedirectUrl_forThisDistributionOnly() {
+        Map<String, JsonNode> byAction = new java.util.HashMap<>();
+        for (String permission : template.ofType("AWS::Lambda::Permission")) {
+            JsonNode properties = template.properties(permission);
+            if ("cloudfront.amazonaws.com".equals(properties.path("Principal").asText())) {
+                byAction.put(properties.path("Action").asText(), properties);
+            }
+        }
+        assertEquals(Set.of("lambda:InvokeFunctionUrl", "lambda:InvokeFunction"), byAction.keySet());
+        String distributionArn = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}";
+        for (JsonNode properties : byAction.values()) {
             assertEquals(
-                    expected,
-                    template.environment(function)
-                            .get("ORIGIN_VERIFY_SECRET")
-                            .path("Fn::Sub")
-                            .asText(),
-                    function + " does not check the origin secret");
+                    distributionArn,
+                    properties.path("SourceArn").path("Fn::Sub").asText());
+            assertEquals(
+                    REDIRECT + ".Alias",
+                    properties.path("FunctionName").path("Ref").asText());
         }
+        assertEquals(
+                "AWS_IAM",
+                byAction.get("lambda:InvokeFunctionUrl")
+                        .path("FunctionUrlAuthType")
+                        .asText());
+        assertTrue(
+                byAction.get("lambda:InvokeFunction")
+                        .path("InvokedViaFunctionUrl")
+                        .asBoolean(),
+                "InvokeFunction must be good for calls through the URL only");
+    }
+
+    private static JsonNode redirectOrigin() {
+        return origin(distribution()
+                .path("DefaultCacheBehavior")
+                .path("TargetOriginId")
+                .asText());
+    }
+
+    private static JsonNode origin(String id) {
+        for (JsonNode origin : distribution().path("Origins")) {
+            if (id.equals(origin.path("Id").asText())) {
+                return origin;
+            }
+        }
+        throw new AssertionError("no origin " + id);
     }
 
     @Test
@@ -301,11 +401,11 @@ class TemplateTrapsTest {
     }
 
     /**
-     * / and /robots.txt are served by the default behaviour: the redirect API, with the short codes' policies,
+     * / and /robots.txt are served by the default behaviour: the redirect function's URL, with the short codes' policies,
      * so the edge keeps them for the s-maxage the function sends.
      */
     @Test
-    void theRootAndRobotsTxt_reachTheRedirectApi_throughTheDefaultBehaviour() {
+    void theRootAndRobotsTxt_reachTheRedirectFunction_throughTheDefaultBehaviour() {
         for (JsonNode behaviour : distribution().path("CacheBehaviors")) {
             String pattern = behaviour.path("PathPattern").asText();
             assertFalse(
@@ -441,24 +541,13 @@ class TemplateTrapsTest {
     }
 
     @Test
-    void cloudFrontRoutesShortCodesAndTheApiToTheRightApis() {
-        Map<String, String> apiOfOrigin = new java.util.HashMap<>();
-        for (JsonNode origin : distribution().path("Origins")) {
-            String domain = Intrinsics.subTemplate(origin.path("DomainName"));
-            assertNotNull(domain, "origin " + origin.path("Id").asText() + " must be an API's execute-api domain");
-            apiOfOrigin.put(
-                    origin.path("Id").asText(), Intrinsics.subVariables(domain).get(0));
-        }
-        String redirectApi = apiOfOrigin.get(distribution()
-                .path("DefaultCacheBehavior")
-                .path("TargetOriginId")
-                .asText());
-        assertEquals(
-                Set.of("GET /", "HEAD /", "GET /robots.txt", "HEAD /robots.txt", "GET /{code}", "HEAD /{code}"),
-                routesOf(redirectApi));
+    void cloudFrontRoutesTheApiToTheManagementApi() {
+        JsonNode management = origin(apiBehaviour().path("TargetOriginId").asText());
+        String domain = Intrinsics.subTemplate(management.path("DomainName"));
+        assertNotNull(domain, "the management origin must be an API's execute-api domain");
         assertEquals(
                 Set.of("ANY /api/{proxy+}"),
-                routesOf(apiOfOrigin.get(apiBehaviour().path("TargetOriginId").asText())));
+                routesOf(Intrinsics.subVariables(domain).get(0)));
     }
 
     // --- IAM ------------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package dev.shortener.redirect;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.shortener.analytics.ClickSink;
-import dev.shortener.http.OriginSecret;
 import dev.shortener.redirect.domain.Resolution;
 import dev.shortener.redirect.domain.Resolver;
 import dev.shortener.redirect.domain.ShortCodes;
@@ -24,7 +23,6 @@ final class Exchange {
     private final RedirectResponses responses;
     private final ClickSink clicks;
     private final InstantSource clock;
-    private final OriginSecret originSecret;
     private final ForwardedQuery forwardedQuery;
     private final String rootRedirectUrl;
 
@@ -34,14 +32,12 @@ final class Exchange {
             RedirectResponses responses,
             ClickSink clicks,
             InstantSource clock,
-            OriginSecret originSecret,
             ForwardedQuery forwardedQuery,
             String rootRedirectUrl) {
         this.resolver = resolver;
         this.responses = responses;
         this.clicks = clicks;
         this.clock = clock;
-        this.originSecret = originSecret;
         this.forwardedQuery = forwardedQuery;
         this.rootRedirectUrl = rootRedirectUrl;
     }
@@ -96,7 +92,7 @@ final class Exchange {
             // Only appends to the sink's buffer; a sink that throws anyway must not cost the person their redirect.
             try {
                 clicks.record(Clicks.of(
-                        request, code, now, requestId, resolution.cache().answered(), originSecret));
+                        request, code, now, requestId, resolution.cache().answered()));
                 click = RedirectOutcome.Click.RECORDED;
             } catch (RuntimeException e) {
                 click = RedirectOutcome.Click.REFUSED;

@@ -2,7 +2,6 @@ package dev.shortener.redirect;
 
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
-import dev.shortener.http.OriginSecret;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import java.net.URI;
@@ -12,7 +11,7 @@ import java.util.Set;
 
 /**
  * The redirect function's configuration. The variables only this function reads are named here; the shared ones
- * by their owners ({@link LinksTableSettings}, {@link RedisSettings#REDIS_URL}, {@link OriginSecret}), so each
+ * by their owners ({@link LinksTableSettings}, {@link RedisSettings#REDIS_URL}), so each
  * name is spelled once. A missing or malformed value fails the init with the variable's name, so a bad deployment
  * shows up on its first cold start, not as odd redirects later. (The SDK reads {@code AWS_REGION} itself.)
  *
@@ -28,7 +27,6 @@ import java.util.Set;
  * @param breakerFailures      consecutive Redis failures that open the circuit breaker
  * @param breakerOpenFor       how long the breaker skips Redis before it probes again
  * @param clickBudget          the most a request waits for the click sink before returning
- * @param originSecret         what a request must present for its CloudFront-Viewer-* headers to be believed
  * @param maxRedirectUrlLength the longest destination a forwarded query may make (the create function's
  *                             {@code MAX_URL_LENGTH}: the template sets both to the same value)
  * @param rootRedirectUrl      where {@code GET /} sends people, or null for the page saying what this is
@@ -46,7 +44,6 @@ public record RedirectConfig(
         int breakerFailures,
         Duration breakerOpenFor,
         Duration clickBudget,
-        OriginSecret originSecret,
         int maxRedirectUrlLength,
         URI rootRedirectUrl) {
 
@@ -74,7 +71,6 @@ public record RedirectConfig(
         Objects.requireNonNull(redisCommandTimeout, "redisCommandTimeout");
         Objects.requireNonNull(breakerOpenFor, "breakerOpenFor");
         Objects.requireNonNull(clickBudget, "clickBudget");
-        Objects.requireNonNull(originSecret, "originSecret");
     }
 
     /**
@@ -97,7 +93,6 @@ public record RedirectConfig(
                 env.integer(REDIS_BREAKER_FAILURES, 3, 1, 1_000),
                 env.seconds(REDIS_BREAKER_OPEN_SECONDS, 10, 1, 3_600),
                 env.millis(CLICK_BUDGET_MS, 20, 0, 1_000),
-                OriginSecret.from(env),
                 env.integer(MAX_REDIRECT_URL_LENGTH, 2048, 32, 8192),
                 rootRedirectUrl(env));
     }

@@ -106,7 +106,6 @@ public final class RedirectWiring {
                 responses,
                 clicks,
                 clock,
-                config.originSecret(),
                 new ForwardedQuery(config.maxRedirectUrlLength()),
                 config.rootRedirectUrl() == null
                         ? null

@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A request straight to an origin (not through CloudFront, so without whatever CloudFront adds: today the
- * {@code X-Origin-Verify} secret, later a signature of origin access control) must be refused: 401 or 403. Any other
- * answer means the origin can be reached around CloudFront, its caching and its limits. What makes the origin
- * refuse is not this check's business, so it stays true when that mechanism changes.
+ * A request straight to an origin (not through CloudFront, so without whatever CloudFront adds) must be refused.
+ * The redirect origin is the function URL ({@code RedirectFunctionUrl}), AWS_IAM auth behind origin access
+ * control: an unsigned request gets Lambda's 403 before the function runs, so only 403 passes. The management
+ * origin (the {@code X-Origin-Verify} secret in front of the API) may answer 401 or 403. Any other answer means
+ * the origin can be reached around CloudFront, its caching and its limits.
  */
 final class DirectOriginCheck implements Check {
 
@@ -65,7 +66,7 @@ final class DirectOriginCheck implements Check {
             context.countClick(link.code(), reply);
         }
         String evidence = reply.method() + " " + reply.uri() + " without CloudFront: " + reply.summary();
-        if (reply.status() == 401 || reply.status() == 403) {
+        if (reply.status() == 403 || (management && reply.status() == 401)) {
             return Result.pass(evidence + " (refused)");
         }
         return Result.fail(evidence + " (not refused: the " + what + " answers callers that bypass CloudFront)");

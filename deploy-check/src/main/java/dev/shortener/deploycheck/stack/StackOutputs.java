@@ -17,8 +17,8 @@ public final class StackOutputs {
     public static final String SHORT_LINK_BASE_URL = "ShortLinkBaseUrl";
     /** The management API through CloudFront, {@code <base>/api}. */
     public static final String API_URL = "ApiUrl";
-    /** CloudFront's origin for the redirect routes (the redirect API's own endpoint). */
-    public static final String REDIRECT_ORIGIN = "RedirectApiEndpoint";
+    /** CloudFront's origin for the redirect routes (the redirect function's URL, which refuses unsigned calls). */
+    public static final String REDIRECT_ORIGIN = "RedirectFunctionUrl";
     /** CloudFront's origin for the management API. */
     public static final String MANAGEMENT_ORIGIN = "ManagementApiEndpoint";
 

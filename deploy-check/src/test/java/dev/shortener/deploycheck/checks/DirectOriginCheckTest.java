@@ -23,6 +23,14 @@ class DirectOriginCheckTest {
         assertTrue(row.evidence().endsWith("without CloudFront: 403 (refused)"), row.evidence());
     }
 
+    /** The function URL answers an unsigned call 403; a 401 would be some other guard than IAM auth. */
+    @Test
+    void aRedirectOriginAnswering401_fails_onlyTheFunctionUrls403Passes() throws Exception {
+        Result row = againstOrigin(401);
+
+        assertEquals(Outcome.FAIL, row.outcome(), row.evidence());
+    }
+
     @Test
     void anOriginThatRedirects_fails_sayingItCanBeBypassed() throws Exception {
         Result row = againstOrigin(302);
@@ -34,8 +42,9 @@ class DirectOriginCheckTest {
     private static Result againstOrigin(int status) throws IOException {
         HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         origin.createContext("/", exchange -> {
-            if (exchange.getRequestHeaders().containsKey("X-Origin-Verify")) {
-                throw new IllegalStateException("the check must not send CloudFront's secret");
+            if (exchange.getRequestHeaders().containsKey("X-Origin-Verify")
+                    || exchange.getRequestHeaders().containsKey("Authorization")) {
+                throw new IllegalStateException("the check must not send CloudFront's secret or a signature");
             }
             exchange.getResponseHeaders().set("Location", "https://example.com/");
             exchange.sendResponseHeaders(status, -1);

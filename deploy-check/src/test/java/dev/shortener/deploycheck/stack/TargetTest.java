@@ -19,7 +19,7 @@ class TargetTest {
             Map.of(
                     "ShortLinkBaseUrl", "https://d111.cloudfront.net",
                     "ApiUrl", "https://d111.cloudfront.net/api",
-                    "RedirectApiEndpoint", "https://abc.execute-api.eu-west-1.amazonaws.com",
+                    "RedirectFunctionUrl", "https://abc.lambda-url.eu-west-1.on.aws/",
                     "ManagementApiEndpoint", "https://def.execute-api.eu-west-1.amazonaws.com",
                     "AthenaWorkGroup", "url-shortener-analytics",
                     "GlueDatabase", "url_shortener_clicks"),
@@ -35,8 +35,7 @@ class TargetTest {
 
         assertEquals(URI.create("https://d111.cloudfront.net"), target.shortBase());
         assertEquals(URI.create("https://d111.cloudfront.net/api"), target.apiBase());
-        assertEquals(
-                Optional.of(URI.create("https://abc.execute-api.eu-west-1.amazonaws.com")), target.redirectOrigin());
+        assertEquals(Optional.of(URI.create("https://abc.lambda-url.eu-west-1.on.aws/")), target.redirectOrigin());
         assertEquals(
                 Optional.of(URI.create("https://def.execute-api.eu-west-1.amazonaws.com")), target.managementOrigin());
         assertEquals(

@@ -20,10 +20,11 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Turns a request into the event API Gateway's HTTP API sends with payload format 2.0: lower-cased headers with
- * repeated values joined by commas, cookies split out, the raw path and query string, the route key of the route
- * that matched ({@code ANY /api/{proxy+}}, {@code GET /{code}}, {@code HEAD /{code}}), and a body that is base64
- * unless it is text.
+ * Turns a request into a payload 2.0 event: lower-cased headers with repeated values joined by commas, cookies
+ * split out, the raw path and query string, and a body that is base64 unless it is text. {@code /api/...} gets
+ * the management HTTP API's event (route key {@code ANY /api/{proxy+}}, the {@code proxy} path parameter); every
+ * other path the redirect function's URL event, as CloudFront calls it in the cloud (route key {@code $default},
+ * no path parameters).
  */
 public final class GatewayEvents {
 
@@ -64,13 +65,9 @@ public final class GatewayEvents {
         if (isApi(rawPath)) {
             routeKey = API_ROUTE;
             pathParameters.put("proxy", decode(rawPath.length() > 5 ? rawPath.substring(5) : ""));
-        } else if ((method.equals("GET") || method.equals("HEAD"))
-                && (rawPath.equals("/") || rawPath.equals("/robots.txt"))) {
-            routeKey = method + " " + rawPath; // the template's own routes, which API Gateway prefers to /{code}
-        } else if (method.equals("GET") || method.equals("HEAD")) {
-            routeKey = method + " /{code}";
-            pathParameters.put("code", decode(rawPath.substring(1)));
         } else {
+            // Everything else is the redirect function's URL, as CloudFront calls it: a function URL event has
+            // route key $default and no path parameters (the handler reads rawPath).
             routeKey = "$default";
         }
         String requestId = requestId();

@@ -117,14 +117,14 @@ class GatewayServerTest {
     }
 
     @Test
-    void codeAndPreview_goToTheRedirectHandler_asGetCodeRoutes() throws Exception {
+    void codeAndPreview_goToTheRedirectHandler_asFunctionUrlEvents() throws Exception {
         HttpResponse<byte[]> response =
                 http.send(HttpRequest.newBuilder(url("/aB3dE5f+")).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         APIGatewayV2HTTPEvent event = redirectEvent.get();
-        assertEquals("GET /{code}", event.getRouteKey());
-        assertEquals("/aB3dE5f+", event.getRawPath());
-        assertEquals("aB3dE5f+", event.getPathParameters().get("code"));
+        assertEquals("$default", event.getRouteKey(), "a function URL event, as CloudFront's calls are");
+        assertEquals("/aB3dE5f+", event.getRawPath(), "the preview's + as sent");
+        assertNull(event.getPathParameters(), "function URLs send no path parameters");
         assertEquals("", event.getRawQueryString());
         assertNull(event.getBody());
         assertEquals(302, response.statusCode());
@@ -135,29 +135,30 @@ class GatewayServerTest {
     }
 
     @Test
-    void theRootAndRobotsTxt_goToTheRedirectHandler_underTheirOwnRoutes_withTheQueryAsSent() throws Exception {
+    void theRootAndRobotsTxt_goToTheRedirectHandler_withTheQueryAsSent() throws Exception {
         http.send(HttpRequest.newBuilder(url("/?utm_source=a%20b&x")).build(), HttpResponse.BodyHandlers.ofString());
         APIGatewayV2HTTPEvent root = redirectEvent.get();
         http.send(HttpRequest.newBuilder(url("/robots.txt")).build(), HttpResponse.BodyHandlers.ofString());
         APIGatewayV2HTTPEvent robots = redirectEvent.get();
 
-        assertEquals("GET /", root.getRouteKey());
+        assertEquals("$default", root.getRouteKey());
         assertEquals("/", root.getRawPath());
         assertEquals("utm_source=a%20b&x", root.getRawQueryString());
         assertNull(root.getPathParameters());
-        assertEquals("GET /robots.txt", robots.getRouteKey());
+        assertEquals("$default", robots.getRouteKey());
         assertEquals("/robots.txt", robots.getRawPath());
     }
 
     @Test
-    void head_isAHeadRoute_andGetsNoBody() throws Exception {
+    void head_reachesTheRedirectHandlerAsHead_andGetsNoBody() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(url("/aB3dE5f"))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertEquals("HEAD /{code}", redirectEvent.get().getRouteKey());
+        assertEquals("HEAD", redirectEvent.get().getRequestContext().getHttp().getMethod());
+        assertEquals("$default", redirectEvent.get().getRouteKey());
         assertEquals(302, response.statusCode());
         assertEquals("", response.body());
     }

@@ -1,7 +1,6 @@
 package dev.shortener.redirect.http;
 
 import dev.shortener.analytics.Click;
-import dev.shortener.http.OriginSecret;
 import java.time.Instant;
 
 /** Builds the click of a followed link from the request. The IP goes into the click only, never a log line. */
@@ -12,30 +11,24 @@ public final class Clicks {
     private Clicks() {}
 
     /**
-     * @param originSecret what the request must present for CloudFront's viewer headers to be believed; a direct
-     *                     call to the API could send any
+     * CloudFront's viewer headers are believed as they are: the function URL takes only requests this
+     * distribution signed (origin access control, AWS_IAM auth), so no caller can reach the function with
+     * headers of its own choosing, and CloudFront sets {@code CloudFront-Viewer-*} itself.
      */
-    public static Click of(
-            RedirectRequest request,
-            String code,
-            Instant at,
-            String requestId,
-            boolean cacheHit,
-            OriginSecret originSecret) {
-        boolean viaCloudFront = originSecret.vouchesFor(request.header(OriginSecret.HEADER));
+    public static Click of(RedirectRequest request, String code, Instant at, String requestId, boolean cacheHit) {
         return new Click(
                 code,
                 at,
-                viaCloudFront ? clientIp(request) : request.sourceIp(),
+                clientIp(request),
                 request.header("user-agent"),
                 request.header("referer"),
-                viaCloudFront ? request.header("cloudfront-viewer-country") : null,
+                request.header("cloudfront-viewer-country"),
                 requestId,
                 cacheHit);
     }
 
     /**
-     * The viewer's address. Behind CloudFront, API Gateway's source IP is CloudFront's, so the viewer is read
+     * The viewer's address. Behind CloudFront, the event's source IP is CloudFront's, so the viewer is read
      * from {@code CloudFront-Viewer-Address} ({@code ip:port}; IPv6 unbracketed, so the port follows the last
      * colon). Without CloudFront (direct calls, the local runner) the source IP is the viewer.
      */
