@@ -3,7 +3,7 @@
 // target/classes/console/ (the module's jar carries it; the local runner and the stack's publisher serve it);
 // `node build.mjs <dir>` writes elsewhere.
 import * as esbuild from "esbuild";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const outdir = path.resolve(process.argv[2] ?? "target/classes/console");
@@ -37,4 +37,5 @@ if (page.includes("{{")) {
   throw new Error("src/index.html has a placeholder the build does not fill");
 }
 await writeFile(path.join(outdir, "index.html"), page);
+await copyFile("src/favicon.svg", path.join(outdir, "favicon.svg"));
 console.log(`console built in ${path.relative(process.cwd(), outdir)}: index.html, ${outputs.join(", ")}`);
