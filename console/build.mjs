@@ -38,4 +38,7 @@ if (page.includes("{{")) {
 }
 await writeFile(path.join(outdir, "index.html"), page);
 await copyFile("src/favicon.svg", path.join(outdir, "favicon.svg"));
+// The list of files, beside the folder (not served): the stack's publisher copies exactly these to the bucket.
+const files = ["index.html", "favicon.svg", ...outputs].sort();
+await writeFile(path.join(outdir, "..", "console-files.txt"), `${files.join("\n")}\n`);
 console.log(`console built in ${path.relative(process.cwd(), outdir)}: index.html, ${outputs.join(", ")}`);
