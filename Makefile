@@ -18,7 +18,7 @@ define lambda-jar
 	cp $(1)/target/$(1)-lambda.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-RedirectFunction build-CreateFunction build-ClickCountFunction
+.PHONY: build-RedirectFunction build-CreateFunction build-ClickCountFunction build-ConsolePublisherFunction
 
 build-RedirectFunction:
 	$(call lambda-jar,redirect-function)
@@ -28,3 +28,7 @@ build-CreateFunction:
 
 build-ClickCountFunction:
 	$(call lambda-jar,click-count-function)
+
+# The console's publisher: its jar carries the built console (the console module runs npm ci and the build).
+build-ConsolePublisherFunction:
+	$(call lambda-jar,console-publisher)

@@ -83,7 +83,9 @@ class FunctionWiringTest {
                             List.of(
                                     new ConfigClass("dev.shortener.links.LinksTableSettings", "fromEnvironment"),
                                     new ConfigClass("dev.shortener.stats.StatsSettings", "fromEnvironment"),
-                                    new ConfigClass("dev.shortener.analytics.counts.handler.ClickCountWiring", null))));
+                                    new ConfigClass("dev.shortener.analytics.counts.handler.ClickCountWiring", null))),
+            // Reads no variables: its bucket comes in each request's ResourceProperties.
+            "ConsolePublisherFunction", new Wiring("console-publisher", "dev/shortener/console/publisher", List.of()));
 
     /** Read by the code for local runs and tests only: setting one in AWS would point a function elsewhere. */
     static final Map<String, String> LOCAL_ONLY = Map.of(

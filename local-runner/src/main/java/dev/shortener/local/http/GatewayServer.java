@@ -77,6 +77,7 @@ public final class GatewayServer implements AutoCloseable {
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> redirect) {
         server.setExecutor(workers);
         server.createContext("/", exchange -> serve(exchange, api, redirect));
+        server.createContext(ConsoleFiles.PATH, ConsoleFiles.fromClasspath(exchange -> serve(exchange, api, redirect)));
         server.start();
     }
 
