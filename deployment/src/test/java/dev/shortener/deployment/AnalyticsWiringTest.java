@@ -86,7 +86,7 @@ class AnalyticsWiringTest {
                 JSON.readTree(Repository.root().resolve(TABLE_DEFINITION).toFile());
         JsonNode tableInput =
                 template.properties(template.single("AWS::Glue::Table")).path("TableInput");
-        String bucket = template.single("AWS::S3::Bucket");
+        String bucket = "ClickBucket";
         assertEquals(definition, withSubsAsPlaceholders(tableInput, Map.of(bucket, "{{bucket}}")));
         assertEquals(
                 template.single("AWS::Glue::Database"),
@@ -204,7 +204,7 @@ class AnalyticsWiringTest {
         assertTrue(readable.endsWith("/" + ClickLayout.EVENTS_PREFIX + "*"), readable);
 
         Set<String> expiring = new TreeSet<>();
-        template.properties(template.single("AWS::S3::Bucket"))
+        template.properties("ClickBucket")
                 .path("LifecycleConfiguration")
                 .path("Rules")
                 .forEach(rule -> expiring.add(rule.path("Prefix").asText()));

@@ -438,9 +438,16 @@ class TemplateTrapsTest {
                 properties.path("AutoPublish").asBoolean(), "AutoPublish: a distribution can only use the LIVE stage");
         for (JsonNode behaviour : behaviours()) {
             if (!behaviour.path("PathPattern").isMissingNode()) {
+                String pattern = behaviour.path("PathPattern").asText();
+                // The console's behaviours have a function of their own (the index rewrite); none normalises Accept.
                 assertTrue(
-                        behaviour.path("FunctionAssociations").isMissingNode(),
-                        behaviour.path("PathPattern").asText() + " must see Accept as the client sent it");
+                        behaviour.path("FunctionAssociations").isMissingNode()
+                                || (pattern.startsWith("/console")
+                                        && !behaviour
+                                                .path("FunctionAssociations")
+                                                .toString()
+                                                .contains(NORMALISE_ACCEPT)),
+                        pattern + " must see Accept as the client sent it");
             }
             assertTrue(behaviour.path("LambdaFunctionAssociations").isMissingNode(), "no Lambda@Edge");
         }
@@ -532,11 +539,15 @@ class TemplateTrapsTest {
                     .contains(behaviour.path("ViewerProtocolPolicy").asText()));
         }
         for (JsonNode origin : distribution().path("Origins")) {
+            if (origin.has("S3OriginConfig")) {
+                continue; // CloudFront reaches an S3 REST origin in the viewer's protocol: HTTPS, by the loop above
+            }
             assertEquals(
                     "https-only",
                     origin.path("CustomOriginConfig")
                             .path("OriginProtocolPolicy")
-                            .asText());
+                            .asText(),
+                    origin.path("Id").asText());
         }
     }
 
@@ -636,7 +647,7 @@ class TemplateTrapsTest {
 
     @Test
     void clickBucketIsPrivateEncryptedTlsOnlyAndExpires() {
-        String bucket = template.single("AWS::S3::Bucket");
+        String bucket = "ClickBucket";
         JsonNode properties = template.properties(bucket);
         properties.path("PublicAccessBlockConfiguration").forEach(flag -> assertTrue(flag.asBoolean()));
         assertEquals(4, properties.path("PublicAccessBlockConfiguration").size());
@@ -645,7 +656,7 @@ class TemplateTrapsTest {
                 .path("ServerSideEncryptionConfiguration")
                 .isEmpty());
         assertFalse(properties.path("LifecycleConfiguration").path("Rules").isEmpty());
-        String policy = template.single("AWS::S3::BucketPolicy");
+        String policy = "ClickBucketPolicy";
         JsonNode statement = template.properties(policy)
                 .path("PolicyDocument")
                 .path("Statement")
