@@ -8,7 +8,8 @@ import java.security.MessageDigest;
  * A secret CloudFront adds to every request it forwards to the API (an origin custom header), so that a function
  * can tell requests that came through CloudFront from direct calls to the public execute-api endpoint. Only the
  * former may have their {@code CloudFront-Viewer-*} headers believed: a direct caller can send any it likes, and
- * would pick its own rate-limit bucket or click address.
+ * would pick its own rate-limit bucket or click address. The management API only: the redirect function sits behind
+ * a function URL that only this distribution can invoke (origin access control signs each request).
  */
 public final class OriginSecret {
 
