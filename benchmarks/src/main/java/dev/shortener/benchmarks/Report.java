@@ -97,7 +97,8 @@ final class Report {
         double naiveP99 = st("naive", "p99_us");
         double ratio = st("hit", "throughput_per_s") / st("naive", "throughput_per_s");
         double handoffBusy = st("clicks_fast_busy", "p99_us") - st("clicks_none_busy", "p99_us");
-        double handoffSparse = st("clicks_fast_sparse", "p99_us") - st("clicks_none_sparse", "p99_us");
+        // As deployed: at low traffic the clicks are flushed after the response (the click sink's extension).
+        double handoffSparse = st("clicks_fast_after", "p99_us") - st("clicks_none_sparse", "p99_us");
         double coldTuned = coldMedian("tuned", 3);
         double coldUntuned = coldMedian("untuned", 3);
         ArtifactSizes.Jar redirect = run.jars.stream()
@@ -127,8 +128,11 @@ final class Report {
                 "| click hand-off ≤ 0.5 ms p99, healthy endpoint, under load | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs | %s |",
                 handoffBusy, st("clicks_none_busy", "p99_us"), met(handoffBusy <= 500)));
         line(f(
-                "| click hand-off ≤ 0.5 ms p99, healthy endpoint, low traffic | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs | %s |",
-                handoffSparse, st("clicks_none_sparse", "p99_us"), met(handoffSparse <= 500)));
+                "| click hand-off ≤ 0.5 ms p99, healthy endpoint, low traffic (flush after the response) | +%.0f µs p99 | same hit path, no-op sink: p99 %.0f µs; waiting inside the invocation instead: +%.0f µs | %s |",
+                handoffSparse,
+                st("clicks_none_sparse", "p99_us"),
+                st("clicks_fast_sparse", "p99_us") - st("clicks_none_sparse", "p99_us"),
+                met(handoffSparse <= 500)));
         line(f(
                 "| cold start to first 302 ≤ 0.6 s here | %.0f ms (median of %d) | untuned %.0f ms; of the tuned one, the function's init + first request %.0f + %.0f ms, the runtime reading the event %.0f ms | %s |",
                 coldTuned,
@@ -295,6 +299,29 @@ final class Report {
                         st(key, "max_us"),
                         mode.equals("none") ? "—" : f("%+.0f", st(key, "p99_us") - base)));
             }
+        }
+        line("");
+        line("**A lone click, before and after the post-response flush.** The low-traffic rows above are the wait "
+                + "inside the invocation (the caller waits for it, and it is billed). With the flush after the "
+                + "response (the click sink's internal extension, subscribed to INVOKE), the caller waits for the "
+                + "handler only; the extension then settles the clicks within `CLICK_AFTER_RESPONSE_BUDGET_MS` "
+                + "(1,000 ms) before the environment may freeze, which is billed (`PostRuntimeExtensionsDuration`) "
+                + "but waited for by nobody. Same endpoints, same 5 ms pauses, same run.");
+        line("");
+        line(
+                "| endpoint | before: caller p50 / p99 µs (= billed) | after: caller p50 / p99 µs | after: billed p50 / p99 µs "
+                        + "(response + flush until the freeze) |");
+        line("|---|---|---|---|");
+        for (String mode : new String[] {"fast", "slow", "failing"}) {
+            line(f(
+                    "| %s | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |",
+                    mode,
+                    st("clicks_" + mode + "_sparse", "p50_us"),
+                    st("clicks_" + mode + "_sparse", "p99_us"),
+                    st("clicks_" + mode + "_after", "p50_us"),
+                    st("clicks_" + mode + "_after", "p99_us"),
+                    st("clicks_" + mode + "_after_billed", "p50_us"),
+                    st("clicks_" + mode + "_after_billed", "p99_us")));
         }
         line("");
     }
@@ -598,7 +625,7 @@ final class Report {
                     coldMedian("tuned", 2),
                     coldMedian("untuned", 2)));
         }
-        double sparse = st("clicks_fast_sparse", "p99_us") - st("clicks_none_sparse", "p99_us");
+        double sparse = st("clicks_fast_after", "p99_us") - st("clicks_none_sparse", "p99_us");
         if (sparse > 500) {
             line(f(
                     "- **Click hand-off at low traffic** (+%.0f µs p99 with a fast endpoint; slow and failing endpoints: "
