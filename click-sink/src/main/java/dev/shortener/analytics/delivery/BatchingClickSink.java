@@ -92,11 +92,7 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
             return;
         }
         pending.requestFlush();
-        try {
-            pending.awaitSettled(now + budget.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        settledBy(now + budget.toNanos());
     }
 
     /** From now on the handler hands clicks off without waiting; an extension calls the two methods below. */
@@ -122,17 +118,10 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
             return 0;
         }
         pending.requestFlush();
-        try {
-            if (pending.awaitSettled(deadlineNanos)) {
-                return 0;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (settledBy(deadlineNanos)) {
+            return 0;
         }
-        List<EncodedClick> abandoned = pending.abandonPending();
-        undelivered.write(UndeliveredLog.Reason.flush_timeout, null, 0, abandoned);
-        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
-        return abandoned.size();
+        return giveUp(UndeliveredLog.Reason.flush_timeout, pending.abandonPending());
     }
 
     /**
@@ -141,14 +130,8 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
      */
     public void shutdown(Duration budget) {
         pending.close();
-        try {
-            pending.awaitSettled(System.nanoTime() + budget.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<EncodedClick> abandoned = pending.abandonAll();
-        undelivered.write(UndeliveredLog.Reason.shutdown_timeout, null, 0, abandoned);
-        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        settledBy(System.nanoTime() + budget.toNanos());
+        giveUp(UndeliveredLog.Reason.shutdown_timeout, pending.abandonAll());
         metrics.emitIfDue(true);
         flusher.interrupt();
     }
@@ -156,6 +139,23 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     @Override
     public void close() {
         shutdown(Duration.ofSeconds(2));
+    }
+
+    /** Waits until nothing is pending or in flight, or the deadline; an interrupt ends the wait early. */
+    private boolean settledBy(long deadlineNanos) {
+        try {
+            return pending.awaitSettled(deadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Logs the clicks given up, each whole in a {@code click_undelivered} line, and counts them. */
+    private int giveUp(UndeliveredLog.Reason reason, List<EncodedClick> abandoned) {
+        undelivered.write(reason, null, 0, abandoned);
+        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        return abandoned.size();
     }
 
     /** Clicks neither delivered nor given up yet (for tests and the shutdown log). */
