@@ -92,7 +92,11 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
             return;
         }
         pending.requestFlush();
-        settledBy(now + budget.toNanos());
+        try {
+            pending.awaitSettled(now + budget.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** From now on the handler hands clicks off without waiting; an extension calls the two methods below. */
@@ -118,10 +122,17 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
             return 0;
         }
         pending.requestFlush();
-        if (settledBy(deadlineNanos)) {
-            return 0;
+        try {
+            if (pending.awaitSettled(deadlineNanos)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return giveUp(UndeliveredLog.Reason.flush_timeout, pending.abandonPending());
+        List<EncodedClick> abandoned = pending.abandonPending();
+        undelivered.write(UndeliveredLog.Reason.flush_timeout, null, 0, abandoned);
+        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        return abandoned.size();
     }
 
     /**
@@ -130,8 +141,14 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
      */
     public void shutdown(Duration budget) {
         pending.close();
-        settledBy(System.nanoTime() + budget.toNanos());
-        giveUp(UndeliveredLog.Reason.shutdown_timeout, pending.abandonAll());
+        try {
+            pending.awaitSettled(System.nanoTime() + budget.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<EncodedClick> abandoned = pending.abandonAll();
+        undelivered.write(UndeliveredLog.Reason.shutdown_timeout, null, 0, abandoned);
+        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
         metrics.emitIfDue(true);
         flusher.interrupt();
     }
@@ -139,23 +156,6 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     @Override
     public void close() {
         shutdown(Duration.ofSeconds(2));
-    }
-
-    /** Waits until nothing is pending or in flight, or the deadline; an interrupt ends the wait early. */
-    private boolean settledBy(long deadlineNanos) {
-        try {
-            return pending.awaitSettled(deadlineNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Logs the clicks given up, each whole in a {@code click_undelivered} line, and counts them. */
-    private int giveUp(UndeliveredLog.Reason reason, List<EncodedClick> abandoned) {
-        undelivered.write(reason, null, 0, abandoned);
-        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
-        return abandoned.size();
     }
 
     /** Clicks neither delivered nor given up yet (for tests and the shutdown log). */
