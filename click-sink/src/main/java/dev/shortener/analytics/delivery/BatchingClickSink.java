@@ -8,8 +8,8 @@ import dev.shortener.analytics.event.ClickEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The click sink for a delivery stream, batched across invocations: {@link #record} only appends to an
@@ -35,8 +35,17 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     private final UndeliveredLog undelivered;
     private final TrafficGauge traffic;
     private final Thread flusher;
-    /** One permit per ended invocation, for the extension thread. */
-    private final Semaphore ended = new Semaphore(0);
+    /**
+     * Invocations whose handler has ended since the switch to after-response, against those the extension thread
+     * has waited for: counted rather than signalled, so a handler that ends after the extension stopped waiting for
+     * it is not taken for the end of the next invocation.
+     */
+    private final ReentrantLock invocations = new ReentrantLock();
+
+    private final Condition handlerEnded = invocations.newCondition();
+    private long endedInvocations;
+    /** Only the extension thread reads and writes it. */
+    private long awaitedInvocations;
 
     private volatile boolean afterResponse;
     /** Whether the invocation that ended last expects the next one soon; written before the permit is released. */
@@ -78,7 +87,13 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
         traffic.invocationEnded(now);
         if (afterResponse) {
             busyAtEnd = traffic.busy(now);
-            ended.release();
+            invocations.lock();
+            try {
+                endedInvocations++;
+                handlerEnded.signalAll();
+            } finally {
+                invocations.unlock();
+            }
             return;
         }
         if (pending.unresolved() == 0) {
@@ -92,11 +107,7 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
             return;
         }
         pending.requestFlush();
-        try {
-            pending.awaitSettled(now + budget.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        settledBy(now + budget.toNanos());
     }
 
     /** From now on the handler hands clicks off without waiting; an extension calls the two methods below. */
@@ -104,9 +115,22 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
         afterResponse = true;
     }
 
-    /** For the extension thread: waits until the current invocation's handler is done; false at the deadline. */
+    /**
+     * For the extension thread, once per INVOKE event: waits until that invocation's handler is done; false at
+     * the deadline (the handler still runs).
+     */
     public boolean awaitInvocationEnd(long deadlineNanos) throws InterruptedException {
-        return ended.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        long invocation = ++awaitedInvocations;
+        invocations.lock();
+        try {
+            long left;
+            while (endedInvocations < invocation && (left = deadlineNanos - System.nanoTime()) > 0) {
+                handlerEnded.awaitNanos(left);
+            }
+            return endedInvocations >= invocation;
+        } finally {
+            invocations.unlock();
+        }
     }
 
     /**
@@ -122,17 +146,17 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
             return 0;
         }
         pending.requestFlush();
-        try {
-            if (pending.awaitSettled(deadlineNanos)) {
-                return 0;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<EncodedClick> abandoned = pending.abandonPending();
-        undelivered.write(UndeliveredLog.Reason.flush_timeout, null, 0, abandoned);
-        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
-        return abandoned.size();
+        return settledBy(deadlineNanos) ? 0 : giveUpPending();
+    }
+
+    /**
+     * For the extension thread when the function's deadline came while the handler still ran: Lambda ends such an
+     * environment, so what is pending is given up as {@code click_undelivered} now, while it still can be.
+     *
+     * @return the clicks given up
+     */
+    public int giveUpPending() {
+        return giveUp(UndeliveredLog.Reason.flush_timeout, pending.abandonPending());
     }
 
     /**
@@ -141,14 +165,8 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
      */
     public void shutdown(Duration budget) {
         pending.close();
-        try {
-            pending.awaitSettled(System.nanoTime() + budget.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<EncodedClick> abandoned = pending.abandonAll();
-        undelivered.write(UndeliveredLog.Reason.shutdown_timeout, null, 0, abandoned);
-        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        settledBy(System.nanoTime() + budget.toNanos());
+        giveUp(UndeliveredLog.Reason.shutdown_timeout, pending.abandonAll());
         metrics.emitIfDue(true);
         flusher.interrupt();
     }
@@ -156,6 +174,23 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     @Override
     public void close() {
         shutdown(Duration.ofSeconds(2));
+    }
+
+    /** Waits until nothing is pending or in flight, or the deadline; an interrupt ends the wait early. */
+    private boolean settledBy(long deadlineNanos) {
+        try {
+            return pending.awaitSettled(deadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Logs the clicks given up, each whole in a {@code click_undelivered} line, and counts them. */
+    private int giveUp(UndeliveredLog.Reason reason, List<EncodedClick> abandoned) {
+        undelivered.write(reason, null, 0, abandoned);
+        metrics.add(DeliveryMetrics.UNDELIVERED, abandoned.size());
+        return abandoned.size();
     }
 
     /** Clicks neither delivered nor given up yet (for tests and the shutdown log). */

@@ -114,7 +114,11 @@ public final class LambdaExtension {
                                 0, Long.parseLong(deadlineMs) - System.currentTimeMillis() - DEADLINE_MARGIN_MS));
         try {
             if (!sink.awaitInvocationEnd(functionDeadline)) {
-                return; // the handler overran the timeout: Lambda resets the environment anyway
+                // The handler is about to overrun the timeout, after which Lambda resets the environment: what is
+                // pending would vanish without a line. A handler that still ends in time leaves at most the clicks
+                // it records from now on, which the next invocation's flush takes.
+                sink.giveUpPending();
+                return;
             }
             // The budget starts when the handler ends, and never runs past the function's timeout.
             sink.settleBeforeNext(Math.min(System.nanoTime() + budget.toNanos(), functionDeadline));

@@ -107,8 +107,14 @@ public final class FakeFirehose implements AutoCloseable {
         this.plan = faults;
     }
 
+    /** The calls answered so far (a hanging one is listed once it is answered). */
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The calls that reached the endpoint so far, answered or not. */
+    public int callsStarted() {
+        return callNumbers.get();
     }
 
     /** The data of every record stored (answered with a RecordId), in arrival order. */

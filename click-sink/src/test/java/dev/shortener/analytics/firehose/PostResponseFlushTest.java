@@ -50,12 +50,31 @@ class PostResponseFlushTest {
     }
 
     private static void startFunction(LambdaEnvironmentStandIn lambda, SinkHarness h, StructuredLog log) {
-        ShutdownFlush.install(h.sink, lambda.runtimeApi(), BUDGET, log);
+        startFunction(lambda, h, log, BUDGET, Duration.ZERO);
+    }
+
+    /** The redirect's use of the sink: one click handed off, then {@code beforeFreeze} as the handler ends. */
+    private static void startFunction(
+            LambdaEnvironmentStandIn lambda,
+            SinkHarness h,
+            StructuredLog log,
+            Duration afterResponseBudget,
+            Duration handlerTime) {
+        ShutdownFlush.install(h.sink, lambda.runtimeApi(), afterResponseBudget, log);
         RuntimeLoop.start(lambda.runtimeApi(), (event, requestId) -> {
             h.sink.record(TestClicks.click(event));
+            sleep(event.startsWith("slow") ? handlerTime : Duration.ZERO);
             h.sink.beforeFreeze(IN_INVOCATION_BUDGET);
             return "{\"statusCode\":302}";
         });
+    }
+
+    private static void sleep(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -103,46 +122,83 @@ class PostResponseFlushTest {
 
     @Test
     void budgetBeyondTheFunctionTimeout_isCutAtTheDeadline() throws Exception {
-        // A 100 ms function timeout (less the extension's 50 ms margin) is shorter than the 400 ms budget.
+        // The after-response budget is far longer than the function timeout, which must cut it.
+        Duration timeout = Duration.ofMillis(300);
+        Duration budget = Duration.ofSeconds(5);
         try (var h = harness();
-                var lambda = new LambdaEnvironmentStandIn(Duration.ofMillis(100))) {
-            startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()));
+                var lambda = new LambdaEnvironmentStandIn(timeout)) {
+            startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()), budget, Duration.ZERO);
             h.firehose.plan(call -> FakeFirehose.Fault.hangThenFail(30_000));
 
-            Invocation invocation = lambda.invoke("late");
-            invocation.response().get(10, TimeUnit.SECONDS);
-            invocation.frozen().get(10, TimeUnit.SECONDS);
-            lull();
-            Invocation next = lambda.invoke("after");
-            next.response().get(10, TimeUnit.SECONDS);
-            next.frozen().get(10, TimeUnit.SECONDS);
+            for (String code : List.of("late", "after")) {
+                Invocation invocation = lambda.invoke(code);
+                invocation.response().get(10, TimeUnit.SECONDS);
+                long frozen = invocation.frozen().get(10, TimeUnit.SECONDS);
+                assertTrue(
+                        frozen - invocation.respondedAtNanos() < budget.toNanos(),
+                        "the flush after " + code + " ended at the function's deadline, long before its own budget");
+                lull();
+            }
 
-            // Both gave up at the deadline, not after the budget: the next invocation came in time.
-            assertEquals(2, h.undelivered().size());
-            assertTrue(
-                    next.frozen().get() - invocation.respondedAtNanos() < BUDGET.toNanos(),
-                    "the flush ended at the function's deadline, before its own budget");
+            // Both gave up at the deadline, and the second invocation found the environment idle in time.
+            assertEquals(
+                    List.of("late", "after"),
+                    h.undelivered().stream()
+                            .map(line -> line.path("event").path("code").asText())
+                            .toList());
+            assertEquals(0, h.sink.pendingClicks(), "nothing held across the freeze");
         }
     }
 
     @Test
-    void fiveHundredInvocations_withRandomGaps_andAFirehoseFailingOneCallInTen_loseNothing() throws Exception {
-        int sent = 500;
+    void handlerOutlastingTheExtensionsDeadline_givesItsClickUp_andTheNextFlushWaitsForItsOwnHandler()
+            throws Exception {
+        // The extension stops waiting 50 ms before the 300 ms timeout; this handler ends 20 ms before it.
+        Duration timeout = Duration.ofMillis(300);
+        try (var h = harness();
+                var lambda = new LambdaEnvironmentStandIn(timeout)) {
+            startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()), BUDGET, Duration.ofMillis(280));
+
+            Invocation slow = lambda.invoke("slow");
+            slow.response().get(10, TimeUnit.SECONDS);
+            slow.frozen().get(10, TimeUnit.SECONDS);
+            lull();
+            Invocation next = lambda.invoke("next");
+            next.response().get(10, TimeUnit.SECONDS);
+            next.frozen().get(10, TimeUnit.SECONDS);
+
+            List<JsonNode> undelivered = h.undelivered();
+            assertEquals(1, undelivered.size(), "the slow invocation's click, given up at the extension's deadline");
+            assertEquals("slow", undelivered.get(0).path("event").path("code").asText());
+            // Had the slow handler's late end counted for the next invocation, the extension would have let the
+            // environment freeze before the next click was even recorded.
+            assertTrue(h.deliveredLines().stream().anyMatch(line -> line.contains("\"next\"")), "delivered");
+            assertEquals(0, h.sink.pendingClicks(), "nothing held across the freeze");
+        }
+    }
+
+    @Test
+    void tenThousandInvocations_withRandomGaps_andAFirehoseFailingOneCallInTen_loseNothing() throws Exception {
+        int sent = 10_000;
         Set<String> sentIds = new HashSet<>();
         try (var h = harness();
                 var lambda = new LambdaEnvironmentStandIn(Duration.ofSeconds(3))) {
             startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()));
             Random random = new Random(42);
             h.firehose.plan(call -> call % 10 == 3 ? FakeFirehose.Fault.error500() : FakeFirehose.Fault.OK);
+            int callsBefore = h.firehose.calls().size();
             for (int i = 0; i < sent; i++) {
                 Invocation invocation = lambda.invoke("c" + i);
                 invocation.response().get(10, TimeUnit.SECONDS);
-                if (random.nextInt(100) == 0) {
-                    Thread.sleep(random.nextInt(30)); // a lull now and then
+                // Mostly back to back (batched across invocations); one in fifty followed by a gap beyond the hold
+                // window, which makes it a lone one, flushed after its response.
+                if (random.nextInt(50) == 0) {
+                    Thread.sleep(HOLD_IF_NEXT_WITHIN.toMillis() + random.nextInt(20));
                 }
             }
             lambda.invocations().get(sent - 1).frozen().get(10, TimeUnit.SECONDS);
             h.sink.shutdown(Duration.ofSeconds(5));
+            int calls = h.firehose.calls().size() - callsBefore;
 
             Set<String> delivered = new HashSet<>();
             for (String line : h.deliveredLines()) {
@@ -160,13 +216,10 @@ class PostResponseFlushTest {
             System.out.printf(
                     "post-response flush: sent %d, delivered %d, undelivered %d, accounted %d (%d PutRecordBatch"
                             + " calls)%n",
-                    sent,
-                    delivered.size(),
-                    undelivered.size(),
-                    accounted.size(),
-                    h.firehose.calls().size());
+                    sent, delivered.size(), undelivered.size(), accounted.size(), calls);
             sentIds.addAll(accounted);
             assertEquals(sent, accounted.size(), "delivered + undelivered = sent");
+            assertTrue(calls < sent / 10, "batched across invocations under load: " + calls + " calls");
         }
         assertFalse(sentIds.isEmpty());
     }
