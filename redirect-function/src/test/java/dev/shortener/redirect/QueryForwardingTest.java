@@ -107,8 +107,8 @@ class QueryForwardingTest {
         var head = Events.load(Events.GET_QUERY, "fwd0005");
         head.getRequestContext().getHttp().setMethod("HEAD");
 
-        APIGatewayV2HTTPResponse response =
-                fx.handler.handleRequest(head, dev.shortener.http.InvocationContext.fresh("redirect-function"));
+        APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
+                head, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
 
         assertEquals(
                 "https://example.com/?" + SAMPLE_QUERY, response.getHeaders().get("Location"));
@@ -122,8 +122,8 @@ class QueryForwardingTest {
         var preview = Events.load(Events.GET_QUERY, "fwd0006");
         preview.setRawPath("/fwd0006+");
 
-        APIGatewayV2HTTPResponse response =
-                fx.handler.handleRequest(preview, dev.shortener.http.InvocationContext.fresh("redirect-function"));
+        APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
+                preview, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
 
         assertEquals(200, response.getStatusCode());
         assertFalse(response.getBody().contains("newsletter"), response.getBody());
@@ -136,8 +136,8 @@ class QueryForwardingTest {
         var event = Events.load(Events.GET_QUERY, "fwd0007");
         event.setRawQueryString("q=<script>\"x\"&s=a b&u=\u00fc");
 
-        APIGatewayV2HTTPResponse response =
-                fx.handler.handleRequest(event, dev.shortener.http.InvocationContext.fresh("redirect-function"));
+        APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
+                event, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
 
         assertEquals(
                 "https://example.com/?q=%3Cscript%3E%22x%22&s=a%20b&u=%C3%BC",

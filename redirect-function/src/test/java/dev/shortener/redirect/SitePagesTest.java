@@ -83,8 +83,8 @@ class SitePagesTest {
             var post = Events.load(Events.ROOT);
             post.getRequestContext().getHttp().setMethod("POST");
 
-            APIGatewayV2HTTPResponse response =
-                    fx.handler.handleRequest(post, dev.shortener.http.InvocationContext.fresh("redirect-function"));
+            APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
+                    post, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
 
             assertEquals(405, response.getStatusCode());
         }

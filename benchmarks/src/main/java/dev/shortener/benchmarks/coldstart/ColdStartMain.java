@@ -8,11 +8,11 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
 import dev.shortener.analytics.ClickSinks;
 import dev.shortener.config.Environment;
 import dev.shortener.http.EmfMetrics;
-import dev.shortener.http.InvocationContext;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
 import dev.shortener.redirect.RedirectWiring;

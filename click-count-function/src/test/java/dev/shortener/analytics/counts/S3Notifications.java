@@ -1,7 +1,7 @@
 package dev.shortener.analytics.counts;
 
 import dev.shortener.analytics.counts.handler.ClickCountHandler;
-import dev.shortener.http.InvocationContext;
+import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.testsupport.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

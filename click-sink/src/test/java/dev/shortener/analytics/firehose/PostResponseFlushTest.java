@@ -61,7 +61,7 @@ class PostResponseFlushTest {
             Duration afterResponseBudget,
             Duration handlerTime) {
         ShutdownFlush.install(h.sink, lambda.runtimeApi(), afterResponseBudget, log);
-        RuntimeLoop.start(lambda.runtimeApi(), (event, requestId) -> {
+        RuntimeLoop.start(lambda.runtimeApi(), (event, context) -> {
             h.sink.record(TestClicks.click(event));
             sleep(event.startsWith("slow") ? handlerTime : Duration.ZERO);
             h.sink.beforeFreeze(IN_INVOCATION_BUDGET);

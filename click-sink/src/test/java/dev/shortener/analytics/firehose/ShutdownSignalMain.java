@@ -53,7 +53,7 @@ public final class ShutdownSignalMain {
         ShutdownFlush.install(sink, lambda == null ? null : lambda.runtimeApi(), Duration.ofSeconds(30), log);
         if (duringFlush) {
             Thread.sleep(200); // a lull: the next invocation is a lone one
-            RuntimeLoop.start(lambda.runtimeApi(), (event, requestId) -> {
+            RuntimeLoop.start(lambda.runtimeApi(), (event, context) -> {
                 sink.record(TestClicks.click(event));
                 sink.beforeFreeze(Duration.ofMillis(20));
                 return "{\"statusCode\":302}";

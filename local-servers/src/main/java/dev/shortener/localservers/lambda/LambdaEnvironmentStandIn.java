@@ -256,6 +256,9 @@ public final class LambdaEnvironmentStandIn implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
             notifyAll();
         }

@@ -8,23 +8,24 @@ import java.net.http.HttpResponse;
 import java.util.function.BiFunction;
 
 /**
- * What the Java runtime interface client does with a handler, on its own thread: {@code GET
- * /runtime/invocation/next}, call the handler with the event and the request id, {@code POST} the response; again,
- * until the Runtime API goes away. The handler maps event JSON to response JSON.
+ * What the Java runtime interface client does with a handler: {@code GET /runtime/invocation/next}, call the
+ * handler with the event and a context built from the invocation's headers (request id, deadline, function), {@code
+ * POST} the response (or, when the handler throws, an invocation error); again, until the Runtime API goes away.
+ * The handler maps event JSON to response JSON.
  */
 public final class RuntimeLoop implements Runnable {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String runtimeApi;
-    private final BiFunction<String, String, String> handler;
+    private final BiFunction<String, InvocationContext, String> handler;
 
-    public RuntimeLoop(String runtimeApi, BiFunction<String, String, String> handler) {
+    public RuntimeLoop(String runtimeApi, BiFunction<String, InvocationContext, String> handler) {
         this.runtimeApi = runtimeApi;
         this.handler = handler;
     }
 
     /** Starts the loop on a daemon thread named like the runtime's main thread. */
-    public static Thread start(String runtimeApi, BiFunction<String, String, String> handler) {
+    public static Thread start(String runtimeApi, BiFunction<String, InvocationContext, String> handler) {
         Thread thread = new Thread(new RuntimeLoop(runtimeApi, handler), "lambda-runtime");
         thread.setDaemon(true);
         thread.start();
@@ -45,10 +46,19 @@ public final class RuntimeLoop implements Runnable {
                 String requestId = next.headers()
                         .firstValue("Lambda-Runtime-Aws-Request-Id")
                         .orElseThrow();
+                var context = new InvocationContext(
+                        functionName(next.headers()
+                                .firstValue("Lambda-Runtime-Invoked-Function-Arn")
+                                .orElse("")),
+                        requestId,
+                        next.headers()
+                                .firstValue("Lambda-Runtime-Deadline-Ms")
+                                .map(Long::parseLong)
+                                .orElseThrow());
                 String outcome;
                 String body;
                 try {
-                    body = handler.apply(next.body(), requestId);
+                    body = handler.apply(next.body(), context);
                     outcome = "/response";
                 } catch (RuntimeException e) {
                     body = "{\"errorType\":\"" + e.getClass().getSimpleName() + "\"}";
@@ -65,5 +75,11 @@ public final class RuntimeLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code arn:aws:lambda:region:account:function:NAME[:qualifier]} to NAME. */
+    private static String functionName(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 6 ? parts[6] : arn;
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.StoredEvents;
 import dev.shortener.linkcache.RedisClients;
@@ -17,31 +16,36 @@ import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn;
+import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn.Invocation;
+import dev.shortener.localservers.lambda.RuntimeLoop;
 import dev.shortener.testsupport.SampleEvents;
 import dev.shortener.testsupport.TestServers;
 import java.io.File;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The deployment jar itself ({@code target/redirect-function-lambda.jar}, shaded and then shrunk by ProGuard),
  * run as Lambda runs it: a fresh JVM with nothing else of the project on its class path, the handler built by
- * name, events read and responses written by the Lambda runtime's own serialisation, configured only through
- * the environment as the template configures it. Against dynalite, a redis-server and a Firehose endpoint, it
- * must answer every kind of request and deliver the clicks. The unit tests run the classes before packaging;
- * this is what catches a class or member the packaging dropped.
+ * name, invocations taken from a loopback Runtime API ({@link LambdaEnvironmentStandIn}), events read and
+ * responses written by the Lambda runtime's own serialisation, configured only through the environment as the
+ * template configures it. Against dynalite, a redis-server and a Firehose endpoint, it must answer every kind of
+ * request and deliver the clicks, its click-flush extension registered, and a lone click sent after the caller had
+ * the response and before the environment could freeze. The unit tests run the classes before packaging; this is
+ * what catches a class or member the packaging dropped.
  */
 class RedirectArtifactIT {
 
@@ -49,10 +53,13 @@ class RedirectArtifactIT {
     private static final Path LAMBDA_JAR =
             Path.of(System.getProperty("lambda.jar", "target/redirect-function-lambda.jar"));
     private static final String HANDLER = "dev.shortener.redirect.RedirectHandler";
-    private static final String ORIGIN_SECRET = "artifact-origin-secret-0123456789abcdef";
+    /** The function timeout of the template's redirect function. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Duration HOLD_IF_NEXT_WITHIN = Duration.ofMillis(100);
 
     @Test
-    void deploymentJar_servesEveryKindOfRequest_andDeliversItsClicks(@TempDir Path temp) throws Exception {
+    void deploymentJar_servesEveryKindOfRequest_andDeliversItsClicks() throws Exception {
         assertTrue(
                 Files.isRegularFile(LAMBDA_JAR), LAMBDA_JAR + " is missing: run `./mvnw verify` (package builds it)");
         String table = TestServers.uniqueName("artifact");
@@ -69,21 +76,22 @@ class RedirectArtifactIT {
             links.putIfAbsent(
                     Link.create("fWd0art", "https://example.com/offer?id=7#terms", now.minusSeconds(60), null, "it")
                             .withForwardQuery(true));
+            links.putIfAbsent(Link.create("lOnE0ck", "https://example.com/lone", now.minusSeconds(60), null, "it"));
             links.putIfAbsent(Link.create(
                     "gOnE0ex", "https://example.com/gone", now.minusSeconds(600), now.minusSeconds(5), "it"));
 
-            List<Path> events = List.of(
-                    event(temp, "redirect-get.json", "aRt1fAc"), // a cache miss: DynamoDB, then Redis filled
-                    event(temp, "redirect-get.json", "aRt1fAc"), // a cache hit
-                    event(temp, "redirect-head.json", "aRt1fAc"), // HEAD: no body, no click
-                    event(temp, "redirect-preview.json", "aRt1fAc"), // the '+' preview page
-                    event(temp, "redirect-get.json", "nOnE000"), // unknown, a browser: the HTML page
-                    event(temp, "redirect-get-json.json", "nOnE000"), // unknown, an API client: problem+json
-                    event(temp, "redirect-get-json.json", "gOnE0ex"), // expired
-                    event(temp, "redirect-post.json", "aRt1fAc"), // a method the route doesn't take
-                    event(temp, "redirect-get-query.json", "fWd0art"), // a forwarding link, with a query
-                    event(temp, "redirect-root.json", "-"), // the bare domain: to ROOT_REDIRECT_URL
-                    event(temp, "redirect-robots.json", "-")); // robots.txt
+            List<String> events = List.of(
+                    event("redirect-get.json", "aRt1fAc"), // a cache miss: DynamoDB, then Redis filled
+                    event("redirect-get.json", "aRt1fAc"), // a cache hit
+                    event("redirect-head.json", "aRt1fAc"), // HEAD: no body, no click
+                    event("redirect-preview.json", "aRt1fAc"), // the '+' preview page
+                    event("redirect-get.json", "nOnE000"), // unknown, a browser: the HTML page
+                    event("redirect-get-json.json", "nOnE000"), // unknown, an API client: problem+json
+                    event("redirect-get-json.json", "gOnE0ex"), // expired
+                    event("redirect-post.json", "aRt1fAc"), // a method the route doesn't take
+                    event("redirect-get-query.json", "fWd0art"), // a forwarding link, with a query
+                    event("redirect-root.json", "-"), // the bare domain: to ROOT_REDIRECT_URL
+                    event("redirect-robots.json", "-")); // robots.txt
             Map<String, String> env = Map.ofEntries(
                     Map.entry("LINKS_TABLE", table),
                     Map.entry("REDIS_URL", TestServers.redisUri().toString()),
@@ -93,7 +101,8 @@ class RedirectArtifactIT {
                     Map.entry("FIREHOSE_ENDPOINT", firehose.endpoint().toString()),
                     Map.entry("CLICK_VISITOR_SECRET", "artifact-visitor-secret-0123456789abcdef"),
                     Map.entry("CLICK_RECORD_ENCODING", "gzip"),
-                    Map.entry("ORIGIN_VERIFY_SECRET", ORIGIN_SECRET),
+                    // Shorter than the 1 s default, so that a lull of a second makes the next invocation a lone one.
+                    Map.entry("CLICK_HOLD_IF_NEXT_WITHIN_MS", Long.toString(HOLD_IF_NEXT_WITHIN.toMillis())),
                     Map.entry("ROOT_REDIRECT_URL", "https://www.example.com/"),
                     // As Lambda sets them: the execution role's temporary credentials and the region.
                     Map.entry("AWS_REGION", "us-east-1"),
@@ -107,6 +116,7 @@ class RedirectArtifactIT {
 
             List<JsonNode> responses = run.responses();
             assertEquals(events.size(), responses.size(), run.output());
+            assertEquals(1, run.extensions(), "the click-flush extension registered from the shrunk jar");
             assertEquals(302, responses.get(0).get("statusCode").asInt(), run.output());
             assertEquals("https://example.com/live?q=1", header(responses.get(0), "Location"));
             assertEquals(302, responses.get(1).get("statusCode").asInt(), run.output());
@@ -135,7 +145,13 @@ class RedirectArtifactIT {
             assertTrue(responses.get(10).get("body").asText().contains("Disallow: /"), run.output());
 
             List<String> clicks = StoredEvents.lines(firehose.storedRecords());
-            assertEquals(3, clicks.size(), "the three GET redirects each send one click: " + clicks);
+            assertEquals(4, clicks.size(), "the three GET redirects and the lone one each send a click: " + clicks);
+            assertTrue(
+                    run.lone().respondedAtNanos() < run.loneCall().atNanos(),
+                    "the caller had the lone redirect before its click's PutRecordBatch started");
+            assertTrue(
+                    run.loneCall().atNanos() < run.lone().frozen().get(),
+                    "the click was sent before the environment could freeze");
             List<String> clicked = new ArrayList<>();
             for (String click : clicks) {
                 JsonNode event = JSON.readTree(click);
@@ -143,7 +159,7 @@ class RedirectArtifactIT {
                 assertEquals("203.0.113.0/24", event.get("ip_prefix").asText());
             }
             assertEquals(
-                    List.of("aRt1fAc", "aRt1fAc", "fWd0art"),
+                    List.of("aRt1fAc", "aRt1fAc", "fWd0art", "lOnE0ck"),
                     clicked.stream().sorted().toList());
             assertEquals(List.of(), firehose.violations());
             assertTrue(cache.get("aRt1fAc").isPresent(), "the miss filled the cache");
@@ -157,81 +173,101 @@ class RedirectArtifactIT {
                 assertFalse(run.output().contains(broken), broken + " in the function's output:\n" + run.output());
             }
             System.out.printf(
-                    "deployment jar %s (%,d bytes): %d responses as expected, %d clicks delivered%n",
-                    LAMBDA_JAR.getFileName(), Files.size(LAMBDA_JAR), responses.size(), clicks.size());
+                    "deployment jar %s (%,d bytes): %d responses as expected, %d clicks delivered, the lone one"
+                            + " %d µs after its response and %d µs before the freeze%n",
+                    LAMBDA_JAR.getFileName(),
+                    Files.size(LAMBDA_JAR),
+                    responses.size(),
+                    clicks.size(),
+                    (run.loneCall().atNanos() - run.lone().respondedAtNanos()) / 1000,
+                    (run.lone().frozen().get() - run.loneCall().atNanos()) / 1000);
         }
     }
 
-    private record Run(String output) {
+    /**
+     * What a run showed: the responses in order, the function's output, how many extensions registered, and the
+     * lone invocation with its click's call.
+     */
+    private record Run(
+            List<JsonNode> responses, String output, int extensions, Invocation lone, FakeFirehose.Call loneCall) {}
 
-        List<JsonNode> responses() throws IOException {
-            List<JsonNode> responses = new ArrayList<>();
-            for (String line : output.split("\n")) {
-                if (line.startsWith(LambdaRuntimeStandIn.RESPONSE)) {
-                    responses.add(JSON.readTree(line.substring(LambdaRuntimeStandIn.RESPONSE.length())));
-                }
-            }
-            return responses;
-        }
-    }
-
-    /** Runs the stand-in; once the events are answered, waits for the clicks to arrive, then lets it exit. */
+    /**
+     * Starts the jar under the Runtime API stand-in, invokes each event in turn (each after the environment could
+     * freeze after the previous one), waits for the clicks; then, after a lull longer than the hold window, one
+     * lone GET, whose click the extension must send after the response. Closing the Runtime API ends the process.
+     */
     private static Run runInFreshJvm(
-            Map<String, String> env, List<Path> events, FakeFirehose firehose, int expectedClicks) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1", // as the template's JAVA_TOOL_OPTIONS
-                "-cp",
-                String.join(
-                        File.pathSeparator,
-                        LAMBDA_JAR.toAbsolutePath().toString(),
-                        codeSource(LambdaRuntimeStandIn.class),
-                        codeSource(PojoSerializer.class)),
-                LambdaRuntimeStandIn.class.getName(),
-                HANDLER));
-        events.forEach(event -> command.add(event.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().clear(); // only what Lambda would set: nothing leaks in from this JVM
-        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        builder.environment().putAll(env);
-        Path output = Files.createTempFile("artifact-run", ".log");
-        builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline
-                    && process.isAlive()
-                    && (responseCount(output) < events.size()
-                            || StoredEvents.lines(firehose.storedRecords()).size() < expectedClicks)) {
-                Thread.sleep(50);
+            Map<String, String> env, List<String> events, FakeFirehose firehose, int expectedClicks) throws Exception {
+        try (var lambda = new LambdaEnvironmentStandIn(TIMEOUT)) {
+            List<String> command = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1", // as the template's JAVA_TOOL_OPTIONS
+                    "-cp",
+                    String.join(
+                            File.pathSeparator,
+                            LAMBDA_JAR.toAbsolutePath().toString(),
+                            codeSource(JavaRuntimeStandIn.class),
+                            codeSource(RuntimeLoop.class),
+                            codeSource(PojoSerializer.class)),
+                    JavaRuntimeStandIn.class.getName(),
+                    HANDLER);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().clear(); // only what Lambda would set: nothing leaks in from this JVM
+            builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            builder.environment().putAll(env);
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", lambda.runtimeApi());
+            Path output = Files.createTempFile("artifact-run", ".log");
+            builder.redirectOutput(output.toFile());
+            Process process = builder.start();
+            try {
+                List<JsonNode> responses = new ArrayList<>();
+                for (String event : events) {
+                    responses.add(answer(lambda.invoke(event), output));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (System.nanoTime() < deadline
+                        && StoredEvents.lines(firehose.storedRecords()).size() < expectedClicks) {
+                    Thread.sleep(50);
+                }
+                // The gauge weighs each gap a quarter: after the burst, a gap of ten hold windows makes the mean gap
+                // longer than the window, so the next invocation's click is sent after its response.
+                Thread.sleep(HOLD_IF_NEXT_WITHIN.toMillis() * 10);
+                int callsBefore = firehose.calls().size();
+                Invocation lone = lambda.invoke(event("redirect-get.json", "lOnE0ck"));
+                answer(lone, output);
+                List<FakeFirehose.Call> calls = firehose.calls();
+                assertEquals(callsBefore + 1, calls.size(), "one call for the lone click, before the freeze");
+                int extensions = lambda.extensionCount();
+                lambda.close(); // the Runtime API goes away: the runtime loop ends and the process exits
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the stand-in did not exit:\n" + Files.readString(output));
+                }
+                String text = Files.readString(output, StandardCharsets.UTF_8);
+                assertEquals(0, process.exitValue(), "the stand-in failed:\n" + text);
+                return new Run(responses, text, extensions, lone, calls.get(callsBefore));
+            } finally {
+                process.destroyForcibly();
+                Files.deleteIfExists(output);
             }
-            process.getOutputStream().close(); // the stand-in exits
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                throw new AssertionError("the stand-in did not exit:\n" + Files.readString(output));
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), "the stand-in failed:\n" + text);
-            return new Run(text);
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(output);
         }
     }
 
-    private static long responseCount(Path output) throws IOException {
-        return Files.readAllLines(output, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.startsWith(LambdaRuntimeStandIn.RESPONSE))
-                .count();
+    /** The invocation's response (its first may wait for the cold start), once the environment could freeze. */
+    private static JsonNode answer(Invocation invocation, Path output) throws Exception {
+        try {
+            String body = invocation.response().get(60, TimeUnit.SECONDS);
+            invocation.frozen().get(30, TimeUnit.SECONDS);
+            assertFalse(body.startsWith("ERROR"), body + "\n" + Files.readString(output));
+            return JSON.readTree(body);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer from the function:\n" + Files.readString(output), e);
+        }
     }
 
-    /** A committed sample event from {@code events/}, for another code, as CloudFront forwards it. */
-    private static Path event(Path temp, String file, String code) throws IOException {
-        var event = (ObjectNode) JSON.readTree(SampleEvents.json(file).replace("aB3dE5f", code));
-        event.withObjectProperty("headers")
-                .put("x-origin-verify", ORIGIN_SECRET); // so CloudFront-Viewer-* headers count
-        Path copy = Files.createTempFile(temp, code + "-", "-" + file);
-        return Files.writeString(copy, JSON.writeValueAsString(event));
+    /** A committed sample event from {@code events/} (a function URL's, as CloudFront sends it), for another code. */
+    private static String event(String file, String code) {
+        return SampleEvents.json(file).replace("aB3dE5f", code);
     }
 
     private static String header(JsonNode response, String name) {

@@ -1,4 +1,4 @@
-package dev.shortener.http;
+package dev.shortener.localservers.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The Lambda context of an invocation made outside Lambda: by the local runner and by handler tests. It carries
- * what the handlers read (a request id, the time left); the rest is fixed.
+ * The Lambda context of an invocation made outside Lambda: by the local runner, handler tests, the benchmarks and
+ * {@link RuntimeLoop}. It carries what the handlers read (a request id, the time left); the rest is fixed. It lives
+ * with the stand-ins, never in a deployment jar: in Lambda the runtime builds the context.
  *
  * @param functionName   the function's name
  * @param requestId      the invocation's request id
