@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
@@ -247,14 +248,8 @@ class IdempotencyTest {
     record DyingIdempotencyStore(IdempotencyStore store, AtomicBoolean dead) implements IdempotencyStore {
 
         @Override
-        public ClaimResult claim(
-                String recordKey,
-                String fingerprint,
-                String candidateCode,
-                Instant now,
-                Instant lockedUntil,
-                Instant retainUntil) {
-            return store.claim(recordKey, fingerprint, candidateCode, now, lockedUntil, retainUntil);
+        public ClaimResult claim(ClaimRequest request) {
+            return store.claim(request);
         }
 
         @Override
