@@ -101,18 +101,18 @@ class BulkCreateTest {
     void aRequestThatDiedBeforeKeepingItsResults_isResumedWithTheSameCodes() {
         AtomicBoolean dead = new AtomicBoolean(true);
         TestBed dying = DyingIdempotencyStore.bed(dead);
-        String key = dying.newApiKey("owner-a");
+        String dyingKey = dying.newApiKey("owner-a");
         String body =
                 "{\"links\":[{\"url\":\"https://a.example/1\"},{\"url\":\"https://a.example/2\",\"alias\":\"two-2\"},"
                         + "{\"url\":\"https://a.example/3\",\"expiresAt\":\"2027-01-01T00:00:00Z\"}]}";
-        Answer first = bulk(dying, key, body, "\"bulk-3\"");
+        Answer first = bulk(dying, dyingKey, body, "\"bulk-3\"");
         dead.set(false);
         var linksAfterFirst = dying.linkKeys();
 
-        Answer tooSoon = bulk(dying, key, body, "\"bulk-3\"");
+        Answer tooSoon = bulk(dying, dyingKey, body, "\"bulk-3\"");
         dying.clock.advance(Duration.ofSeconds(31));
-        Answer resumed = bulk(dying, key, body, "\"bulk-3\"");
-        Answer replayed = bulk(dying, key, body, "\"bulk-3\"");
+        Answer resumed = bulk(dying, dyingKey, body, "\"bulk-3\"");
+        Answer replayed = bulk(dying, dyingKey, body, "\"bulk-3\"");
 
         first.assertStatus(200);
         tooSoon.assertProblem(409, "idempotency-request-in-flight");
@@ -126,7 +126,7 @@ class BulkCreateTest {
     @Test
     void rateLimits_areChargedPerItem_andItemsBeyondTheBucketAreRefusedOnTheirOwn() {
         TestBed limited = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_KEY_BURST, "10"));
-        String key = limited.newApiKey("owner-a");
+        String limitedKey = limited.newApiKey("owner-a");
         StringBuilder body = new StringBuilder("{\"links\":[");
         for (int i = 0; i < 20; i++) {
             body.append(i == 0 ? "" : ",")
@@ -136,8 +136,8 @@ class BulkCreateTest {
         }
         body.append("]}");
 
-        Answer answer = bulk(limited, key, body.toString(), null);
-        Answer next = bulk(limited, key, "{\"links\":[{\"url\":\"https://example.com/later\"}]}", null);
+        Answer answer = bulk(limited, limitedKey, body.toString(), null);
+        Answer next = bulk(limited, limitedKey, "{\"links\":[{\"url\":\"https://example.com/later\"}]}", null);
 
         JsonNode results = answer.assertStatus(200).json().get("results");
         for (int i = 0; i < 20; i++) {

@@ -26,9 +26,10 @@ public record ClaimRequest(
         Objects.requireNonNull(recordKey, "recordKey");
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(candidateCode, "candidateCode");
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(lockedUntil, "lockedUntil");
-        Objects.requireNonNull(retainUntil, "retainUntil");
+        if (!now.isBefore(lockedUntil) || retainUntil.isBefore(lockedUntil)) {
+            throw new IllegalArgumentException("a claim is locked for a while after it is made, and its record kept at"
+                    + " least as long: made " + now + ", locked until " + lockedUntil + ", kept until " + retainUntil);
+        }
     }
 
     /**
