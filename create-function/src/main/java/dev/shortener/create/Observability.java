@@ -24,35 +24,42 @@ final class Observability implements OperationalEvents {
 
     @Override
     public void rateLimiterFailedOpen(String scope, boolean breakerOpened) {
-        Map<String, Object> fields = metric("RateLimiterFailedOpen");
-        fields.put("scope", scope);
-        fields.put("breaker_opened", breakerOpened);
-        log.write(
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("scope", scope);
+        about.put("breaker_opened", breakerOpened);
+        counted(
                 breakerOpened ? StructuredLog.Level.WARN : StructuredLog.Level.INFO,
+                "RateLimiterFailedOpen",
                 "rate limiter unreachable: request let through (failing open)",
-                null,
-                false,
-                fields);
+                about);
     }
 
     @Override
     public void cacheInvalidationFailed(String code) {
-        Map<String, Object> fields = metric("CacheInvalidationFailed");
-        fields.put("code", code);
-        log.write(
+        counted(
                 StructuredLog.Level.ERROR,
+                "CacheInvalidationFailed",
                 "redirect cache entry not deleted after a change; it expires by its TTL",
-                null,
-                false,
-                fields);
+                Map.of("code", code));
     }
 
     @Override
     public void idempotencyCompletionFailed(String code) {
-        Map<String, Object> fields = metric("IdempotencyCompletionFailed");
-        fields.put("code", code);
-        log.write(
-                StructuredLog.Level.WARN, "link created but its idempotency record not completed", null, false, fields);
+        counted(
+                StructuredLog.Level.WARN,
+                "IdempotencyCompletionFailed",
+                "link created but its idempotency record not completed",
+                Map.of("code", code));
+    }
+
+    /**
+     * A line that counts one of {@code name} and says what happened. The domain reports these events from deep
+     * inside a request, where no Lambda context is at hand, so the line carries none.
+     */
+    private void counted(StructuredLog.Level level, String name, String message, Map<String, ?> about) {
+        Map<String, Object> fields = metric(name);
+        fields.putAll(about);
+        log.outsideInvocation(level, message, fields);
     }
 
     void request(Context context, boolean cold, String method, String path, int status, long millis) {

@@ -43,8 +43,7 @@ class AliasHijackTest {
         bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"evergreen\"}")
                 .assertStatus(201);
         bed.send(Events.withBody(
-                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), "evergreen"),
-                        "{\"expiresAt\":\"2026-11-28T12:00:00Z\"}"))
+                        Events.keyed(Events.UPDATE, owner, "evergreen"), "{\"expiresAt\":\"2026-11-28T12:00:00Z\"}"))
                 .assertStatus(200);
         expireAndLetTtlDelete("evergreen");
 
@@ -101,8 +100,7 @@ class AliasHijackTest {
         bed.create(owner, "{\"url\":\"https://example.com/\",\"alias\":\"lapsed\"}")
                 .assertProblem(409, "alias-taken");
         bed.send(Events.withBody(
-                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), "lapsed"),
-                        "{\"expiresAt\":\"2026-12-31T00:00:00Z\"}"))
+                        Events.keyed(Events.UPDATE, owner, "lapsed"), "{\"expiresAt\":\"2026-12-31T00:00:00Z\"}"))
                 .assertStatus(200);
     }
 }

@@ -32,10 +32,11 @@ class BulkCreateTest {
         },
     };
 
+    private final TestBed bed = TestBed.create();
+    private final String key = bed.newApiKey("owner-a");
+
     @Test
     void aHundredItemsWithTenInvalid_giveNinetyLinksAndTenProblems_inRequestOrder() {
-        TestBed bed = TestBed.create();
-        String key = bed.newApiKey("owner-a");
         String body = hundredItems();
 
         Answer answer = bulk(bed, key, body, "\"bulk-1\"");
@@ -80,8 +81,6 @@ class BulkCreateTest {
 
     @Test
     void aReplay_returnsTheSameResults_andWritesNothing() {
-        TestBed bed = TestBed.create();
-        String key = bed.newApiKey("owner-a");
         String body = hundredItems();
         Answer first = bulk(bed, key, body, "\"bulk-2\"");
         var itemsAfterFirst = bed.items().keySet();
@@ -101,34 +100,33 @@ class BulkCreateTest {
     @Test
     void aRequestThatDiedBeforeKeepingItsResults_isResumedWithTheSameCodes() {
         AtomicBoolean dead = new AtomicBoolean(true);
-        TestBed bed = TestBed.create(
-                adapters -> adapters.idempotency = new DyingIdempotencyStore(adapters.idempotency, dead));
-        String key = bed.newApiKey("owner-a");
+        TestBed dying = DyingIdempotencyStore.bed(dead);
+        String dyingKey = dying.newApiKey("owner-a");
         String body =
                 "{\"links\":[{\"url\":\"https://a.example/1\"},{\"url\":\"https://a.example/2\",\"alias\":\"two-2\"},"
                         + "{\"url\":\"https://a.example/3\",\"expiresAt\":\"2027-01-01T00:00:00Z\"}]}";
-        Answer first = bulk(bed, key, body, "\"bulk-3\"");
+        Answer first = bulk(dying, dyingKey, body, "\"bulk-3\"");
         dead.set(false);
-        var linksAfterFirst = bed.linkKeys();
+        var linksAfterFirst = dying.linkKeys();
 
-        Answer tooSoon = bulk(bed, key, body, "\"bulk-3\"");
-        bed.clock.advance(Duration.ofSeconds(31));
-        Answer resumed = bulk(bed, key, body, "\"bulk-3\"");
-        Answer replayed = bulk(bed, key, body, "\"bulk-3\"");
+        Answer tooSoon = bulk(dying, dyingKey, body, "\"bulk-3\"");
+        dying.clock.advance(Duration.ofSeconds(31));
+        Answer resumed = bulk(dying, dyingKey, body, "\"bulk-3\"");
+        Answer replayed = bulk(dying, dyingKey, body, "\"bulk-3\"");
 
         first.assertStatus(200);
         tooSoon.assertProblem(409, "idempotency-request-in-flight");
         assertEquals(first.json(), resumed.json(), "the same codes: the links found, not made again");
         assertEquals(first.json(), replayed.json());
         assertEquals("true", replayed.header("Idempotent-Replayed"));
-        assertEquals(linksAfterFirst, bed.linkKeys());
+        assertEquals(linksAfterFirst, dying.linkKeys());
         assertEquals(3, linksAfterFirst.size());
     }
 
     @Test
     void rateLimits_areChargedPerItem_andItemsBeyondTheBucketAreRefusedOnTheirOwn() {
-        TestBed bed = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_KEY_BURST, "10"));
-        String key = bed.newApiKey("owner-a");
+        TestBed limited = TestBed.create(Map.of(CreateConfig.RATE_LIMIT_KEY_BURST, "10"));
+        String limitedKey = limited.newApiKey("owner-a");
         StringBuilder body = new StringBuilder("{\"links\":[");
         for (int i = 0; i < 20; i++) {
             body.append(i == 0 ? "" : ",")
@@ -138,8 +136,8 @@ class BulkCreateTest {
         }
         body.append("]}");
 
-        Answer answer = bulk(bed, key, body.toString(), null);
-        Answer next = bulk(bed, key, "{\"links\":[{\"url\":\"https://example.com/later\"}]}", null);
+        Answer answer = bulk(limited, limitedKey, body.toString(), null);
+        Answer next = bulk(limited, limitedKey, "{\"links\":[{\"url\":\"https://example.com/later\"}]}", null);
 
         JsonNode results = answer.assertStatus(200).json().get("results");
         for (int i = 0; i < 20; i++) {
@@ -152,14 +150,12 @@ class BulkCreateTest {
                         results.get(i).get("problem").get("type").asText());
             }
         }
-        assertEquals(10, bed.linkKeys().size());
+        assertEquals(10, limited.linkKeys().size());
         next.assertProblem(429, "rate-limited");
     }
 
     @Test
     void theRequestAsAWhole_isRefusedOnlyForItsOwnShape() {
-        TestBed bed = TestBed.create();
-        String key = bed.newApiKey("owner-a");
         StringBuilder tooMany = new StringBuilder("{\"links\":[");
         for (int i = 0; i <= 100; i++) {
             tooMany.append(i == 0 ? "" : ",").append("{\"url\":\"https://example.com/\"}");
@@ -179,10 +175,8 @@ class BulkCreateTest {
 
     @Test
     void theSampleEvent_createsTwoLinksAndRefusesTheFtpOne() {
-        TestBed bed = TestBed.create();
-        String key = bed.newApiKey("owner-a");
 
-        Answer answer = bed.send(Events.withKey(Events.load(Events.BULK), key));
+        Answer answer = bed.send(Events.keyed(Events.BULK, key));
 
         JsonNode results = answer.assertStatus(200).json().get("results");
         assertEquals("winter-sale", results.get(0).get("link").get("code").asText());
@@ -215,8 +209,6 @@ class BulkCreateTest {
 
     private static Answer bulk(TestBed bed, String key, String body, String idempotencyKey) {
         return bed.send(Events.withHeader(
-                Events.withBody(Events.withKey(Events.load(Events.BULK), key), body),
-                "idempotency-key",
-                idempotencyKey));
+                Events.withBody(Events.keyed(Events.BULK, key), body), "idempotency-key", idempotencyKey));
     }
 }

@@ -69,7 +69,7 @@ class ErrorKindsTest {
     void aPatchThatChangesNothing_is400() {
         create("{\"url\":\"https://example.com/\",\"alias\":\"promo1\"}").assertStatus(201);
 
-        bed.send(Events.withBody(Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), "promo1"), "{}"))
+        bed.send(Events.withBody(Events.keyed(Events.UPDATE, key, "promo1"), "{}"))
                 .assertProblem(400, "missing-field");
     }
 
@@ -77,17 +77,15 @@ class ErrorKindsTest {
     void aPatchOfTheAlias_isAnUnknownField() {
         create("{\"url\":\"https://example.com/\",\"alias\":\"promo2\"}").assertStatus(201);
 
-        bed.send(Events.withBody(
-                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), "promo2"),
-                        "{\"alias\":\"other\"}"))
+        bed.send(Events.withBody(Events.keyed(Events.UPDATE, key, "promo2"), "{\"alias\":\"other\"}"))
                 .assertProblem(400, "unknown-field")
                 .assertField("alias");
     }
 
     @Test
     void aBadIdempotencyKey_is400_namingTheHeader() {
-        Answer answer = bed.send(
-                Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "idempotency-key", "x".repeat(300)));
+        Answer answer =
+                bed.send(Events.withHeader(Events.keyed(Events.CREATE, key), "idempotency-key", "x".repeat(300)));
 
         answer.assertProblem(400, "invalid-idempotency-key");
         assertEquals("Idempotency-Key", answer.text("header"));
@@ -102,27 +100,26 @@ class ErrorKindsTest {
 
     @Test
     void aNonJsonContentType_is415() {
-        bed.send(Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "content-type", "text/plain"))
+        bed.send(Events.withHeader(Events.keyed(Events.CREATE, key), "content-type", "text/plain"))
                 .assertProblem(415, "unsupported-media-type");
-        bed.send(Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "content-type", null))
+        bed.send(Events.withHeader(Events.keyed(Events.CREATE, key), "content-type", null))
                 .assertProblem(415, "unsupported-media-type");
     }
 
     @Test
     void anUnknownRoute_is404_andAWrongMethod_is405WithAllow() {
-        bed.send(Events.at(Events.withKey(Events.load(Events.CREATE), key), "POST", "/api/link"))
+        bed.send(Events.at(Events.keyed(Events.CREATE, key), "POST", "/api/link"))
                 .assertProblem(404, "not-found");
-        bed.send(Events.at(Events.withKey(Events.load(Events.CREATE), key), "GET", "/api/links/a/b/c"))
+        bed.send(Events.at(Events.keyed(Events.CREATE, key), "GET", "/api/links/a/b/c"))
                 .assertProblem(404, "not-found");
-        Answer answer =
-                bed.send(Events.at(Events.withKey(Events.load(Events.CREATE), key), "POST", "/api/links/x1y2z3"));
+        Answer answer = bed.send(Events.at(Events.keyed(Events.CREATE, key), "POST", "/api/links/x1y2z3"));
         answer.assertProblem(405, "method-not-allowed");
         assertEquals("GET, PATCH, DELETE", answer.header("Allow"));
     }
 
     @Test
     void noApiKey_is401_withAChallenge() {
-        Answer answer = bed.send(Events.withKey(Events.load(Events.CREATE), null));
+        Answer answer = bed.send(Events.keyed(Events.CREATE, null));
 
         answer.assertProblem(401, "missing-api-key");
         assertEquals("ApiKey header=\"X-Api-Key\"", answer.header("WWW-Authenticate"));
@@ -130,9 +127,8 @@ class ErrorKindsTest {
 
     @Test
     void anUnknownOrRevokedApiKey_is401() {
-        bed.send(Events.withKey(Events.load(Events.CREATE), "shk_not-a-real-key"))
-                .assertProblem(401, "invalid-api-key");
-        bed.send(Events.withKey(Events.load(Events.CREATE), "bad key\u0001")).assertProblem(401, "invalid-api-key");
+        bed.send(Events.keyed(Events.CREATE, "shk_not-a-real-key")).assertProblem(401, "invalid-api-key");
+        bed.send(Events.keyed(Events.CREATE, "bad key\u0001")).assertProblem(401, "invalid-api-key");
         bed.items().keySet().stream()
                 .filter(pk -> pk.startsWith("apikey#"))
                 .forEach(pk -> TestBed.dynamoDb()
@@ -141,17 +137,14 @@ class ErrorKindsTest {
                                 .updateExpression("SET revoked_at = :now")
                                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN("1795780800")))));
 
-        bed.send(Events.withKey(Events.load(Events.CREATE), key)).assertProblem(401, "invalid-api-key");
+        bed.send(Events.keyed(Events.CREATE, key)).assertProblem(401, "invalid-api-key");
     }
 
     @Test
     void anUnknownCode_is404() {
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), key), "nosuch1"))
-                .assertProblem(404, "link-not-found");
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.STATS), key), "nosuch1"))
-                .assertProblem(404, "link-not-found");
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), key), "worker%230"))
-                .assertProblem(404, "link-not-found");
+        bed.send(Events.keyed(Events.GET, key, "nosuch1")).assertProblem(404, "link-not-found");
+        bed.send(Events.keyed(Events.STATS, key, "nosuch1")).assertProblem(404, "link-not-found");
+        bed.send(Events.keyed(Events.GET, key, "worker%230")).assertProblem(404, "link-not-found");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -178,19 +171,22 @@ class ErrorKindsTest {
         assertTrue(answer.text("detail").contains("2048"), answer.text("detail"));
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource(
             delimiter = '|',
             value = {
-                "a/b      | invalid-alias",
-                "ab       | invalid-alias",
-                "api      | reserved-alias",
-                "Stats    | reserved-alias",
+                "alias     | a/b                  | invalid-alias",
+                "alias     | ab                   | invalid-alias",
+                "alias     | api                  | reserved-alias",
+                "alias     | Stats                | reserved-alias",
+                "expiresAt | next week            | invalid-expiry",
+                "expiresAt | 2026-11-27T11:59:59Z | expiry-not-in-future",
+                "expiresAt | 2046-11-27T12:00:00Z | expiry-too-far",
             })
-    void aliasRefusals_are422_naming_alias(String alias, String type) {
-        create("{\"url\":\"https://example.com/\",\"alias\":\"" + alias + "\"}")
+    void aliasAndExpiryRefusals_are422_namingTheMember(String member, String value, String type) {
+        create("{\"url\":\"https://example.com/\",\"" + member + "\":\"" + value + "\"}")
                 .assertProblem(422, type)
-                .assertField("alias");
+                .assertField(member);
     }
 
     @Test
@@ -202,20 +198,6 @@ class ErrorKindsTest {
         answer.assertProblem(409, "alias-taken").assertField("alias");
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "next week                | invalid-expiry",
-                "2026-11-27T11:59:59Z     | expiry-not-in-future",
-                "2046-11-27T12:00:00Z     | expiry-too-far",
-            })
-    void expiryRefusals_are422_naming_expiresAt(String expiresAt, String type) {
-        create("{\"url\":\"https://example.com/\",\"expiresAt\":\"" + expiresAt + "\"}")
-                .assertProblem(422, type)
-                .assertField("expiresAt");
-    }
-
     @Test
     void anUnexpectedFailure_is500_revealingNothing() {
         TestBed broken = TestBed.create(adapters -> adapters.stats = code -> {
@@ -225,7 +207,7 @@ class ErrorKindsTest {
         broken.create(brokenKey, "{\"url\":\"https://example.com/\",\"alias\":\"stats-1\"}")
                 .assertStatus(201);
 
-        Answer answer = broken.send(Events.forCode(Events.withKey(Events.load(Events.STATS), brokenKey), "stats-1"));
+        Answer answer = broken.send(Events.keyed(Events.STATS, brokenKey, "stats-1"));
 
         answer.assertProblem(500, "internal-error");
         assertFalse(answer.response().getBody().contains("secret-internal-detail"));
@@ -252,9 +234,8 @@ class ErrorKindsTest {
                 .assertStatus(201);
 
         Answer patch = broken.send(Events.withBody(
-                Events.forCode(Events.withKey(Events.load(Events.UPDATE), brokenKey), "keep-me"),
-                "{\"url\":\"https://new.example/\"}"));
-        Answer delete = broken.send(Events.forCode(Events.withKey(Events.load(Events.DELETE), brokenKey), "keep-me"));
+                Events.keyed(Events.UPDATE, brokenKey, "keep-me"), "{\"url\":\"https://new.example/\"}"));
+        Answer delete = broken.send(Events.keyed(Events.DELETE, brokenKey, "keep-me"));
 
         patch.assertProblem(503, "cache-unavailable");
         assertEquals("5", patch.header("Retry-After"));

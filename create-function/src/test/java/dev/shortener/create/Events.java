@@ -31,6 +31,16 @@ final class Events {
         return SampleEvents.load(name, APIGatewayV2HTTPEvent.class);
     }
 
+    /** The sample event {@code name}, sent with this API key (or none, for null). */
+    static APIGatewayV2HTTPEvent keyed(String name, String apiKey) {
+        return withKey(load(name), apiKey);
+    }
+
+    /** The sample event {@code name} for {@code code}, sent with this API key (or none, for null). */
+    static APIGatewayV2HTTPEvent keyed(String name, String apiKey, String code) {
+        return forCode(keyed(name, apiKey), code);
+    }
+
     /** The event with this API key (or none, for null). */
     static APIGatewayV2HTTPEvent withKey(APIGatewayV2HTTPEvent event, String apiKey) {
         return withHeader(event, "x-api-key", apiKey);

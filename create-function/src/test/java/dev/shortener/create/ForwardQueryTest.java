@@ -25,9 +25,8 @@ class ForwardQueryTest {
         TestBed bed = TestBed.create();
         String key = bed.newApiKey("owner-a");
 
-        Answer created = bed.send(
-                Events.withBody(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key), CREATE_FORWARDING));
-        Answer read = bed.send(Events.withKey(Events.load(Events.GET), key));
+        Answer created = bed.send(Events.withBody(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key), CREATE_FORWARDING));
+        Answer read = bed.send(Events.keyed(Events.GET, key));
 
         created.assertStatus(201);
         assertTrue(created.json().get("forwardQuery").asBoolean());
@@ -45,11 +44,10 @@ class ForwardQueryTest {
         TestBed off = TestBed.create();
         TestBed on = TestBed.create(Map.of(CreateConfig.FORWARD_QUERY_DEFAULT, "true"));
 
-        Answer byDefault = off.send(Events.withKey(Events.load(Events.CREATE), off.newApiKey("owner-a")));
-        Answer onByDefault = on.send(Events.withKey(Events.load(Events.CREATE), on.newApiKey("owner-a")));
+        Answer byDefault = off.send(Events.keyed(Events.CREATE, off.newApiKey("owner-a")));
+        Answer onByDefault = on.send(Events.keyed(Events.CREATE, on.newApiKey("owner-a")));
         Answer optedOut = on.send(Events.withBody(
-                Events.withHeader(
-                        Events.withKey(Events.load(Events.CREATE), on.newApiKey("owner-b")), "idempotency-key", null),
+                Events.withHeader(Events.keyed(Events.CREATE, on.newApiKey("owner-b")), "idempotency-key", null),
                 "{\"url\":\"https://example.com/\",\"forwardQuery\":false}"));
 
         assertFalse(byDefault.json().get("forwardQuery").asBoolean());
@@ -62,15 +60,14 @@ class ForwardQueryTest {
     void patch_setsAndClearsForwardQuery_alone_orWithTheDestination_andTheCacheFollows() {
         TestBed bed = TestBed.create();
         String key = bed.newApiKey("owner-a");
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key)).assertStatus(201);
 
-        Answer on =
-                bed.send(Events.withBody(Events.withKey(Events.load(Events.UPDATE), key), "{\"forwardQuery\":true}"));
+        Answer on = bed.send(Events.withBody(Events.keyed(Events.UPDATE, key), "{\"forwardQuery\":true}"));
         Optional<CachedLink> cachedOn = bed.cache.get("winter-sale");
-        Answer moved = bed.send(Events.withBody(
-                Events.withKey(Events.load(Events.UPDATE), key), "{\"url\":\"https://shop.example/sale/spring\"}"));
+        Answer moved = bed.send(
+                Events.withBody(Events.keyed(Events.UPDATE, key), "{\"url\":\"https://shop.example/sale/spring\"}"));
         Answer off = bed.send(Events.withBody(
-                Events.withKey(Events.load(Events.UPDATE), key),
+                Events.keyed(Events.UPDATE, key),
                 "{\"url\":\"https://shop.example/sale/summer\",\"forwardQuery\":false}"));
 
         on.assertStatus(200);
@@ -89,14 +86,14 @@ class ForwardQueryTest {
     void forwardQuery_mustBeABoolean_onCreateAndPatch() {
         TestBed bed = TestBed.create();
         String key = bed.newApiKey("owner-a");
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key)).assertStatus(201);
 
         for (String value : new String[] {"\"true\"", "1", "null"}) {
             Answer create = bed.send(Events.withBody(
-                    Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "idempotency-key", null),
+                    Events.withHeader(Events.keyed(Events.CREATE, key), "idempotency-key", null),
                     "{\"url\":\"https://example.com/\",\"forwardQuery\":" + value + "}"));
-            Answer patch = bed.send(Events.withBody(
-                    Events.withKey(Events.load(Events.UPDATE), key), "{\"forwardQuery\":" + value + "}"));
+            Answer patch =
+                    bed.send(Events.withBody(Events.keyed(Events.UPDATE, key), "{\"forwardQuery\":" + value + "}"));
 
             assertEquals(
                     "forwardQuery",
@@ -116,13 +113,13 @@ class ForwardQueryTest {
         TestBed bed = TestBed.create();
         String key = bed.newApiKey("owner-a");
         var forwarding = Events.withBody(
-                Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "idempotency-key", "retry-me-1"),
+                Events.withHeader(Events.keyed(Events.CREATE, key), "idempotency-key", "retry-me-1"),
                 "{\"url\":\"https://example.com/\",\"forwardQuery\":true}");
 
         Answer first = bed.send(forwarding);
         Answer replay = bed.send(forwarding);
         Answer changed = bed.send(Events.withBody(
-                Events.withHeader(Events.withKey(Events.load(Events.CREATE), key), "idempotency-key", "retry-me-1"),
+                Events.withHeader(Events.keyed(Events.CREATE, key), "idempotency-key", "retry-me-1"),
                 "{\"url\":\"https://example.com/\",\"forwardQuery\":false}"));
 
         first.assertStatus(201);

@@ -65,7 +65,7 @@ class HostileInputCorpusTest {
     }
 
     private static APIGatewayV2HTTPEvent request(JsonNode entry, String key) {
-        APIGatewayV2HTTPEvent event = Events.withKey(Events.load(Events.CREATE), key);
+        APIGatewayV2HTTPEvent event = Events.keyed(Events.CREATE, key);
         if (entry.has("bodyBase64")) {
             Events.withBase64Body(
                     event, Base64.getDecoder().decode(entry.get("bodyBase64").asText()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
@@ -31,9 +32,7 @@ class IdempotencyTest {
 
     private static Answer post(TestBed bed, String apiKey, String idempotencyKey, String body) {
         return bed.send(Events.withHeader(
-                Events.withBody(Events.withKey(Events.load(Events.CREATE), apiKey), body),
-                "idempotency-key",
-                idempotencyKey));
+                Events.withBody(Events.keyed(Events.CREATE, apiKey), body), "idempotency-key", idempotencyKey));
     }
 
     private static long records(TestBed bed) {
@@ -65,8 +64,7 @@ class IdempotencyTest {
         String key = bed.newApiKey("owner-a");
         Answer first = post(bed, key, "retry-2", BODY);
         bed.send(Events.withBody(
-                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), key), first.code()),
-                        "{\"url\":\"https://example.com/changed\"}"))
+                        Events.keyed(Events.UPDATE, key, first.code()), "{\"url\":\"https://example.com/changed\"}"))
                 .assertStatus(200);
 
         Answer retry = post(bed, key, "retry-2", BODY);
@@ -223,8 +221,7 @@ class IdempotencyTest {
     @Test
     void aRequestThatDiedAfterWritingTheLink_isResumedAfterItsLock_withTheSameCode() {
         AtomicBoolean dead = new AtomicBoolean(true);
-        TestBed bed = TestBed.create(
-                adapters -> adapters.idempotency = new DyingIdempotencyStore(adapters.idempotency, dead));
+        TestBed bed = DyingIdempotencyStore.bed(dead);
         String key = bed.newApiKey("owner-a");
         Answer first = post(bed, key, "\"crash-1\"", BODY); // its record never completes
         dead.set(false);
@@ -246,15 +243,15 @@ class IdempotencyTest {
     /** An environment that dies between writing the link and completing the record (it never completes it). */
     record DyingIdempotencyStore(IdempotencyStore store, AtomicBoolean dead) implements IdempotencyStore {
 
+        /** A bed whose idempotency store never completes a record while {@code dead} is set. */
+        static TestBed bed(AtomicBoolean dead) {
+            return TestBed.create(
+                    adapters -> adapters.idempotency = new DyingIdempotencyStore(adapters.idempotency, dead));
+        }
+
         @Override
-        public ClaimResult claim(
-                String recordKey,
-                String fingerprint,
-                String candidateCode,
-                Instant now,
-                Instant lockedUntil,
-                Instant retainUntil) {
-            return store.claim(recordKey, fingerprint, candidateCode, now, lockedUntil, retainUntil);
+        public ClaimResult claim(ClaimRequest request) {
+            return store.claim(request);
         }
 
         @Override

@@ -33,14 +33,12 @@ class ListLinksTest {
         List<Link> expected = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             // Three links a second: ties on the time are ordered by code, and still each appears once.
-            Link link = Link.create(
-                    String.format("a%06d", i), "https://example.com/" + i, start.plusSeconds(i / 3), null, "owner-a");
+            Link link = numbered("a", i, "example.com", start.plusSeconds(i / 3), "owner-a");
             assertTrue(bed.links.putIfAbsent(link));
             expected.add(link);
         }
         for (int i = 0; i < 50; i++) {
-            assertTrue(bed.links.putIfAbsent(Link.create(
-                    String.format("b%06d", i), "https://example.org/" + i, start.plusSeconds(i), null, "owner-b")));
+            assertTrue(bed.links.putIfAbsent(numbered("b", i, "example.org", start.plusSeconds(i), "owner-b")));
         }
         expected.sort(
                 Comparator.comparing(Link::createdAt).thenComparing(Link::code).reversed());
@@ -103,8 +101,7 @@ class ListLinksTest {
                 "{\"url\":\"https://shop.example/c\",\"alias\":\"alpha-2\",\"expiresAt\":\"2026-11-27T12:03:00Z\"}");
         bed.clock.advance(Duration.ofMinutes(1));
         create(keyA, "{\"url\":\"https://shop.example/d\",\"alias\":\"gamma-1\",\"tags\":[\"winter\"]}");
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.DELETE), keyA), "gamma-1"))
-                .assertStatus(204);
+        bed.send(Events.keyed(Events.DELETE, keyA, "gamma-1")).assertStatus(204);
         bed.clock.advance(Duration.ofMinutes(1)); // alpha-2 has expired now
 
         assertEquals(List.of("beta-1", "alpha-1"), codes(list(keyA, "tag=winter")), "deleted links only on request");
@@ -134,8 +131,7 @@ class ListLinksTest {
         Instant start = Instant.parse("2026-06-01T00:00:00Z");
         Set<String> tagged = new HashSet<>();
         for (int i = 0; i < 450; i++) {
-            Link link = Link.create(
-                    String.format("c%06d", i), "https://example.com/" + i, start.plusSeconds(i), null, "owner-a");
+            Link link = numbered("c", i, "example.com", start.plusSeconds(i), "owner-a");
             if (i % 40 == 0) {
                 link = link.withTags(List.of("rare"));
                 tagged.add(link.code());
@@ -211,29 +207,31 @@ class ListLinksTest {
                 list(keyA, "tags=x")
                         .assertProblem(400, "unknown-query-parameter")
                         .text("parameter"));
-        bed.send(Events.withKey(Events.load(Events.LIST), null)).assertProblem(401, "missing-api-key");
+        bed.send(Events.keyed(Events.LIST, null)).assertProblem(401, "missing-api-key");
     }
 
     @Test
     void theSampleEvent_listsActiveLinksOfItsTag() {
         create(keyA, "{\"url\":\"https://shop.example/sale/winter\",\"alias\":\"winter-sale\",\"tags\":[\"winter\"]}");
 
-        Answer answer = bed.send(Events.withKey(Events.load(Events.LIST), keyA));
+        Answer answer = bed.send(Events.keyed(Events.LIST, keyA));
 
         answer.assertStatus(200);
         assertEquals(List.of("winter-sale"), codes(answer));
     }
 
     private Answer list(String key, String query) {
-        return bed.send(Events.withQuery(Events.withKey(Events.load(Events.LIST), key), query));
+        return bed.send(Events.withQuery(Events.keyed(Events.LIST, key), query));
     }
 
     private void create(String key, String body) {
-        bed.send(Events.withHeader(
-                        Events.withBody(Events.withKey(Events.load(Events.CREATE), key), body),
-                        "idempotency-key",
-                        null))
+        bed.send(Events.withHeader(Events.withBody(Events.keyed(Events.CREATE, key), body), "idempotency-key", null))
                 .assertStatus(201);
+    }
+
+    /** The {@code i}-th link of a series written straight to the table: code {@code series} and six digits. */
+    private static Link numbered(String series, int i, String host, Instant createdAt, String owner) {
+        return Link.create(String.format("%s%06d", series, i), "https://" + host + "/" + i, createdAt, null, owner);
     }
 
     private static List<String> codes(Answer answer) {

@@ -102,9 +102,8 @@ class OpenApiContractTest {
 
     @Test
     void theCheck_failsWhenTheHandlerAnswersWhatTheDocumentDoesNotSay() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
-        APIGatewayV2HTTPResponse real =
-                bed.send(Events.withKey(Events.load(Events.GET), key)).response();
+        bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key)).assertStatus(201);
+        APIGatewayV2HTTPResponse real = bed.send(Events.keyed(Events.GET, key)).response();
         assertEquals(List.of(), CONTRACT.responseErrors("GET", "/api/links/winter-sale", real));
 
         APIGatewayV2HTTPResponse extraMember =
@@ -122,7 +121,7 @@ class OpenApiContractTest {
                 .isEmpty());
         assertFalse(CONTRACT.responseErrors("GET", "/api/links/winter-sale", undocumentedStatus)
                 .isEmpty());
-        assertFalse(CONTRACT.requestErrors(Events.withQuery(Events.withKey(Events.load(Events.LIST), key), "sort=asc"))
+        assertFalse(CONTRACT.requestErrors(Events.withQuery(Events.keyed(Events.LIST, key), "sort=asc"))
                 .isEmpty());
     }
 
@@ -157,7 +156,7 @@ class OpenApiContractTest {
     }
 
     private APIGatewayV2HTTPEvent withKey(String event) {
-        return Events.withKey(Events.load(event), key);
+        return Events.keyed(event, key);
     }
 
     private static APIGatewayV2HTTPEvent body(APIGatewayV2HTTPEvent event, String body) {

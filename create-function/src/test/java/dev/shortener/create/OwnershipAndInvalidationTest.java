@@ -24,11 +24,11 @@ class OwnershipAndInvalidationTest {
 
     @Test
     void anotherOwner_getsTheSame404AsForACodeThatNeverExisted_onEveryRoute() {
-        Answer unknown = bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), stranger), "zzzzzzz"));
+        Answer unknown = bed.send(Events.keyed(Events.GET, stranger, "zzzzzzz"));
         String expected = unknown.text("detail").replace("zzzzzzz", code);
 
         for (String event : new String[] {Events.GET, Events.UPDATE, Events.DELETE, Events.STATS}) {
-            Answer answer = bed.send(Events.forCode(Events.withKey(Events.load(event), stranger), code));
+            Answer answer = bed.send(Events.keyed(event, stranger, code));
             answer.assertProblem(404, "link-not-found");
             assertEquals(expected, answer.text("detail"), event);
         }
@@ -41,8 +41,7 @@ class OwnershipAndInvalidationTest {
     void anotherKeyOfTheSameOwner_seesTheLink() {
         String secondKey = bed.newApiKey("owner-a");
 
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.GET), secondKey), code))
-                .assertStatus(200);
+        bed.send(Events.keyed(Events.GET, secondKey, code)).assertStatus(200);
     }
 
     @Test
@@ -50,9 +49,7 @@ class OwnershipAndInvalidationTest {
         assertEquals("https://example.com/original", resolve(code));
         assertTrue(bed.cache.get(code).isPresent(), "the redirect path cached the link");
 
-        bed.send(Events.withBody(
-                        Events.forCode(Events.withKey(Events.load(Events.UPDATE), owner), code),
-                        "{\"url\":\"https://example.com/updated\"}"))
+        bed.send(Events.withBody(Events.keyed(Events.UPDATE, owner, code), "{\"url\":\"https://example.com/updated\"}"))
                 .assertStatus(200);
 
         assertEquals("https://example.com/updated", resolve(code));
@@ -62,8 +59,7 @@ class OwnershipAndInvalidationTest {
     void afterADelete_theCacheAsidePath_seesTheLinkGone() {
         resolve(code);
 
-        bed.send(Events.forCode(Events.withKey(Events.load(Events.DELETE), owner), code))
-                .assertStatus(204);
+        bed.send(Events.keyed(Events.DELETE, owner, code)).assertStatus(204);
 
         assertEquals("GONE", resolve(code));
     }

@@ -25,12 +25,12 @@ class QrCodeTest {
 
     @BeforeEach
     void setUp() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key)).assertStatus(201);
     }
 
     @Test
     void thePng_ofTheSampleEvent_decodesToTheShortUrl_atTheSizeAsked() throws Exception {
-        Answer answer = bed.send(Events.withKey(Events.load(Events.QR), key));
+        Answer answer = bed.send(Events.keyed(Events.QR, key));
 
         answer.assertStatus(200);
         assertEquals("image/png", answer.header("Content-Type"));
@@ -45,7 +45,7 @@ class QrCodeTest {
 
     @Test
     void theSvg_isTheDefault_andDrawsTheSameCode() throws Exception {
-        Answer answer = bed.send(Events.withQuery(Events.withKey(Events.load(Events.QR), key), ""));
+        Answer answer = bed.send(Events.withQuery(Events.keyed(Events.QR, key), ""));
 
         answer.assertStatus(200);
         assertEquals("image/svg+xml", answer.header("Content-Type"));
@@ -60,12 +60,12 @@ class QrCodeTest {
     void anotherOwner_getsTheSame404_andBadParametersA400() {
         String other = bed.newApiKey("owner-b");
 
-        bed.send(Events.withKey(Events.load(Events.QR), other)).assertProblem(404, "link-not-found");
-        bed.send(Events.withQuery(Events.withKey(Events.load(Events.QR), key), "format=gif"))
+        bed.send(Events.keyed(Events.QR, other)).assertProblem(404, "link-not-found");
+        bed.send(Events.withQuery(Events.keyed(Events.QR, key), "format=gif"))
                 .assertProblem(400, "invalid-query-parameter");
-        bed.send(Events.withQuery(Events.withKey(Events.load(Events.QR), key), "format=png&size=4096"))
+        bed.send(Events.withQuery(Events.keyed(Events.QR, key), "format=png&size=4096"))
                 .assertProblem(400, "invalid-query-parameter");
-        bed.send(Events.withQuery(Events.withKey(Events.load(Events.QR), key), "colour=red"))
+        bed.send(Events.withQuery(Events.keyed(Events.QR, key), "colour=red"))
                 .assertProblem(400, "unknown-query-parameter");
     }
 

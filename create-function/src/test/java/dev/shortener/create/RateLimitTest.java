@@ -14,6 +14,7 @@ import dev.shortener.linkcache.RedisSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,27 @@ class RateLimitTest {
     private static final Map<String, String> THREE_PER_KEY_ONE_EVERY_10S =
             Map.of(CreateConfig.RATE_LIMIT_KEY_BURST, "3", CreateConfig.RATE_LIMIT_KEY_PER_MINUTE, "6");
 
+    /** One request per client address, the address named by CloudFront's viewer header. */
+    private static final Map<String, String> ONE_PER_VIEWER_ADDRESS = Map.of(
+            CreateConfig.RATE_LIMIT_IP_BURST,
+            "1",
+            CreateConfig.RATE_LIMIT_IP_PER_MINUTE,
+            "60",
+            CreateConfig.CLIENT_IP_HEADER,
+            "CloudFront-Viewer-Address");
+
     private static Answer read(TestBed bed, String key, String sourceIp) {
-        return bed.send(Events.fromAddress(
-                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), sourceIp));
+        return bed.send(readEvent(key, sourceIp));
+    }
+
+    /** A read of an unknown code, sent from {@code sourceIp}. */
+    private static APIGatewayV2HTTPEvent readEvent(String key, String sourceIp) {
+        return Events.fromAddress(Events.keyed(Events.GET, key, "nothing"), sourceIp);
+    }
+
+    /** A read sent from {@code sourceIp}, whose viewer header says it comes from {@code viewerAddress}. */
+    private static APIGatewayV2HTTPEvent readEvent(String key, String sourceIp, String viewerAddress) {
+        return Events.withHeader(readEvent(key, sourceIp), "cloudfront-viewer-address", viewerAddress);
     }
 
     @Test
@@ -112,20 +131,10 @@ class RateLimitTest {
 
     @Test
     void aTrustedProxyHeader_namesTheClient() {
-        TestBed bed = TestBed.create(Map.of(
-                CreateConfig.RATE_LIMIT_IP_BURST,
-                "1",
-                CreateConfig.RATE_LIMIT_IP_PER_MINUTE,
-                "60",
-                CreateConfig.CLIENT_IP_HEADER,
-                "CloudFront-Viewer-Address"));
+        TestBed bed = TestBed.create(ONE_PER_VIEWER_ADDRESS);
         String key = bed.newApiKey("owner-a");
-        APIGatewayV2HTTPEvent first = Events.fromAddress(
-                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "130.176.0.1");
-        APIGatewayV2HTTPEvent second = Events.fromAddress(
-                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "130.176.0.2");
-        Events.withHeader(first, "cloudfront-viewer-address", "192.0.2.44:51234");
-        Events.withHeader(second, "cloudfront-viewer-address", "192.0.2.44:40000");
+        APIGatewayV2HTTPEvent first = readEvent(key, "130.176.0.1", "192.0.2.44:51234");
+        APIGatewayV2HTTPEvent second = readEvent(key, "130.176.0.2", "192.0.2.44:40000");
 
         bed.send(first).assertStatus(404);
         bed.send(second).assertProblem(429, "rate-limited");
@@ -133,27 +142,15 @@ class RateLimitTest {
 
     @Test
     void withAnOriginSecret_theProxyHeaderIsBelievedOnlyFromRequestsPresentingIt() {
-        TestBed bed = TestBed.create(Map.of(
-                CreateConfig.RATE_LIMIT_IP_BURST,
-                "1",
-                CreateConfig.RATE_LIMIT_IP_PER_MINUTE,
-                "60",
-                CreateConfig.CLIENT_IP_HEADER,
-                "CloudFront-Viewer-Address",
-                OriginSecret.ORIGIN_VERIFY_SECRET,
-                "secret-cloudfront-sends"));
+        Map<String, String> settings = new HashMap<>(ONE_PER_VIEWER_ADDRESS);
+        settings.put(OriginSecret.ORIGIN_VERIFY_SECRET, "secret-cloudfront-sends");
+        TestBed bed = TestBed.create(settings);
         String key = bed.newApiKey("owner-a");
         // A direct caller (no secret) cycling spoofed viewer addresses from one source address.
-        APIGatewayV2HTTPEvent spoofed1 = Events.fromAddress(
-                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
-        APIGatewayV2HTTPEvent spoofed2 = Events.fromAddress(
-                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
-        Events.withHeader(spoofed1, "cloudfront-viewer-address", "192.0.2.1:1111");
-        Events.withHeader(spoofed2, "cloudfront-viewer-address", "192.0.2.2:2222");
+        APIGatewayV2HTTPEvent spoofed1 = readEvent(key, "203.0.113.9", "192.0.2.1:1111");
+        APIGatewayV2HTTPEvent spoofed2 = readEvent(key, "203.0.113.9", "192.0.2.2:2222");
         // Through CloudFront (the secret presented), from the same edge address, a viewer of its own.
-        APIGatewayV2HTTPEvent viaCloudFront = Events.fromAddress(
-                Events.forCode(Events.withKey(Events.load(Events.GET), key), "nothing"), "203.0.113.9");
-        Events.withHeader(viaCloudFront, "cloudfront-viewer-address", "192.0.2.3:3333");
+        APIGatewayV2HTTPEvent viaCloudFront = readEvent(key, "203.0.113.9", "192.0.2.3:3333");
         Events.withHeader(viaCloudFront, "x-origin-verify", "secret-cloudfront-sends");
 
         bed.send(spoofed1).assertStatus(404);

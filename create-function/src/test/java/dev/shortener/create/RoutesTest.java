@@ -17,9 +17,14 @@ class RoutesTest {
     private final TestBed bed = TestBed.create();
     private final String key = bed.newApiKey("owner-a");
 
+    /** The link the sample events for one code (winter-sale) read, change and delete. */
+    private void createWinterSale() {
+        bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key)).assertStatus(201);
+    }
+
     @Test
     void post_createsALinkWithAMintedCode_andAnswers201WithLocationAndBody() {
-        Answer answer = bed.send(Events.withKey(Events.load(Events.CREATE), key));
+        Answer answer = bed.send(Events.keyed(Events.CREATE, key));
 
         answer.assertStatus(201);
         String code = answer.code();
@@ -41,7 +46,7 @@ class RoutesTest {
 
     @Test
     void post_withAliasAndExpiry_storesBoth_andTheExpiryAsTheTtlAttribute() {
-        Answer answer = bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key));
+        Answer answer = bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key));
 
         answer.assertStatus(201);
         assertEquals("winter-sale", answer.code());
@@ -54,7 +59,7 @@ class RoutesTest {
 
     @Test
     void post_withABase64Body_decodesIt_andStoresTheHostInPunycode() {
-        Answer answer = bed.send(Events.withKey(Events.load(Events.CREATE_BASE64), key));
+        Answer answer = bed.send(Events.keyed(Events.CREATE_BASE64, key));
 
         answer.assertStatus(201);
         assertEquals("https://xn--bcher-kva.example/kategorie/st%C3%A4dte", answer.text("url"));
@@ -62,9 +67,9 @@ class RoutesTest {
 
     @Test
     void get_returnsTheLinkWithStatusAndClickCount() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        createWinterSale();
 
-        Answer answer = bed.send(Events.withKey(Events.load(Events.GET), key));
+        Answer answer = bed.send(Events.keyed(Events.GET, key));
 
         answer.assertStatus(200);
         assertEquals("application/json", answer.header("Content-Type"));
@@ -77,10 +82,10 @@ class RoutesTest {
 
     @Test
     void get_ofAnExpiredLink_showsItToItsOwnerAsExpired() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        createWinterSale();
         bed.clock.advance(java.time.Duration.ofDays(70));
 
-        Answer answer = bed.send(Events.withKey(Events.load(Events.GET), key));
+        Answer answer = bed.send(Events.keyed(Events.GET, key));
 
         answer.assertStatus(200);
         assertEquals("expired", answer.text("status"));
@@ -88,9 +93,9 @@ class RoutesTest {
 
     @Test
     void patch_changesDestination_andRemovesTheExpiryWithNull() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        createWinterSale();
 
-        Answer answer = bed.send(Events.withKey(Events.load(Events.UPDATE), key));
+        Answer answer = bed.send(Events.keyed(Events.UPDATE, key));
 
         answer.assertStatus(200);
         assertEquals("https://shop.example/sale/winter-extended", answer.text("url"));
@@ -100,10 +105,10 @@ class RoutesTest {
 
     @Test
     void patch_setsANewExpiry() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        createWinterSale();
 
-        Answer answer = bed.send(Events.withBody(
-                Events.withKey(Events.load(Events.UPDATE), key), "{\"expiresAt\":\"2027-06-30T00:00:00+02:00\"}"));
+        Answer answer = bed.send(
+                Events.withBody(Events.keyed(Events.UPDATE, key), "{\"expiresAt\":\"2027-06-30T00:00:00+02:00\"}"));
 
         answer.assertStatus(200);
         assertEquals("https://shop.example/sale/winter", answer.text("url"));
@@ -112,25 +117,25 @@ class RoutesTest {
 
     @Test
     void delete_answers204_leavesATombstone_andTheCodeIsGoneForGood() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
+        createWinterSale();
 
-        Answer answer = bed.send(Events.withKey(Events.load(Events.DELETE), key));
+        Answer answer = bed.send(Events.keyed(Events.DELETE, key));
 
         answer.assertStatus(204);
         assertNull(answer.response().getBody());
         assertEquals(
                 LinkLookup.Status.DELETED,
                 bed.links.find("winter-sale", bed.clock.instant()).status());
-        bed.send(Events.withKey(Events.load(Events.GET), key)).assertProblem(404, "link-not-found");
-        bed.send(Events.withKey(Events.load(Events.DELETE), key)).assertProblem(404, "link-not-found");
+        bed.send(Events.keyed(Events.GET, key)).assertProblem(404, "link-not-found");
+        bed.send(Events.keyed(Events.DELETE, key)).assertProblem(404, "link-not-found");
         var again = Events.withHeader(Events.load(Events.CREATE_ALIAS_EXPIRY), "idempotency-key", null);
         bed.send(Events.withKey(again, key)).assertProblem(409, "alias-taken");
     }
 
     @Test
     void stats_returnsClickCountAndWhenTheAnalyticsLastUpdatedIt() {
-        bed.send(Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), key)).assertStatus(201);
-        Answer before = bed.send(Events.withKey(Events.load(Events.STATS), key));
+        createWinterSale();
+        Answer before = bed.send(Events.keyed(Events.STATS, key));
         TestBed.dynamoDb()
                 .updateItem(update -> update.tableName(bed.table)
                         .key(Map.of("pk", AttributeValue.fromS("winter-sale")))
@@ -138,7 +143,7 @@ class RoutesTest {
                         .expressionAttributeValues(
                                 Map.of(":n", AttributeValue.fromN("42"), ":at", AttributeValue.fromN("1795784400"))));
 
-        Answer after = bed.send(Events.withKey(Events.load(Events.STATS), key));
+        Answer after = bed.send(Events.keyed(Events.STATS, key));
 
         before.assertStatus(200);
         assertEquals(0, before.json().get("clickCount").asLong());
@@ -152,15 +157,14 @@ class RoutesTest {
 
     @Test
     void unknownPath_answers404() {
-        bed.send(Events.withKey(Events.load(Events.UNKNOWN_PATH), key)).assertProblem(404, "not-found");
+        bed.send(Events.keyed(Events.UNKNOWN_PATH, key)).assertProblem(404, "not-found");
     }
 
     @Test
     void wrongMethod_answers405_withAllow() {
-        Answer onCollection = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links"));
-        Answer onLink = bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "PUT", "/api/links/abc1234"));
-        Answer onStats =
-                bed.send(Events.at(Events.withKey(Events.load(Events.GET), key), "DELETE", "/api/links/abc1234/stats"));
+        Answer onCollection = bed.send(Events.at(Events.keyed(Events.GET, key), "PUT", "/api/links"));
+        Answer onLink = bed.send(Events.at(Events.keyed(Events.GET, key), "PUT", "/api/links/abc1234"));
+        Answer onStats = bed.send(Events.at(Events.keyed(Events.GET, key), "DELETE", "/api/links/abc1234/stats"));
 
         assertEquals(
                 "GET, POST",
@@ -173,7 +177,7 @@ class RoutesTest {
 
     @Test
     void aNamedStage_isTakenOffThePath() {
-        var event = Events.withKey(Events.load(Events.CREATE), key);
+        var event = Events.keyed(Events.CREATE, key);
         event.getRequestContext().setStage("prod");
         event.setRawPath("/prod/api/links");
 

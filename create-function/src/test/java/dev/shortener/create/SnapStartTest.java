@@ -43,16 +43,12 @@ class SnapStartTest {
 
     @BeforeAll
     static void awsSettingsForTheRealClientBuilder() {
-        // What Lambda provides: a region, and credentials through the default chain.
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
+        RealClientSettings.apply();
     }
 
     @BeforeEach
     void table() {
-        table = TestServers.uniqueName("links");
-        Tables.create(TestBed.dynamoDb(), table);
+        table = Tables.createNew(TestBed.dynamoDb());
         environment = Environment.of(TestBed.environment(
                 table,
                 Map.of(
@@ -146,16 +142,15 @@ class SnapStartTest {
         crac.afterRestore(null);
 
         Answer created = new Answer(handler.handleRequest(
-                Events.withKey(Events.load(Events.CREATE_ALIAS_EXPIRY), apiKey),
-                InvocationContext.fresh("create-function")));
-        Answer read = new Answer(handler.handleRequest(
-                Events.withKey(Events.load(Events.GET), apiKey), InvocationContext.fresh("create-function")));
-        Answer updated = new Answer(handler.handleRequest(
-                Events.withKey(Events.load(Events.UPDATE), apiKey), InvocationContext.fresh("create-function")));
-        Answer stats = new Answer(handler.handleRequest(
-                Events.withKey(Events.load(Events.STATS), apiKey), InvocationContext.fresh("create-function")));
-        Answer deleted = new Answer(handler.handleRequest(
-                Events.withKey(Events.load(Events.DELETE), apiKey), InvocationContext.fresh("create-function")));
+                Events.keyed(Events.CREATE_ALIAS_EXPIRY, apiKey), InvocationContext.fresh("create-function")));
+        Answer read = new Answer(
+                handler.handleRequest(Events.keyed(Events.GET, apiKey), InvocationContext.fresh("create-function")));
+        Answer updated = new Answer(
+                handler.handleRequest(Events.keyed(Events.UPDATE, apiKey), InvocationContext.fresh("create-function")));
+        Answer stats = new Answer(
+                handler.handleRequest(Events.keyed(Events.STATS, apiKey), InvocationContext.fresh("create-function")));
+        Answer deleted = new Answer(
+                handler.handleRequest(Events.keyed(Events.DELETE, apiKey), InvocationContext.fresh("create-function")));
 
         created.assertStatus(201);
         read.assertStatus(200);
@@ -168,9 +163,7 @@ class SnapStartTest {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < CODES_EACH; i++) {
             Answer answer = new Answer(handler.handleRequest(
-                    Events.withBody(
-                            Events.withKey(Events.load(Events.CREATE), apiKey),
-                            "{\"url\":\"https://example.com/" + i + "\"}"),
+                    Events.withBody(Events.keyed(Events.CREATE, apiKey), "{\"url\":\"https://example.com/" + i + "\"}"),
                     InvocationContext.fresh("create-function")));
             answer.assertStatus(201);
             codes.add(answer.code());

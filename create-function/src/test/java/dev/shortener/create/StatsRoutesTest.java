@@ -161,8 +161,7 @@ class StatsRoutesTest {
     }
 
     private Answer send(String path, String apiKey, String rawQuery) {
-        return bed.send(Events.withQuery(
-                Events.at(Events.withKey(Events.load(Events.STATS), apiKey), "GET", path), rawQuery));
+        return bed.send(Events.withQuery(Events.at(Events.keyed(Events.STATS, apiKey), "GET", path), rawQuery));
     }
 
     private static List<String> entries(JsonNode body) {

@@ -1,6 +1,7 @@
 package dev.shortener.create;
 
 import dev.shortener.links.LinksTableSchema;
+import dev.shortener.testsupport.TestServers;
 import java.time.Duration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,6 +15,13 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class Tables {
 
     private Tables() {}
+
+    /** A new links table under a name no other test uses; its name. */
+    public static String createNew(DynamoDbClient dynamoDb) {
+        String name = TestServers.uniqueName("links");
+        create(dynamoDb, name);
+        return name;
+    }
 
     public static void create(DynamoDbClient dynamoDb, String name) {
         dynamoDb.createTable(LinksTableSchema.createTableRequest(name));

@@ -18,7 +18,7 @@ class TagsTest {
                 "{\"url\":\"https://a.example/\",\"alias\":\"winter-sale\",\"tags\":[\"Sale\",\"sale\",\"q4_2026\"]}");
 
         assertEquals("[\"q4_2026\",\"sale\"]", created.json().get("tags").toString(), "lower case, once, sorted");
-        Answer read = bed.send(Events.withKey(Events.load(Events.GET), key));
+        Answer read = bed.send(Events.keyed(Events.GET, key));
         assertEquals("[\"q4_2026\",\"sale\"]", read.json().get("tags").toString());
         assertEquals(
                 2,
@@ -57,12 +57,12 @@ class TagsTest {
     }
 
     private Answer create(String body, int status) {
-        Answer answer = bed.send(Events.withHeader(
-                Events.withBody(Events.withKey(Events.load(Events.CREATE), key), body), "idempotency-key", null));
+        Answer answer = bed.send(
+                Events.withHeader(Events.withBody(Events.keyed(Events.CREATE, key), body), "idempotency-key", null));
         return answer.assertStatus(status);
     }
 
     private Answer patch(String body) {
-        return bed.send(Events.withBody(Events.withKey(Events.load(Events.UPDATE), key), body));
+        return bed.send(Events.withBody(Events.keyed(Events.UPDATE, key), body));
     }
 }

@@ -67,10 +67,9 @@ final class TestBed {
     final CreateHandler handler;
 
     private TestBed(Map<String, String> envOverrides, Consumer<Adapters> replace) {
-        table = TestServers.uniqueName("links");
+        table = Tables.createNew(dynamoDb());
         cachePrefix = TestServers.uniqueName("link") + ":";
         rateLimitPrefix = TestServers.uniqueName("ratelimit") + ":";
-        Tables.create(dynamoDb(), table);
         cache = new RedisLinkCache(redis(), cachePrefix);
         links = new DynamoDbLinkStore(dynamoDb(), table);
         config = CreateConfig.fromEnvironment(Environment.of(environment(table, envOverrides)));
@@ -179,7 +178,7 @@ final class TestBed {
 
     /** POSTs {@code body} as a create request with {@code apiKey}. */
     Answer create(String apiKey, String body) {
-        return send(Events.withBody(Events.withKey(Events.load(Events.CREATE), apiKey), body));
+        return send(Events.withBody(Events.keyed(Events.CREATE, apiKey), body));
     }
 
     /** Every item in the table, by key. */

@@ -46,10 +46,7 @@ final class JsonMembers {
             return null;
         }
         if (!value.isBoolean()) {
-            throw ApiProblem.forField(
-                    Problems.INVALID_FIELD_TYPE,
-                    name,
-                    "'" + name + "' must be true or false, not " + kind(value) + ".");
+            throw wrongType(name, "be true or false", value);
         }
         return value.booleanValue();
     }
@@ -61,18 +58,12 @@ final class JsonMembers {
             return null;
         }
         if (!value.isArray()) {
-            throw ApiProblem.forField(
-                    Problems.INVALID_FIELD_TYPE,
-                    name,
-                    "'" + name + "' must be an array of strings, not " + kind(value) + ".");
+            throw wrongType(name, "be an array of strings", value);
         }
         List<String> strings = new java.util.ArrayList<>();
         for (JsonNode element : value) {
             if (!element.isTextual()) {
-                throw ApiProblem.forField(
-                        Problems.INVALID_FIELD_TYPE,
-                        name,
-                        "'" + name + "' must hold strings only, not " + kind(element) + ".");
+                throw wrongType(name, "hold strings only", element);
             }
             strings.add(element.textValue());
         }
@@ -85,10 +76,15 @@ final class JsonMembers {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiProblem.forField(
-                    Problems.INVALID_FIELD_TYPE, name, "'" + name + "' must be a string, not " + kind(value) + ".");
+            throw wrongType(name, "be a string", value);
         }
         return value.textValue();
+    }
+
+    /** The one wording of a member of the wrong JSON type: what it must be, and what it was. */
+    private static ApiProblem wrongType(String name, String must, JsonNode value) {
+        return ApiProblem.forField(
+                Problems.INVALID_FIELD_TYPE, name, "'" + name + "' must " + must + ", not " + kind(value) + ".");
     }
 
     private static String kind(JsonNode value) {

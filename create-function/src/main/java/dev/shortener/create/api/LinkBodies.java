@@ -1,19 +1,24 @@
 package dev.shortener.create.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.shortener.create.domain.listing.ListedLink;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** The JSON bodies of successful answers. Times are RFC 3339 in UTC; an absent expiry is {@code null}. */
+/**
+ * The JSON bodies of successful answers. Times are RFC 3339 in UTC; an absent expiry is {@code null}. Each body
+ * is the one before it and more, so it nests that body unwrapped: its members come first, in its order.
+ */
 final class LinkBodies {
 
     private LinkBodies() {}
 
-    /** The answer to a create: exactly the members the API promises. */
+    /** The answer to a create, and what every other answer about a link starts with. */
     @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt", "forwardQuery", "tags"})
     record Created(
             String code,
@@ -25,98 +30,52 @@ final class LinkBodies {
             List<String> tags) {}
 
     /** A link as its owner reads it. {@code status} is {@code active} or {@code expired}. */
-    @JsonPropertyOrder({
-        "code",
-        "shortUrl",
-        "url",
-        "createdAt",
-        "expiresAt",
-        "forwardQuery",
-        "tags",
-        "status",
-        "clickCount"
-    })
-    record Details(
-            String code,
-            String shortUrl,
-            String url,
-            String createdAt,
-            String expiresAt,
-            boolean forwardQuery,
-            List<String> tags,
-            String status,
-            long clickCount) {}
+    @JsonPropertyOrder({"link", "status", "clickCount"})
+    record Details(@JsonUnwrapped Created link, String status, long clickCount) {}
 
     /**
      * A link in a listing: as {@link Details}, and {@code deleted} ones too (asked for with {@code status=deleted}),
      * which have no destination ({@code url} null) and say when they were deleted.
      */
-    @JsonPropertyOrder({
-        "code",
-        "shortUrl",
-        "url",
-        "createdAt",
-        "expiresAt",
-        "forwardQuery",
-        "tags",
-        "status",
-        "clickCount",
-        "deletedAt"
-    })
-    record Listed(
-            String code,
-            String shortUrl,
-            String url,
-            String createdAt,
-            String expiresAt,
-            boolean forwardQuery,
-            List<String> tags,
-            String status,
-            long clickCount,
-            String deletedAt) {}
+    @JsonPropertyOrder({"details", "deletedAt"})
+    record Listed(@JsonUnwrapped Details details, String deletedAt) {}
 
     /** A page of a listing; {@code next} is the cursor of the next page, or null after the last. */
     @JsonPropertyOrder({"links", "next"})
     record Page(List<Listed> links, String next) {}
 
     static Created created(Link link, String shortBase) {
-        return new Created(
-                link.code(),
-                shortBase + "/" + link.code(),
-                link.url(),
-                text(link.createdAt()),
-                text(link.expiresAt()),
-                link.forwardQuery(),
-                List.copyOf(link.tags()));
+        return created(link.code(), link.createdAt(), link.tags(), link, shortBase);
     }
 
     static Details details(LinkLookup lookup, String shortBase) {
         Link link = lookup.link();
-        return new Details(
-                link.code(),
-                shortBase + "/" + link.code(),
-                link.url(),
-                text(link.createdAt()),
-                text(link.expiresAt()),
-                link.forwardQuery(),
-                List.copyOf(link.tags()),
-                lookup.status().name().toLowerCase(Locale.ROOT),
-                link.clickCount());
+        return new Details(created(link, shortBase), status(lookup.status()), link.clickCount());
     }
 
     static Listed listed(ListedLink entry, String shortBase) {
-        Link link = entry.link();
-        return new Listed(
-                entry.code(),
-                shortBase + "/" + entry.code(),
+        Created created = created(entry.code(), entry.createdAt(), entry.tags(), entry.link(), shortBase);
+        return new Listed(new Details(created, status(entry.status()), entry.clickCount()), text(entry.deletedAt()));
+    }
+
+    /**
+     * What is known of every link, {@code link} itself null for a deleted one: its code, creation time and tags
+     * outlive it, its destination and settings do not.
+     */
+    private static Created created(
+            String code, Instant createdAt, Collection<String> tags, Link link, String shortBase) {
+        return new Created(
+                code,
+                shortBase + "/" + code,
                 link == null ? null : link.url(),
-                text(entry.createdAt()),
+                text(createdAt),
                 link == null ? null : text(link.expiresAt()),
                 link != null && link.forwardQuery(),
-                List.copyOf(entry.tags()),
-                entry.status().name().toLowerCase(Locale.ROOT),
-                entry.clickCount(),
-                text(entry.deletedAt()));
+                List.copyOf(tags));
+    }
+
+    private static String status(Enum<?> status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static String text(Instant instant) {

@@ -42,51 +42,44 @@ public final class Problems {
     private static final Map<Reason, ProblemType> BY_REASON = new EnumMap<>(Reason.class);
 
     static {
-        BY_REASON.put(Reason.MISSING_API_KEY, ProblemType.named("missing-api-key", "API key required", 401));
-        BY_REASON.put(Reason.INVALID_API_KEY, ProblemType.named("invalid-api-key", "Invalid API key", 401));
-        BY_REASON.put(Reason.LINK_NOT_FOUND, ProblemType.named("link-not-found", "Link not found", 404));
-        BY_REASON.put(Reason.INVALID_URL, ProblemType.named("invalid-url", "Invalid URL", 422));
-        BY_REASON.put(
-                Reason.URL_SCHEME_NOT_ALLOWED,
-                ProblemType.named("url-scheme-not-allowed", "URL scheme not allowed", 422));
-        BY_REASON.put(
-                Reason.URL_USERINFO_NOT_ALLOWED,
-                ProblemType.named("url-userinfo-not-allowed", "User name or password in URL", 422));
-        BY_REASON.put(Reason.URL_TOO_LONG, ProblemType.named("url-too-long", "URL too long", 422));
-        BY_REASON.put(Reason.URL_OWN_DOMAIN, ProblemType.named("url-own-domain", "Link to this shortener", 422));
-        BY_REASON.put(Reason.URL_BLOCKED_DOMAIN, ProblemType.named("url-blocked-domain", "Domain blocked", 422));
-        BY_REASON.put(
-                Reason.URL_PRIVATE_ADDRESS,
-                ProblemType.named("url-private-address", "Private or non-public address", 422));
-        BY_REASON.put(
-                Reason.URL_CONFUSABLE_HOST, ProblemType.named("url-confusable-host", "Look-alike host name", 422));
-        BY_REASON.put(Reason.INVALID_ALIAS, ProblemType.named("invalid-alias", "Invalid alias", 422));
-        BY_REASON.put(Reason.RESERVED_ALIAS, ProblemType.named("reserved-alias", "Reserved alias", 422));
-        BY_REASON.put(Reason.ALIAS_TAKEN, ProblemType.named("alias-taken", "Alias taken", 409));
-        BY_REASON.put(Reason.INVALID_TAGS, ProblemType.named("invalid-tags", "Invalid tags", 422));
-        BY_REASON.put(Reason.INVALID_EXPIRY, ProblemType.named("invalid-expiry", "Invalid expiry", 422));
-        BY_REASON.put(
-                Reason.EXPIRY_NOT_IN_FUTURE,
-                ProblemType.named("expiry-not-in-future", "Expiry not in the future", 422));
-        BY_REASON.put(Reason.EXPIRY_TOO_FAR, ProblemType.named("expiry-too-far", "Expiry too far ahead", 422));
-        BY_REASON.put(
-                Reason.IDEMPOTENCY_KEY_REUSED,
-                ProblemType.named("idempotency-key-reused", "Idempotency-Key reused with another request", 422));
-        BY_REASON.put(
-                Reason.IDEMPOTENCY_REQUEST_IN_FLIGHT,
-                ProblemType.named(
-                        "idempotency-request-in-flight", "Request with this Idempotency-Key in progress", 409));
-        BY_REASON.put(
-                Reason.CACHE_UNAVAILABLE, ProblemType.named("cache-unavailable", "Redirect cache unavailable", 503));
-        BY_REASON.put(Reason.CODES_UNAVAILABLE, SERVICE_UNAVAILABLE);
         for (Reason reason : Reason.values()) {
-            if (!BY_REASON.containsKey(reason)) {
-                throw new ExceptionInInitializerError("no problem type for " + reason);
-            }
+            BY_REASON.put(reason, typeOf(reason));
         }
     }
 
     private Problems() {}
+
+    /** Switches over every reason without a default, so a new reason without a problem type does not compile. */
+    private static ProblemType typeOf(Reason reason) {
+        return switch (reason) {
+            case MISSING_API_KEY -> ProblemType.named("missing-api-key", "API key required", 401);
+            case INVALID_API_KEY -> ProblemType.named("invalid-api-key", "Invalid API key", 401);
+            case LINK_NOT_FOUND -> ProblemType.named("link-not-found", "Link not found", 404);
+            case INVALID_URL -> ProblemType.named("invalid-url", "Invalid URL", 422);
+            case URL_SCHEME_NOT_ALLOWED -> ProblemType.named("url-scheme-not-allowed", "URL scheme not allowed", 422);
+            case URL_USERINFO_NOT_ALLOWED ->
+                ProblemType.named("url-userinfo-not-allowed", "User name or password in URL", 422);
+            case URL_TOO_LONG -> ProblemType.named("url-too-long", "URL too long", 422);
+            case URL_OWN_DOMAIN -> ProblemType.named("url-own-domain", "Link to this shortener", 422);
+            case URL_BLOCKED_DOMAIN -> ProblemType.named("url-blocked-domain", "Domain blocked", 422);
+            case URL_PRIVATE_ADDRESS -> ProblemType.named("url-private-address", "Private or non-public address", 422);
+            case URL_CONFUSABLE_HOST -> ProblemType.named("url-confusable-host", "Look-alike host name", 422);
+            case INVALID_ALIAS -> ProblemType.named("invalid-alias", "Invalid alias", 422);
+            case RESERVED_ALIAS -> ProblemType.named("reserved-alias", "Reserved alias", 422);
+            case ALIAS_TAKEN -> ProblemType.named("alias-taken", "Alias taken", 409);
+            case INVALID_TAGS -> ProblemType.named("invalid-tags", "Invalid tags", 422);
+            case INVALID_EXPIRY -> ProblemType.named("invalid-expiry", "Invalid expiry", 422);
+            case EXPIRY_NOT_IN_FUTURE -> ProblemType.named("expiry-not-in-future", "Expiry not in the future", 422);
+            case EXPIRY_TOO_FAR -> ProblemType.named("expiry-too-far", "Expiry too far ahead", 422);
+            case IDEMPOTENCY_KEY_REUSED ->
+                ProblemType.named("idempotency-key-reused", "Idempotency-Key reused with another request", 422);
+            case IDEMPOTENCY_REQUEST_IN_FLIGHT ->
+                ProblemType.named(
+                        "idempotency-request-in-flight", "Request with this Idempotency-Key in progress", 409);
+            case CACHE_UNAVAILABLE -> ProblemType.named("cache-unavailable", "Redirect cache unavailable", 503);
+            case CODES_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+        };
+    }
 
     public static ProblemType of(Reason reason) {
         return BY_REASON.get(reason);

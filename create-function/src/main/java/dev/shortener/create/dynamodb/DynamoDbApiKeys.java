@@ -13,30 +13,23 @@ import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.auth.Caller;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** API keys as {@code apikey#<hash>} items of the links table. */
 public final class DynamoDbApiKeys implements ApiKeys {
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final TableItems items;
 
     public DynamoDbApiKeys(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.items = new TableItems(dynamoDb, tableName);
     }
 
     /** A strongly consistent read: a key works from the moment the command that made it returns. */
     @Override
     public Optional<Caller> findByHash(String sha256Hex) {
-        var item = dynamoDb.getItem(get -> get.tableName(tableName)
-                        .key(Map.of(PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex)))
-                        .consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty() || item.containsKey(REVOKED_AT)) {
+        var item = items.read(API_KEY_PREFIX + sha256Hex);
+        if (item.isEmpty() || item.containsKey(REVOKED_AT)) {
             return Optional.empty();
         }
         return Optional.of(new Caller(item.get(OWNER_ID).s(), item.get(KEY_ID).s()));
@@ -44,17 +37,10 @@ public final class DynamoDbApiKeys implements ApiKeys {
 
     @Override
     public boolean add(String sha256Hex, Caller caller, Instant createdAt) {
-        try {
-            dynamoDb.putItem(put -> put.tableName(tableName)
-                    .item(Map.of(
-                            PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex),
-                            OWNER_ID, s(caller.ownerId()),
-                            KEY_ID, s(caller.keyId()),
-                            CREATED_AT, epochSeconds(createdAt)))
-                    .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return items.putNew(Map.of(
+                PARTITION_KEY, s(API_KEY_PREFIX + sha256Hex),
+                OWNER_ID, s(caller.ownerId()),
+                KEY_ID, s(caller.keyId()),
+                CREATED_AT, epochSeconds(createdAt)));
     }
 }

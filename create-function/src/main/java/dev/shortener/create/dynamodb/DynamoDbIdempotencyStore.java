@@ -8,7 +8,7 @@ import static dev.shortener.create.dynamodb.IdempotencyItems.LOCKED_UNTIL;
 import static dev.shortener.create.dynamodb.IdempotencyItems.LOCK_TOKEN;
 import static dev.shortener.create.dynamodb.IdempotencyItems.RESULT_BATCH;
 import static dev.shortener.create.dynamodb.IdempotencyItems.STATE;
-import static dev.shortener.create.dynamodb.IdempotencyItems.key;
+import static dev.shortener.create.dynamodb.IdempotencyItems.partitionKey;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
@@ -16,6 +16,7 @@ import static dev.shortener.links.dynamodb.LinkItems.n;
 import static dev.shortener.links.dynamodb.LinkItems.s;
 import static dev.shortener.links.dynamodb.LinkItems.string;
 
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
@@ -23,12 +24,9 @@ import dev.shortener.links.Link;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Idempotency records as items of the links table, expiring through its TTL attribute. Each step is one
@@ -41,40 +39,29 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     /** A record can vanish or its lock run out between our write and our read; a few rounds settle it. */
     private static final int ATTEMPTS = 3;
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final TableItems items;
 
     public DynamoDbIdempotencyStore(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.items = new TableItems(dynamoDb, tableName);
     }
 
     @Override
-    public ClaimResult claim(
-            String recordKey,
-            String fingerprint,
-            String candidateCode,
-            Instant now,
-            Instant lockedUntil,
-            Instant retainUntil) {
+    public ClaimResult claim(ClaimRequest request) {
+        Instant now = request.now();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String token = UUID.randomUUID().toString(); // made per request, after any SnapStart restore
-            if (createRecord(
-                    IdempotencyItems.inProgress(recordKey, fingerprint, candidateCode, token, lockedUntil, retainUntil),
-                    now)) {
-                return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, candidateCode, false));
+            if (createRecord(IdempotencyItems.inProgress(request, token), now)) {
+                return new ClaimResult.Claimed(request.created(token));
             }
-            String pinned = takeOver(recordKey, fingerprint, token, now, lockedUntil);
+            String pinned = takeOver(request, token);
             if (pinned != null) {
-                return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, pinned, true));
+                return new ClaimResult.Claimed(request.takenOver(token, pinned));
             }
-            var item = dynamoDb.getItem(
-                            get -> get.tableName(tableName).key(key(recordKey)).consistentRead(true))
-                    .item();
+            var item = items.read(partitionKey(request.recordKey()));
             if (!IdempotencyItems.isLive(item, now)) {
                 continue; // deleted or expired since: try again
             }
-            if (!fingerprint.equals(string(item, FINGERPRINT))) {
+            if (!request.fingerprint().equals(string(item, FINGERPRINT))) {
                 return new ClaimResult.Mismatch();
             }
             if (COMPLETED.equals(string(item, STATE))) {
@@ -93,44 +80,33 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     /** A new record, where there is none or only an expired one. */
     private boolean createRecord(Map<String, AttributeValue> item, Instant now) {
-        try {
-            dynamoDb.putItem(put -> put.tableName(tableName)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ") OR " + EXPIRES_AT + " <= :now")
-                    .expressionAttributeValues(Map.of(":now", epochSeconds(now))));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return items.putIf(
+                item,
+                "attribute_not_exists(" + PARTITION_KEY + ") OR " + EXPIRES_AT + " <= :now",
+                Map.of(":now", epochSeconds(now)));
     }
 
     /** @return the pinned code when a stalled claim of the same payload was taken over, else null */
-    private String takeOver(String recordKey, String fingerprint, String token, Instant now, Instant lockedUntil) {
-        try {
-            var attributes = dynamoDb.updateItem(update -> update.tableName(tableName)
-                            .key(key(recordKey))
-                            .updateExpression("SET " + LOCK_TOKEN + " = :token, " + LOCKED_UNTIL + " = :lock")
-                            .conditionExpression(STATE + " = :inProgress AND " + LOCKED_UNTIL + " <= :nowMillis AND "
-                                    + FINGERPRINT + " = :fingerprint AND " + EXPIRES_AT + " > :now")
-                            .expressionAttributeValues(Map.of(
-                                    ":token",
-                                    s(token),
-                                    ":lock",
-                                    n(lockedUntil.toEpochMilli()),
-                                    ":inProgress",
-                                    s(IN_PROGRESS),
-                                    ":nowMillis",
-                                    n(now.toEpochMilli()),
-                                    ":fingerprint",
-                                    s(fingerprint),
-                                    ":now",
-                                    epochSeconds(now)))
-                            .returnValues(ReturnValue.ALL_NEW))
-                    .attributes();
-            return attributes.get(CODE).s();
-        } catch (ConditionalCheckFailedException notStalled) {
-            return null;
-        }
+    private String takeOver(ClaimRequest request, String token) {
+        var taken = items.updateAndReadIf(
+                partitionKey(request.recordKey()),
+                "SET " + LOCK_TOKEN + " = :token, " + LOCKED_UNTIL + " = :lock",
+                STATE + " = :inProgress AND " + LOCKED_UNTIL + " <= :nowMillis AND " + FINGERPRINT
+                        + " = :fingerprint AND " + EXPIRES_AT + " > :now",
+                Map.of(
+                        ":token",
+                        s(token),
+                        ":lock",
+                        n(request.lockedUntil().toEpochMilli()),
+                        ":inProgress",
+                        s(IN_PROGRESS),
+                        ":nowMillis",
+                        n(request.now().toEpochMilli()),
+                        ":fingerprint",
+                        s(request.fingerprint()),
+                        ":now",
+                        epochSeconds(request.now())));
+        return taken == null ? null : taken.get(CODE).s();
     }
 
     @Override
@@ -152,28 +128,20 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void release(IdempotencyClaim claim) {
-        try {
-            dynamoDb.deleteItem(delete -> delete.tableName(tableName)
-                    .key(key(claim.recordKey()))
-                    .conditionExpression(LOCK_TOKEN + " = :token AND " + STATE + " = :inProgress")
-                    .expressionAttributeValues(Map.of(":token", s(claim.lockToken()), ":inProgress", s(IN_PROGRESS))));
-        } catch (ConditionalCheckFailedException lost) {
-            // another request took over: the record is theirs now
-        }
+        // false when another request took over: the record is theirs now
+        items.deleteIf(
+                partitionKey(claim.recordKey()),
+                LOCK_TOKEN + " = :token AND " + STATE + " = :inProgress",
+                Map.of(":token", s(claim.lockToken()), ":inProgress", s(IN_PROGRESS)));
     }
 
-    /** An update that applies only while {@code claim} still holds the record. */
+    /**
+     * An update that applies only while {@code claim} still holds the record. When it no longer does, another
+     * request took over after our lock ran out; it resumes from the pinned code.
+     */
     private void whileHeld(IdempotencyClaim claim, String expression, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":token", s(claim.lockToken()));
-        try {
-            dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(key(claim.recordKey()))
-                    .updateExpression(expression)
-                    .conditionExpression(LOCK_TOKEN + " = :token")
-                    .expressionAttributeValues(all));
-        } catch (ConditionalCheckFailedException lost) {
-            // another request took over after our lock ran out; it resumes from the pinned code
-        }
+        items.updateIf(partitionKey(claim.recordKey()), expression, LOCK_TOKEN + " = :token", all);
     }
 }

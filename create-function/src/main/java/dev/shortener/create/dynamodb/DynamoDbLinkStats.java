@@ -5,12 +5,9 @@ import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
 import static dev.shortener.links.LinksTableSchema.CREATED_BY;
 import static dev.shortener.links.LinksTableSchema.DELETED_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
-import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.links.dynamodb.LinkItems;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,12 +17,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbLinkStats implements LinkStats.Source {
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final TableItems items;
 
     public DynamoDbLinkStats(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.items = new TableItems(dynamoDb, tableName);
     }
 
     @Override
@@ -33,13 +28,8 @@ public final class DynamoDbLinkStats implements LinkStats.Source {
         if (code.indexOf('#') >= 0) {
             return Optional.empty(); // keys of other item kinds are never links
         }
-        var item = dynamoDb.getItem(get -> get.tableName(tableName)
-                        .key(Map.of(PARTITION_KEY, s(code)))
-                        .consistentRead(true)
-                        .projectionExpression(String.join(
-                                ",", PARTITION_KEY, CREATED_BY, CLICK_COUNT, CLICKS_UPDATED_AT, DELETED_AT)))
-                .item();
-        if (item == null || item.isEmpty() || item.containsKey(DELETED_AT) || !item.containsKey(CREATED_BY)) {
+        var item = items.read(code, PARTITION_KEY, CREATED_BY, CLICK_COUNT, CLICKS_UPDATED_AT, DELETED_AT);
+        if (item.isEmpty() || item.containsKey(DELETED_AT) || !item.containsKey(CREATED_BY)) {
             return Optional.empty();
         }
         var clicks = item.get(CLICK_COUNT);

@@ -7,6 +7,7 @@ import static dev.shortener.links.dynamodb.LinkItems.epochSeconds;
 import static dev.shortener.links.dynamodb.LinkItems.n;
 import static dev.shortener.links.dynamodb.LinkItems.s;
 
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.LinkItems;
 import java.time.Instant;
@@ -44,19 +45,21 @@ final class IdempotencyItems {
 
     private IdempotencyItems() {}
 
-    static Map<String, AttributeValue> key(String recordKey) {
-        return Map.of(PARTITION_KEY, s(IDEMPOTENCY_PREFIX + recordKey));
+    /** The partition key of the record under {@code recordKey}. */
+    static String partitionKey(String recordKey) {
+        return IDEMPOTENCY_PREFIX + recordKey;
     }
 
-    static Map<String, AttributeValue> inProgress(
-            String recordKey, String fingerprint, String code, String token, Instant lockedUntil, Instant retainUntil) {
-        Map<String, AttributeValue> item = new HashMap<>(key(recordKey));
+    /** A new record for {@code request}, held by {@code token} and pinning its candidate code. */
+    static Map<String, AttributeValue> inProgress(ClaimRequest request, String token) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION_KEY, s(partitionKey(request.recordKey())));
         item.put(STATE, s(IN_PROGRESS));
-        item.put(FINGERPRINT, s(fingerprint));
+        item.put(FINGERPRINT, s(request.fingerprint()));
         item.put(LOCK_TOKEN, s(token));
-        item.put(LOCKED_UNTIL, n(lockedUntil.toEpochMilli()));
-        item.put(CODE, s(code));
-        item.put(EXPIRES_AT, epochSeconds(retainUntil));
+        item.put(LOCKED_UNTIL, n(request.lockedUntil().toEpochMilli()));
+        item.put(CODE, s(request.candidateCode()));
+        item.put(EXPIRES_AT, epochSeconds(request.retainUntil()));
         return item;
     }
 

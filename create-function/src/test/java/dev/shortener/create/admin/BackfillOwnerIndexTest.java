@@ -25,8 +25,7 @@ class BackfillOwnerIndexTest {
     @Test
     void oldLinks_areListedAfterTheBackfill_andOtherItemsAreLeftAlone() {
         var dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        String table = TestServers.uniqueName("links");
-        Tables.create(dynamoDb, table);
+        String table = Tables.createNew(dynamoDb);
         // As the create function wrote them before the index: no owner_pk, owner_sk or dest_host.
         put(
                 dynamoDb,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.config.Environment;
+import dev.shortener.create.RealClientSettings;
 import dev.shortener.create.Tables;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Authenticator;
@@ -29,16 +30,13 @@ class CreateApiKeyTest {
 
     @BeforeAll
     static void awsSettingsForTheRealClientBuilder() {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
+        RealClientSettings.apply();
     }
 
     @Test
     void createsAKey_printsItOnce_andStoresOnlyItsHash() {
         DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        String table = TestServers.uniqueName("links");
-        Tables.create(dynamoDb, table);
+        String table = Tables.createNew(dynamoDb);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int status = CreateApiKey.run(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.IdempotentCreation.Outcome;
 import dev.shortener.create.domain.idempotency.RequestFingerprint;
 import dev.shortener.create.domain.link.NewLink;
@@ -87,13 +88,13 @@ class IdempotentCreationTest {
     void aRetryAfterAStalledRequest_resumesAndAnswersTheLinkItHadWritten() {
         // The stalled request claimed the key, wrote its link under the pinned code, then stopped before completing.
         String pinned = domain.minter().mint();
-        domain.idempotency.claim(
+        domain.idempotency.claim(new ClaimRequest(
                 RECORD,
                 FINGERPRINT,
                 pinned,
                 DomainFixture.NOW.minusSeconds(60),
                 DomainFixture.NOW.minusSeconds(1),
-                DomainFixture.NOW.plusSeconds(86_400));
+                DomainFixture.NOW.plusSeconds(86_400)));
         domain.links.putIfAbsent(dev.shortener.links.Link.create(
                 pinned, "https://example.com/", DomainFixture.NOW.minusSeconds(60), null, "owner-1"));
 

@@ -1,5 +1,6 @@
 package dev.shortener.create.domain;
 
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
@@ -156,50 +157,60 @@ final class InMemoryPorts {
     static final class Idempotency implements IdempotencyStore {
 
         private record Entry(
-                String fingerprint, String code, String token, Instant lockedUntil, Instant retainUntil, Link result) {}
+                String fingerprint, String code, String token, Instant lockedUntil, Instant retainUntil, Link result) {
+
+            /** The new record a claim creates. */
+            static Entry claimed(ClaimRequest request, String token) {
+                return new Entry(
+                        request.fingerprint(),
+                        request.candidateCode(),
+                        token,
+                        request.lockedUntil(),
+                        request.retainUntil(),
+                        null);
+            }
+
+            Entry heldBy(String newToken, Instant newLockedUntil) {
+                return new Entry(fingerprint, code, newToken, newLockedUntil, retainUntil, null);
+            }
+
+            Entry pinning(String newCode) {
+                return new Entry(fingerprint, newCode, token, lockedUntil, retainUntil, null);
+            }
+
+            Entry completedWith(Link link, Instant newRetainUntil) {
+                return new Entry(fingerprint, link.code(), token, lockedUntil, newRetainUntil, link);
+            }
+        }
 
         private final Map<String, Entry> records = new HashMap<>();
 
         @Override
-        public ClaimResult claim(
-                String recordKey,
-                String fingerprint,
-                String candidateCode,
-                Instant now,
-                Instant lockedUntil,
-                Instant retainUntil) {
-            Entry entry = records.get(recordKey);
+        public ClaimResult claim(ClaimRequest request) {
+            Entry entry = records.get(request.recordKey());
             String token = UUID.randomUUID().toString();
-            if (entry == null || !entry.retainUntil().isAfter(now)) {
-                records.put(recordKey, new Entry(fingerprint, candidateCode, token, lockedUntil, retainUntil, null));
-                return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, candidateCode, false));
+            if (entry == null || !entry.retainUntil().isAfter(request.now())) {
+                records.put(request.recordKey(), Entry.claimed(request, token));
+                return new ClaimResult.Claimed(request.created(token));
             }
-            if (!entry.fingerprint().equals(fingerprint)) {
+            if (!entry.fingerprint().equals(request.fingerprint())) {
                 return new ClaimResult.Mismatch();
             }
             if (entry.result() != null) {
                 return new ClaimResult.Completed(entry.result());
             }
-            if (entry.lockedUntil().isAfter(now)) {
+            if (entry.lockedUntil().isAfter(request.now())) {
                 return new ClaimResult.InFlight();
             }
-            records.put(recordKey, new Entry(fingerprint, entry.code(), token, lockedUntil, entry.retainUntil(), null));
-            return new ClaimResult.Claimed(new IdempotencyClaim(recordKey, token, entry.code(), true));
+            records.put(request.recordKey(), entry.heldBy(token, request.lockedUntil()));
+            return new ClaimResult.Claimed(request.takenOver(token, entry.code()));
         }
 
         @Override
         public void repin(IdempotencyClaim claim, String code) {
             Entry entry = held(claim);
             if (entry != null) {
-                records.put(
-                        claim.recordKey(),
-                        new Entry(
-                                entry.fingerprint(),
-                                code,
-                                entry.token(),
-                                entry.lockedUntil(),
-                                entry.retainUntil(),
-                                null));
+                records.put(claim.recordKey(), entry.pinning(code));
             }
         }
 
@@ -207,15 +218,7 @@ final class InMemoryPorts {
         public void complete(IdempotencyClaim claim, Link link, Instant retainUntil) {
             Entry entry = held(claim);
             if (entry != null) {
-                records.put(
-                        claim.recordKey(),
-                        new Entry(
-                                entry.fingerprint(),
-                                link.code(),
-                                entry.token(),
-                                entry.lockedUntil(),
-                                retainUntil,
-                                link));
+                records.put(claim.recordKey(), entry.completedWith(link, retainUntil));
             }
         }
 

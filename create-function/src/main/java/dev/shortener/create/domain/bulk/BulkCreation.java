@@ -3,6 +3,7 @@ package dev.shortener.create.domain.bulk;
 import dev.shortener.create.domain.OperationalEvents;
 import dev.shortener.create.domain.Reason;
 import dev.shortener.create.domain.Rejection;
+import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
@@ -66,13 +67,7 @@ public final class BulkCreation {
     public ClaimResult claim(String apiKeyId, String idempotencyKey, String fingerprint) {
         Instant now = clock.instant();
         String recordKey = apiKeyId + "#bulk#" + RequestFingerprint.sha256Hex(idempotencyKey);
-        ClaimResult result = store.claim(
-                recordKey,
-                fingerprint,
-                NONE,
-                now,
-                now.plus(IdempotentCreation.LOCK),
-                now.plus(IdempotentCreation.RETENTION));
+        ClaimResult result = store.claim(ClaimRequest.madeAt(now, recordKey, fingerprint, NONE));
         if (result instanceof ClaimResult.Claimed || result instanceof ClaimResult.CompletedBatch) {
             return result;
         }

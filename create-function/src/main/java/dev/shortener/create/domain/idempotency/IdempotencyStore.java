@@ -10,21 +10,11 @@ import java.time.Instant;
 public interface IdempotencyStore {
 
     /**
-     * Claims {@code recordKey} for a request with {@code fingerprint}: creates the record when there is none or it
-     * has expired, takes it over when its holder's lock ended before {@code now} and the payload is the same, and
-     * otherwise reports what is there.
-     *
-     * @param candidateCode the code to pin in a new record
-     * @param lockedUntil   until when the claim holds; after it, a retry may take over
-     * @param retainUntil   when a record that is never completed may be forgotten
+     * Claims the request's record: creates it when there is none or it has expired, takes it over when its
+     * holder's lock ended before the request's {@code now} and the payload is the same, and otherwise reports what
+     * is there.
      */
-    ClaimResult claim(
-            String recordKey,
-            String fingerprint,
-            String candidateCode,
-            Instant now,
-            Instant lockedUntil,
-            Instant retainUntil);
+    ClaimResult claim(ClaimRequest request);
 
     /** Pins another code (the first clashed). Does nothing when the claim was lost. */
     void repin(IdempotencyClaim claim, String code);

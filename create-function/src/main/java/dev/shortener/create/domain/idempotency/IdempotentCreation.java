@@ -51,7 +51,7 @@ public final class IdempotentCreation {
         Instant now = clock.instant();
         String candidate = request.hasAlias() ? request.alias() : links.mint();
         String recordKey = apiKeyId + "#" + RequestFingerprint.sha256Hex(idempotencyKey);
-        ClaimResult result = store.claim(recordKey, fingerprint, candidate, now, now.plus(LOCK), now.plus(RETENTION));
+        ClaimResult result = store.claim(ClaimRequest.madeAt(now, recordKey, fingerprint, candidate));
         if (result instanceof Completed completed) {
             return new Outcome(completed.link(), true);
         }
