@@ -47,7 +47,15 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     /** Only the extension thread reads and writes it. */
     private long awaitedInvocations;
 
+    /** After-response flushes that ran out of time in a row before the budget is cut to {@link #PROBE_BUDGET}. */
+    static final int OUT_OF_TIME_BEFORE_PROBING = 3;
+
+    /** What a flush after the response gets while Firehose keeps failing: many healthy calls' time, little bill. */
+    public static final Duration PROBE_BUDGET = Duration.ofMillis(250);
+
     private volatile boolean afterResponse;
+    /** Only the extension thread reads and writes it. */
+    private int flushesOutOfTimeInARow;
     /** Whether the invocation that ended last expects the next one soon; written before the permit is released. */
     private volatile boolean busyAtEnd;
 
@@ -139,14 +147,26 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
      * as in {@link #beforeFreeze}; otherwise sends what is pending and waits until the deadline, then gives up
      * whatever is still pending as {@code click_undelivered}, so that nothing sits in a frozen environment.
      *
+     * <p>While Firehose is down, every lone invocation would hold its environment for the whole budget, billed
+     * (a second by default, where a healthy call takes milliseconds): after {@value #OUT_OF_TIME_BEFORE_PROBING}
+     * flushes in a row ran out of time, the next ones wait only {@link #PROBE_BUDGET}, until one settles in time.
+     *
      * @return the clicks given up
      */
     public int settleBeforeNext(long deadlineNanos) {
         if (pending.unresolved() == 0 || busyAtEnd) {
             return 0;
         }
+        long deadline = flushesOutOfTimeInARow >= OUT_OF_TIME_BEFORE_PROBING
+                ? Math.min(deadlineNanos, System.nanoTime() + PROBE_BUDGET.toNanos())
+                : deadlineNanos;
         pending.requestFlush();
-        return settledBy(deadlineNanos) ? 0 : giveUpPending();
+        if (settledBy(deadline)) {
+            flushesOutOfTimeInARow = 0;
+            return 0;
+        }
+        flushesOutOfTimeInARow++;
+        return giveUpPending();
     }
 
     /**

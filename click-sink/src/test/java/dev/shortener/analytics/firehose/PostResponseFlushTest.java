@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortener.analytics.TestClicks;
+import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.lifecycle.LambdaExtension;
 import dev.shortener.analytics.lifecycle.ShutdownFlush;
@@ -14,6 +15,7 @@ import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn;
 import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn.Invocation;
 import dev.shortener.localservers.lambda.RuntimeLoop;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -116,6 +118,56 @@ class PostResponseFlushTest {
             assertEquals(1, undelivered.size(), "the click, logged whole before the freeze");
             assertEquals("flush_timeout", undelivered.get(0).path("reason").asText());
             assertEquals("hung", undelivered.get(0).path("event").path("code").asText());
+            assertEquals(0, h.sink.pendingClicks(), "nothing held across the freeze");
+        }
+    }
+
+    @Test
+    void firehoseDown_afterThreeFlushesOutOfTime_theNextWaitOnlyTheProbeBudget_untilOneSettles() throws Exception {
+        Duration budget = Duration.ofMillis(1500);
+        try (var h = harness();
+                var lambda = new LambdaEnvironmentStandIn(Duration.ofSeconds(10))) {
+            startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()), budget, Duration.ZERO);
+            h.firehose.plan(call -> FakeFirehose.Fault.hangThenFail(30_000));
+
+            List<Long> held = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Invocation invocation = lambda.invoke("down" + i);
+                invocation.response().get(10, TimeUnit.SECONDS);
+                held.add(invocation.frozen().get(10, TimeUnit.SECONDS) - invocation.respondedAtNanos());
+                lull();
+            }
+            // Firehose is back; the flusher may still be stuck in a hung call until the client's attempt timeout,
+            // so the first probes may give up too. One gets through, and the full budget is back for the next.
+            h.firehose.plan(call -> FakeFirehose.Fault.OK);
+            int probes = 0;
+            while (h.deliveredLines().stream().noneMatch(line -> line.contains("\"back\"")) && probes < 40) {
+                probes++;
+                Invocation invocation = lambda.invoke("back");
+                invocation.response().get(10, TimeUnit.SECONDS);
+                invocation.frozen().get(10, TimeUnit.SECONDS);
+                lull();
+            }
+            Invocation after = lambda.invoke("after");
+            after.response().get(10, TimeUnit.SECONDS);
+            after.frozen().get(10, TimeUnit.SECONDS);
+
+            System.out.println("held after the response while Firehose hung (ms): "
+                    + held.stream().map(nanos -> nanos / 1_000_000).toList());
+            for (int i = 0; i < 3; i++) {
+                assertTrue(held.get(i) >= budget.toNanos() - TimeUnit.MILLISECONDS.toNanos(5), "the whole budget");
+            }
+            for (int i = 3; i < 5; i++) {
+                assertTrue(
+                        held.get(i) < budget.toNanos() - BatchingClickSink.PROBE_BUDGET.toNanos(),
+                        "cut to the probe budget: " + held.get(i) / 1_000_000 + " ms");
+            }
+            List<String> givenUp = h.undelivered().stream()
+                    .map(line -> line.path("event").path("code").asText())
+                    .toList();
+            assertEquals(List.of("down0", "down1", "down2", "down3", "down4"), givenUp.subList(0, 5));
+            assertEquals(probes - 1, givenUp.size() - 5, "every probe but the last gave its click up: " + givenUp);
+            assertTrue(h.deliveredLines().stream().anyMatch(line -> line.contains("\"after\"")), "back to normal");
             assertEquals(0, h.sink.pendingClicks(), "nothing held across the freeze");
         }
     }
