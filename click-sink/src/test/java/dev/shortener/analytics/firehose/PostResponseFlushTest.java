@@ -110,9 +110,7 @@ class PostResponseFlushTest {
             startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()));
             h.firehose.plan(call -> FakeFirehose.Fault.hangThenFail(30_000));
 
-            Invocation invocation = lambda.invoke("hung");
-            invocation.response().get(10, TimeUnit.SECONDS);
-            invocation.frozen().get(10, TimeUnit.SECONDS);
+            lambda.serve("hung");
 
             List<JsonNode> undelivered = h.undelivered();
             assertEquals(1, undelivered.size(), "the click, logged whole before the freeze");
@@ -132,9 +130,8 @@ class PostResponseFlushTest {
 
             List<Long> held = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                Invocation invocation = lambda.invoke("down" + i);
-                invocation.response().get(10, TimeUnit.SECONDS);
-                held.add(invocation.frozen().get(10, TimeUnit.SECONDS) - invocation.respondedAtNanos());
+                Invocation invocation = lambda.serve("down" + i);
+                held.add(invocation.frozen().get() - invocation.respondedAtNanos());
                 lull();
             }
             // Firehose is back; the flusher may still be stuck in a hung call until the client's attempt timeout,
@@ -143,14 +140,10 @@ class PostResponseFlushTest {
             int probes = 0;
             while (h.deliveredLines().stream().noneMatch(line -> line.contains("\"back\"")) && probes < 40) {
                 probes++;
-                Invocation invocation = lambda.invoke("back");
-                invocation.response().get(10, TimeUnit.SECONDS);
-                invocation.frozen().get(10, TimeUnit.SECONDS);
+                lambda.serve("back");
                 lull();
             }
-            Invocation after = lambda.invoke("after");
-            after.response().get(10, TimeUnit.SECONDS);
-            after.frozen().get(10, TimeUnit.SECONDS);
+            lambda.serve("after");
 
             System.out.println("held after the response while Firehose hung (ms): "
                     + held.stream().map(nanos -> nanos / 1_000_000).toList());
@@ -183,9 +176,8 @@ class PostResponseFlushTest {
             h.firehose.plan(call -> FakeFirehose.Fault.hangThenFail(30_000));
 
             for (String code : List.of("late", "after")) {
-                Invocation invocation = lambda.invoke(code);
-                invocation.response().get(10, TimeUnit.SECONDS);
-                long frozen = invocation.frozen().get(10, TimeUnit.SECONDS);
+                Invocation invocation = lambda.serve(code);
+                long frozen = invocation.frozen().get();
                 assertTrue(
                         frozen - invocation.respondedAtNanos() < budget.toNanos(),
                         "the flush after " + code + " ended at the function's deadline, long before its own budget");
@@ -211,13 +203,9 @@ class PostResponseFlushTest {
                 var lambda = new LambdaEnvironmentStandIn(timeout)) {
             startFunction(lambda, h, new StructuredLog("redirect", h.logs.stream()), BUDGET, Duration.ofMillis(280));
 
-            Invocation slow = lambda.invoke("slow");
-            slow.response().get(10, TimeUnit.SECONDS);
-            slow.frozen().get(10, TimeUnit.SECONDS);
+            lambda.serve("slow");
             lull();
-            Invocation next = lambda.invoke("next");
-            next.response().get(10, TimeUnit.SECONDS);
-            next.frozen().get(10, TimeUnit.SECONDS);
+            lambda.serve("next");
 
             List<JsonNode> undelivered = h.undelivered();
             assertEquals(1, undelivered.size(), "the slow invocation's click, given up at the extension's deadline");
@@ -287,9 +275,7 @@ class PostResponseFlushTest {
 
             for (int i = 0; i < 3; i++) {
                 lull();
-                Invocation invocation = lambda.invoke("fallback" + n.incrementAndGet());
-                invocation.response().get(10, TimeUnit.SECONDS);
-                invocation.frozen().get(10, TimeUnit.SECONDS);
+                Invocation invocation = lambda.serve("fallback" + n.incrementAndGet());
                 lull(); // a lone click each time
                 FakeFirehose.Call call = h.firehose.calls().get(callsBefore + i);
                 assertTrue(

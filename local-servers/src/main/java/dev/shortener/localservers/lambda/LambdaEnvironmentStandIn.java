@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,18 @@ public final class LambdaEnvironmentStandIn implements AutoCloseable {
             notifyAll();
             return invocation;
         }
+    }
+
+    /**
+     * {@link #invoke}s {@code event} and waits until the environment could freeze after it (the function timeout
+     * and ten seconds at the most, for each of the response and the freeze).
+     */
+    public Invocation serve(String event) throws InterruptedException, TimeoutException, ExecutionException {
+        Invocation invocation = invoke(event);
+        long bound = timeout.toMillis() + 10_000;
+        invocation.response().get(bound, TimeUnit.MILLISECONDS);
+        invocation.frozen().get(bound, TimeUnit.MILLISECONDS);
+        return invocation;
     }
 
     /** Every invocation so far, oldest first. */
