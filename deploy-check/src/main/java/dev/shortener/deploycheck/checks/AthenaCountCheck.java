@@ -33,8 +33,8 @@ final class AthenaCountCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return CheckNames.ATHENA_COUNT;
+    public CheckName name() {
+        return CheckName.ATHENA_COUNT;
     }
 
     @Override

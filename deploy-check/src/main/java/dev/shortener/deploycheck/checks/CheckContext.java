@@ -108,7 +108,7 @@ public final class CheckContext {
     /** The link create-link made, or a skip when there is none. */
     public CreatedLink primaryLink() {
         if (primary == null) {
-            throw new SkipException("no link to check: " + CheckNames.CREATE_LINK + " did not create one");
+            throw new SkipException("no link to check: " + CheckName.CREATE_LINK + " did not create one");
         }
         return primary;
     }

@@ -15,8 +15,8 @@ final class PatchSeenCheck implements Check {
     static final Duration GRACE = Duration.ofSeconds(5);
 
     @Override
-    public String name() {
-        return CheckNames.PATCH_SEEN;
+    public CheckName name() {
+        return CheckName.PATCH_SEEN;
     }
 
     @Override

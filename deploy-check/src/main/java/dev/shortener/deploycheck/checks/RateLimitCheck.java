@@ -20,8 +20,8 @@ final class RateLimitCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return CheckNames.RATE_LIMITED;
+    public CheckName name() {
+        return CheckName.RATE_LIMITED;
     }
 
     @Override
