@@ -94,18 +94,14 @@ final class References {
                         Set.of());
                 holds.add(condition);
             }
-            refs.walk(
-                    output.getValue().path("Value"),
-                    "Outputs." + output.getKey() + ".Value",
-                    "Outputs",
-                    holds,
-                    Set.of());
-            refs.walk(
-                    output.getValue().path("Export"),
-                    "Outputs." + output.getKey() + ".Export",
-                    "Outputs",
-                    holds,
-                    Set.of());
+            for (String part : List.of("Value", "Export")) {
+                refs.walk(
+                        output.getValue().path(part),
+                        "Outputs." + output.getKey() + "." + part,
+                        "Outputs",
+                        holds,
+                        Set.of());
+            }
         });
         root.path("Conditions")
                 .properties()

@@ -59,15 +59,16 @@ final class DirectOriginCheck implements Check {
     @Override
     public Result run(CheckContext context) {
         URI base = origin.url
-                .apply(context.target())
+                .apply(context.setup().target())
                 .orElseThrow(() -> new SkipException("no " + origin.what + " URL (the stack's output or "
                         + origin.option + "); a local runner has no CloudFront in front"));
         CreatedLink link = context.primaryLink();
         Reply reply;
         if (origin == Origin.MANAGEMENT) {
-            reply = context.api().readAt(base, link.code()); // with the key: only the origin's guard may refuse
+            reply = context.setup().api().readAt(base, link.code()); // with the key: only the origin's guard may refuse
         } else {
-            reply = context.http()
+            reply = context.setup()
+                    .http()
                     .get(
                             dev.shortener.deploycheck.http.ManagementClient.resolve(base, "/" + link.code()),
                             CheckContext.HTML);

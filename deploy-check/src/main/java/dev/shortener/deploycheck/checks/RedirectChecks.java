@@ -26,7 +26,7 @@ final class RedirectChecks {
     static Check head() {
         return Check.of(CheckName.HEAD, context -> {
             CreatedLink link = context.primaryLink();
-            Reply head = context.http().head(context.shortUrl(link.code()));
+            Reply head = context.setup().http().head(context.shortUrl(link.code()));
             Result redirect = redirectsTo(head, link.url(), "HEAD " + head.summary());
             if (redirect.outcome() != Outcome.PASS) {
                 return redirect;
@@ -41,7 +41,7 @@ final class RedirectChecks {
     static Check preview() {
         return Check.of(CheckName.PREVIEW, context -> {
             CreatedLink link = context.primaryLink();
-            Reply preview = context.http().get(context.shortUrl(link.code() + "+"), CheckContext.HTML);
+            Reply preview = context.setup().http().get(context.shortUrl(link.code() + "+"), CheckContext.HTML);
             boolean showsDestination = preview.body().contains(link.url().replace("&", "&amp;"))
                     || preview.body().contains(link.url());
             String evidence = "GET /" + link.code() + "+ " + preview.summary()

@@ -55,7 +55,7 @@ public final class Runner {
         List<String> problems = new ArrayList<>();
         for (CreatedLink link : context.liveLinks()) {
             try {
-                Reply reply = context.api().delete(link.code());
+                Reply reply = context.setup().api().delete(link.code());
                 if (reply.status() == 204 || reply.status() == 404) {
                     deleted.add(link.code());
                     context.deleted(link.code());

@@ -28,14 +28,14 @@ final class Fixture {
         Target target =
                 new Target(base, URI.create(base + "/api"), origin, Optional.empty(), athena, 60, OptionalInt.empty());
         HttpProbe http = new HttpProbe();
-        this.context = new CheckContext(
+        this.context = new CheckContext(new CheckSetup(
                 target,
                 http,
                 new ManagementClient(http, target.apiBase(), FakeShortener.KEY, clock),
                 clock,
                 clock,
                 URI.create("https://example.com/deploy-check"),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2)));
     }
 
     static Fixture over(FakeShortener.Settings settings) {
