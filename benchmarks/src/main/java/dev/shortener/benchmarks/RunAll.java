@@ -252,25 +252,15 @@ public final class RunAll {
 
     void inProcess(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
         log("in-process redirect benchmarks (child JVM, JAVA_TOOL_OPTIONS=" + lambdaFlags + ")");
-        Path out = Files.createTempFile("handler-bench", ".json");
-        ProcessBuilder pb = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        benchmarksJar().toString(),
-                        "dev.shortener.benchmarks.redirect.HandlerBench",
-                        dynalite.endpoint().toString(),
-                        redis.uri().toString(),
-                        "bench-links",
-                        root.resolve("events").toString(),
-                        out.toString())
-                .inheritIO();
-        pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
-        Process p = pb.start();
-        if (!p.waitFor(8, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the in-process benchmark failed");
-        }
-        Map<String, Object> all = JSON.readValue(Files.readString(out), new TypeReference<>() {});
+        Map<String, Object> all = childBenchmark(
+                "the in-process benchmark",
+                "dev.shortener.benchmarks.redirect.HandlerBench",
+                8,
+                Map.of(),
+                dynalite.endpoint().toString(),
+                redis.uri().toString(),
+                "bench-links",
+                root.resolve("events").toString());
         inProcess = new LinkedHashMap<>();
         for (var e : all.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m) {
@@ -281,54 +271,58 @@ public final class RunAll {
                 inProcessScalars.put(e.getKey(), e.getValue());
             }
         }
-        Files.deleteIfExists(out);
     }
 
     void management(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
         log("management API benchmarks: listing from 100,000 links, bulk create (child JVM, Lambda's flags)");
-        Path out = Files.createTempFile("management-bench", ".json");
-        ProcessBuilder pb = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        benchmarksJar().toString(),
-                        "dev.shortener.benchmarks.management.ManagementBench",
-                        dynalite.endpoint().toString(),
-                        redis.uri().toString(),
-                        root.resolve("events").toString(),
-                        out.toString())
-                .inheritIO();
-        pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the management benchmark failed");
-        }
-        management = JSON.readValue(Files.readString(out), new TypeReference<>() {});
-        Files.deleteIfExists(out);
+        management = childBenchmark(
+                "the management benchmark",
+                "dev.shortener.benchmarks.management.ManagementBench",
+                10,
+                Map.of(),
+                dynalite.endpoint().toString(),
+                redis.uri().toString(),
+                root.resolve("events").toString());
     }
 
     /** The aggregator and the stats API, in a child JVM under Lambda's flags (both functions run with them). */
     void analytics(DynaliteProcess dynalite, RedisProcess redis) throws Exception {
         log("analytics benchmarks (child JVM, JAVA_TOOL_OPTIONS=" + lambdaFlags + ")");
-        Path out = Files.createTempFile("analytics-bench", ".json");
-        ProcessBuilder pb = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        benchmarksJar().toString(),
-                        "dev.shortener.benchmarks.analytics.AnalyticsBench",
-                        dynalite.endpoint().toString(),
-                        redis.uri().toString(),
-                        out.toString())
-                .inheritIO();
+        analytics = childBenchmark(
+                "the analytics benchmark",
+                "dev.shortener.benchmarks.analytics.AnalyticsBench",
+                8,
+                Map.of("AWS_REGION", "us-east-1"),
+                dynalite.endpoint().toString(),
+                redis.uri().toString());
+    }
+
+    /**
+     * Runs a benchmark's main class in a child JVM under Lambda's flags (so its figures are the deployed
+     * function's), with these arguments and then a file for its JSON figures, which are returned.
+     *
+     * @param what    for the failure's message
+     * @param minutes how long it may take before it counts as failed
+     */
+    private Map<String, Object> childBenchmark(
+            String what, String mainClass, int minutes, Map<String, String> environment, String... arguments)
+            throws Exception {
+        Path out = Files.createTempFile(mainClass.substring(mainClass.lastIndexOf('.') + 1), ".json");
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", benchmarksJar().toString(), mainClass));
+        command.addAll(List.of(arguments));
+        command.add(out.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().put("JAVA_TOOL_OPTIONS", lambdaFlags);
-        pb.environment().put("AWS_REGION", "us-east-1");
+        pb.environment().putAll(environment);
         Process p = pb.start();
-        if (!p.waitFor(8, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        if (!p.waitFor(minutes, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IllegalStateException("the analytics benchmark failed");
+            throw new IllegalStateException(what + " failed");
         }
-        analytics = JSON.readValue(Files.readString(out), new TypeReference<>() {});
+        Map<String, Object> figures = JSON.readValue(Files.readString(out), new TypeReference<>() {});
         Files.deleteIfExists(out);
+        return figures;
     }
 
     void coldStarts(DynaliteProcess dynalite, RedisProcess redis, int runs) throws Exception {
@@ -374,29 +368,11 @@ public final class RunAll {
                 String.join(File.pathSeparator, shadedJar.toString(), launcher.toString(), runtimeLib, baselineLib);
         String event = root.resolve("events/redirect-get.json").toString();
         record Variant(String name, String flags, List<String> cmd) {}
+        String main = "dev.shortener.benchmarks.coldstart.ColdStartMain";
+        List<String> lambdaRuntime = List.of(java, "-cp", cpLambda, main, "lambda", event, code);
         List<Variant> variants = List.of(
-                        new Variant(
-                                "tuned",
-                                lambdaFlags,
-                                List.of(
-                                        java,
-                                        "-cp",
-                                        cpLambda,
-                                        "dev.shortener.benchmarks.coldstart.ColdStartMain",
-                                        "lambda",
-                                        event,
-                                        code)),
-                        new Variant(
-                                "no_flags",
-                                null,
-                                List.of(
-                                        java,
-                                        "-cp",
-                                        cpLambda,
-                                        "dev.shortener.benchmarks.coldstart.ColdStartMain",
-                                        "lambda",
-                                        event,
-                                        code)),
+                        new Variant("tuned", lambdaFlags, lambdaRuntime),
+                        new Variant("no_flags", null, lambdaRuntime),
                         new Variant(
                                 "untuned",
                                 null,
@@ -405,7 +381,7 @@ public final class RunAll {
                                         "-Dsoftware.amazon.awssdk.http.service.impl=" + APACHE_SERVICE,
                                         "-cp",
                                         cpBaseline,
-                                        "dev.shortener.benchmarks.coldstart.ColdStartMain",
+                                        main,
                                         "unprimed",
                                         event,
                                         code)))

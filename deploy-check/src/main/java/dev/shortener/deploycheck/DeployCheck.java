@@ -4,6 +4,7 @@ import dev.shortener.config.Environment;
 import dev.shortener.deploycheck.athena.AthenaClickCounts;
 import dev.shortener.deploycheck.athena.ClickCounts;
 import dev.shortener.deploycheck.checks.CheckContext;
+import dev.shortener.deploycheck.checks.CheckSetup;
 import dev.shortener.deploycheck.checks.CheckSuite;
 import dev.shortener.deploycheck.checks.Outcome;
 import dev.shortener.deploycheck.checks.Row;
@@ -66,14 +67,14 @@ public final class DeployCheck {
                             athena, where, settings.athenaTimeout(), Sleeper.REAL, InstantSource.system()));
             HttpProbe http = new HttpProbe();
             ManagementClient api = new ManagementClient(http, target.apiBase(), settings.apiKey(), Sleeper.REAL);
-            CheckContext context = new CheckContext(
+            CheckContext context = new CheckContext(new CheckSetup(
                     target,
                     http,
                     api,
                     Sleeper.REAL,
                     InstantSource.system(),
                     settings.destination(),
-                    settings.pollInterval());
+                    settings.pollInterval()));
             List<Row> rows = new Runner(settings.skipped(), settings.apiKey(), line -> err.println("  " + line))
                     .run(
                             CheckSuite.all(settings.rateLimitBound(), counts, settings.athenaWait(), err::println),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.config.Environment;
-import dev.shortener.deploycheck.checks.CheckNames;
+import dev.shortener.deploycheck.checks.CheckName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,38 +105,41 @@ class DeployCheckLocalRunnerIT {
         System.out.println(table);
         assertEquals(DeployCheck.OK, status, table + err);
         Map<String, String[]> rows = rows(table);
-        for (String passing : List.of(
-                CheckNames.CREATE_LINK,
-                CheckNames.REDIRECT,
-                CheckNames.HEAD,
-                CheckNames.PREVIEW,
-                CheckNames.NOT_FOUND_HTML,
-                CheckNames.NOT_FOUND_JSON,
-                CheckNames.GONE_HTML,
-                CheckNames.GONE_JSON,
-                CheckNames.PATCH_SEEN,
-                CheckNames.RATE_LIMITED,
-                CheckNames.CLEANUP)) {
-            assertEquals("pass", rows.get(passing)[0], passing + ": " + rows.get(passing)[1]);
+        for (CheckName passing : List.of(
+                CheckName.CREATE_LINK,
+                CheckName.REDIRECT,
+                CheckName.HEAD,
+                CheckName.PREVIEW,
+                CheckName.NOT_FOUND_HTML,
+                CheckName.NOT_FOUND_JSON,
+                CheckName.GONE_HTML,
+                CheckName.GONE_JSON,
+                CheckName.PATCH_SEEN,
+                CheckName.RATE_LIMITED,
+                CheckName.CLEANUP)) {
+            assertEquals("pass", rows.get(passing.printed())[0], passing + ": " + rows.get(passing.printed())[1]);
         }
-        for (String edge : List.of(
-                CheckNames.REDIRECT_EDGE_CACHED, CheckNames.NOT_FOUND_EDGE_CACHED, CheckNames.GONE_EDGE_CACHED)) {
-            assertEquals("skip", rows.get(edge)[0], edge);
-            assertTrue(rows.get(edge)[1].contains("not served through CloudFront"), rows.get(edge)[1]);
+        for (CheckName edge :
+                List.of(CheckName.REDIRECT_EDGE_CACHED, CheckName.NOT_FOUND_EDGE_CACHED, CheckName.GONE_EDGE_CACHED)) {
+            assertEquals("skip", rows.get(edge.printed())[0], edge.printed());
+            assertTrue(
+                    rows.get(edge.printed())[1].contains("not served through CloudFront"), rows.get(edge.printed())[1]);
         }
-        for (String origin : List.of(CheckNames.ORIGIN_REFUSES_DIRECT, CheckNames.MANAGEMENT_ORIGIN_REFUSES_DIRECT)) {
-            assertEquals("skip", rows.get(origin)[0], origin);
-            assertTrue(rows.get(origin)[1].contains("a local runner has no CloudFront"), rows.get(origin)[1]);
+        for (CheckName origin : List.of(CheckName.ORIGIN_REFUSES_DIRECT, CheckName.MANAGEMENT_ORIGIN_REFUSES_DIRECT)) {
+            assertEquals("skip", rows.get(origin.printed())[0], origin.printed());
+            assertTrue(
+                    rows.get(origin.printed())[1].contains("a local runner has no CloudFront"),
+                    rows.get(origin.printed())[1]);
         }
-        assertEquals("skip", rows.get(CheckNames.ATHENA_COUNT)[0]);
-        assertTrue(rows.get(CheckNames.ATHENA_COUNT)[1].contains("a local runner has no Athena"));
-        assertEquals(CheckNames.ALL.size() + 1, rows.size(), "a row per check and the clean-up");
+        assertEquals("skip", rows.get(CheckName.ATHENA_COUNT.printed())[0]);
+        assertTrue(rows.get(CheckName.ATHENA_COUNT.printed())[1].contains("a local runner has no Athena"));
+        assertEquals(CheckName.values().length, rows.size(), "a row per check and the clean-up");
         assertFalse(
                 table.contains(apiKey) || err.toString(StandardCharsets.UTF_8).contains(apiKey),
                 "the key is never printed");
-        assertTrue(rows.get(CheckNames.RATE_LIMITED)[1].matches("429 after \\d+ requests, Retry-After: \\d+"));
+        assertTrue(rows.get(CheckName.RATE_LIMITED.printed())[1].matches("429 after \\d+ requests, Retry-After: \\d+"));
 
-        Matcher created = Pattern.compile("code (\\S+),").matcher(rows.get(CheckNames.CREATE_LINK)[1]);
+        Matcher created = Pattern.compile("code (\\S+),").matcher(rows.get(CheckName.CREATE_LINK.printed())[1]);
         assertTrue(created.find());
         HttpResponse<String> afterwards = HttpClient.newHttpClient()
                 .send(
@@ -159,13 +162,13 @@ class DeployCheckLocalRunnerIT {
 
         assertEquals(DeployCheck.FAILED, process.exitValue(), printed);
         Map<String, String[]> rows = rows(printed);
-        assertEquals("fail", rows.get(CheckNames.CREATE_LINK)[0]);
+        assertEquals("fail", rows.get(CheckName.CREATE_LINK.printed())[0]);
         assertTrue(
-                rows.get(CheckNames.CREATE_LINK)[1].contains("answered 401")
-                        && rows.get(CheckNames.CREATE_LINK)[1].contains("the API key was refused"),
-                rows.get(CheckNames.CREATE_LINK)[1]);
-        assertEquals("skip", rows.get(CheckNames.REDIRECT)[0], "nothing to follow");
-        assertTrue(rows.get(CheckNames.REDIRECT)[1].contains("create-link did not create one"));
+                rows.get(CheckName.CREATE_LINK.printed())[1].contains("answered 401")
+                        && rows.get(CheckName.CREATE_LINK.printed())[1].contains("the API key was refused"),
+                rows.get(CheckName.CREATE_LINK.printed())[1]);
+        assertEquals("skip", rows.get(CheckName.REDIRECT.printed())[0], "nothing to follow");
+        assertTrue(rows.get(CheckName.REDIRECT.printed())[1].contains("create-link did not create one"));
         assertFalse(printed.contains(wrongKey));
     }
 

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a CloudFormation/SAM template written in YAML into a JSON tree, turning the short-form intrinsic tags
@@ -27,34 +27,35 @@ final class CfnYaml {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLFactory YAML = new YAMLFactory();
 
-    /** Short-form tag (without "!") to its long-form key. */
-    private static final Map<String, String> TAGS = Map.ofEntries(
-            Map.entry("Ref", "Ref"),
-            Map.entry("Condition", "Condition"),
-            Map.entry("GetAtt", "Fn::GetAtt"),
-            Map.entry("Sub", "Fn::Sub"),
-            Map.entry("Join", "Fn::Join"),
-            Map.entry("Select", "Fn::Select"),
-            Map.entry("Split", "Fn::Split"),
-            Map.entry("If", "Fn::If"),
-            Map.entry("Equals", "Fn::Equals"),
-            Map.entry("And", "Fn::And"),
-            Map.entry("Or", "Fn::Or"),
-            Map.entry("Not", "Fn::Not"),
-            Map.entry("FindInMap", "Fn::FindInMap"),
-            Map.entry("GetAZs", "Fn::GetAZs"),
-            Map.entry("ImportValue", "Fn::ImportValue"),
-            Map.entry("Base64", "Fn::Base64"),
-            Map.entry("Cidr", "Fn::Cidr"),
-            Map.entry("Length", "Fn::Length"),
-            Map.entry("ToJsonString", "Fn::ToJsonString"),
-            Map.entry("Transform", "Fn::Transform"),
-            Map.entry("Contains", "Fn::Contains"),
-            Map.entry("EachMemberEquals", "Fn::EachMemberEquals"),
-            Map.entry("EachMemberIn", "Fn::EachMemberIn"),
-            Map.entry("RefAll", "Fn::RefAll"),
-            Map.entry("ValueOf", "Fn::ValueOf"),
-            Map.entry("ValueOfAll", "Fn::ValueOfAll"));
+    /** Short-form tags (without "!") whose long-form key is the tag itself. */
+    private static final Set<String> KEYS = Set.of("Ref", "Condition");
+
+    /** Short-form tags of the functions, whose long-form key is {@code Fn::} and the tag. */
+    private static final Set<String> FUNCTIONS = Set.of(
+            "GetAtt",
+            "Sub",
+            "Join",
+            "Select",
+            "Split",
+            "If",
+            "Equals",
+            "And",
+            "Or",
+            "Not",
+            "FindInMap",
+            "GetAZs",
+            "ImportValue",
+            "Base64",
+            "Cidr",
+            "Length",
+            "ToJsonString",
+            "Transform",
+            "Contains",
+            "EachMemberEquals",
+            "EachMemberIn",
+            "RefAll",
+            "ValueOf",
+            "ValueOfAll");
 
     private CfnYaml() {}
 
@@ -127,7 +128,7 @@ final class CfnYaml {
         if (tag.startsWith("tag:yaml.org,2002:")) {
             return value; // a standard YAML tag (!!str and the like): the value as it is
         }
-        String key = TAGS.get(tag);
+        String key = KEYS.contains(tag) ? tag : FUNCTIONS.contains(tag) ? "Fn::" + tag : null;
         if (key == null) {
             throw new IllegalArgumentException("unknown YAML tag !" + tag + " at " + parser.currentLocation());
         }

@@ -51,29 +51,39 @@ class FunctionWiringTest {
      */
     record ConfigClass(String className, String parser) {}
 
+    /**
+     * The shared names that the redirect and create functions' own configuration reads through their owners (it
+     * parses them, so they have no parser here).
+     */
+    private static final List<ConfigClass> SHARED_THROUGH_OWN_CONFIG = List.of(
+            new ConfigClass("dev.shortener.links.LinksTableSettings", null),
+            new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
+            new ConfigClass("dev.shortener.http.EmfMetrics", null));
+
+    /** A function's own configuration (parsed with fromEnvironment), the shared names it reads, then these. */
+    private static List<ConfigClass> ownConfigAndShared(String ownConfig, ConfigClass... more) {
+        List<ConfigClass> configs = new ArrayList<>();
+        configs.add(new ConfigClass(ownConfig, "fromEnvironment"));
+        configs.addAll(SHARED_THROUGH_OWN_CONFIG);
+        configs.addAll(List.of(more));
+        return List.copyOf(configs);
+    }
+
     static final Map<String, Wiring> FUNCTIONS = Map.of(
             "RedirectFunction",
                     new Wiring(
                             "redirect-function",
                             "dev/shortener/redirect",
-                            List.of(
-                                    new ConfigClass("dev.shortener.redirect.RedirectConfig", "fromEnvironment"),
-                                    // The shared names RedirectConfig reads through their owners (it parses them).
-                                    new ConfigClass("dev.shortener.links.LinksTableSettings", null),
-                                    new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
-                                    new ConfigClass("dev.shortener.http.EmfMetrics", null),
+                            ownConfigAndShared(
+                                    "dev.shortener.redirect.RedirectConfig",
                                     new ConfigClass("dev.shortener.analytics.ClickSinks", "settings"))),
             "CreateFunction",
                     new Wiring(
                             "create-function",
                             "dev/shortener/create",
-                            List.of(
-                                    new ConfigClass("dev.shortener.create.CreateConfig", "fromEnvironment"),
-                                    // The shared names CreateConfig reads through their owners (it parses them).
-                                    new ConfigClass("dev.shortener.links.LinksTableSettings", null),
-                                    new ConfigClass("dev.shortener.linkcache.RedisSettings", null),
+                            ownConfigAndShared(
+                                    "dev.shortener.create.CreateConfig",
                                     new ConfigClass("dev.shortener.http.OriginSecret", null),
-                                    new ConfigClass("dev.shortener.http.EmfMetrics", null),
                                     new ConfigClass("dev.shortener.shortcode.ShortCodeSettings", "fromEnvironment"),
                                     new ConfigClass("dev.shortener.stats.StatsSettings", "fromEnvironment"))),
             "ClickCountFunction",

@@ -94,18 +94,14 @@ final class References {
                         Set.of());
                 holds.add(condition);
             }
-            refs.walk(
-                    output.getValue().path("Value"),
-                    "Outputs." + output.getKey() + ".Value",
-                    "Outputs",
-                    holds,
-                    Set.of());
-            refs.walk(
-                    output.getValue().path("Export"),
-                    "Outputs." + output.getKey() + ".Export",
-                    "Outputs",
-                    holds,
-                    Set.of());
+            for (String part : List.of("Value", "Export")) {
+                refs.walk(
+                        output.getValue().path(part),
+                        "Outputs." + output.getKey() + "." + part,
+                        "Outputs",
+                        holds,
+                        Set.of());
+            }
         });
         root.path("Conditions")
                 .properties()
@@ -225,30 +221,29 @@ final class References {
         Set<String> falsehoods = new HashSet<>(knownFalse);
         boolean changed = true;
         while (changed) {
-            changed = false;
-            for (String name : List.copyOf(truths)) {
-                JsonNode definition = conditions.path(name);
-                if (definition.has("Fn::And")) {
-                    for (JsonNode part : definition.get("Fn::And")) {
-                        changed |= part.has("Condition")
-                                && truths.add(part.get("Condition").asText());
-                        changed |= negated(part) != null && falsehoods.add(negated(part));
-                    }
-                }
-                changed |= negated(definition) != null && falsehoods.add(negated(definition));
-            }
-            for (String name : List.copyOf(falsehoods)) {
-                JsonNode definition = conditions.path(name);
-                if (definition.has("Fn::Or")) {
-                    for (JsonNode part : definition.get("Fn::Or")) {
-                        changed |= part.has("Condition")
-                                && falsehoods.add(part.get("Condition").asText());
-                    }
-                }
-                changed |= negated(definition) != null && truths.add(negated(definition));
-            }
+            changed = spread(conditions, truths, falsehoods, "Fn::And")
+                    | spread(conditions, falsehoods, truths, "Fn::Or");
         }
         return truths;
+    }
+
+    /**
+     * One step of {@link #implied}, the same for both truth values: each condition in {@code known} passes its truth
+     * value to the parts of its {@code junction} (an And that holds, an Or that fails) and the opposite to what a
+     * Not in it (or it itself) negates. True when anything new was learnt.
+     */
+    private static boolean spread(JsonNode conditions, Set<String> known, Set<String> opposite, String junction) {
+        boolean changed = false;
+        for (String name : List.copyOf(known)) {
+            JsonNode definition = conditions.path(name);
+            for (JsonNode part : definition.path(junction)) {
+                changed |=
+                        part.has("Condition") && known.add(part.get("Condition").asText());
+                changed |= negated(part) != null && opposite.add(negated(part));
+            }
+            changed |= negated(definition) != null && opposite.add(negated(definition));
+        }
+        return changed;
     }
 
     /** X for {@code Fn::Not [{Condition: X}]}, else null. */

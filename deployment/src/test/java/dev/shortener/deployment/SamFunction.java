@@ -69,22 +69,30 @@ final class SamFunction {
      * property (a path into it): validated against that too, since the SAM entry's types are looser ({@code
      * MemorySize} a number of any size, {@code Tracing} any string) and older.
      */
-    static final Map<String, List<String>> PASS_THROUGH = Map.ofEntries(
-            Map.entry("Architectures", List.of("Architectures")),
-            Map.entry("CodeSigningConfigArn", List.of("CodeSigningConfigArn")),
-            Map.entry("EphemeralStorage", List.of("EphemeralStorage")),
-            Map.entry("FileSystemConfigs", List.of("FileSystemConfigs")),
-            Map.entry("Handler", List.of("Handler")),
-            Map.entry("ImageConfig", List.of("ImageConfig")),
-            Map.entry("KmsKeyArn", List.of("KmsKeyArn")),
-            Map.entry("Layers", List.of("Layers")),
-            Map.entry("MemorySize", List.of("MemorySize")),
-            Map.entry("PackageType", List.of("PackageType")),
-            Map.entry("ReservedConcurrentExecutions", List.of("ReservedConcurrentExecutions")),
-            Map.entry("Runtime", List.of("Runtime")),
-            Map.entry("Timeout", List.of("Timeout")),
-            Map.entry("Tracing", List.of("TracingConfig", "Mode")),
-            Map.entry("VpcConfig", List.of("VpcConfig")));
+    static final Map<String, List<String>> PASS_THROUGH = passThrough(
+            List.of(
+                    "Architectures",
+                    "CodeSigningConfigArn",
+                    "EphemeralStorage",
+                    "FileSystemConfigs",
+                    "Handler",
+                    "ImageConfig",
+                    "KmsKeyArn",
+                    "Layers",
+                    "MemorySize",
+                    "PackageType",
+                    "ReservedConcurrentExecutions",
+                    "Runtime",
+                    "Timeout",
+                    "VpcConfig"),
+            Map.of("Tracing", List.of("TracingConfig", "Mode")));
+
+    /** The properties passed under their own name, and the ones Lambda names otherwise, to a path into it. */
+    private static Map<String, List<String>> passThrough(List<String> sameName, Map<String, List<String>> renamed) {
+        Map<String, List<String>> paths = new java.util.HashMap<>(renamed);
+        sameName.forEach(name -> paths.put(name, List.of(name)));
+        return Map.copyOf(paths);
+    }
 
     /**
      * The function properties {@code Globals.Function} may set, as SAM's documentation of the Globals section

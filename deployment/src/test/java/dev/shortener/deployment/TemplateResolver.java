@@ -24,9 +24,19 @@ import java.util.regex.Pattern;
  * removed, Fn::If decided by the conditions. What only exists after a deploy stands in as a token that changes
  * exactly when CloudFormation would give the resource a new identity: a resource's {@code Ref} and attributes are
  * derived from the values of its replacement-causing properties (the resource database's {@code causesReplacement},
- * "maybe" counted as yes), so replacing a subnet shows up wherever its id is used.
+ * "maybe" counted as yes), so replacing a subnet shows up wherever its id is used. Tests that need plausible
+ * values instead of identity tokens (an ARN, an endpoint's port) give their own {@link Deployed} stand-ins.
  */
 final class TemplateResolver {
+
+    /** Stands in for what only exists after a deploy: what a resource's {@code Ref} and attributes give. */
+    interface Deployed {
+
+        /** A resource's Ref: its physical name or id (or SAM's {@code Function.Alias}, {@code Function.Version}). */
+        String ref(String resource);
+
+        String attribute(String resource, String attribute);
+    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for AWS::NoValue until the containing object or array drops it. */
@@ -39,14 +49,29 @@ final class TemplateResolver {
     private final Map<String, String> parameters = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
+    private final Deployed deployed;
 
     /**
      * @param replacementProperty whether a property ({@code "AWS::EC2::Subnet.CidrBlock"}) replaces its resource
      *                            when it changes
      */
     TemplateResolver(Template template, Map<String, String> overrides, Predicate<String> replacementProperty) {
+        this(template, overrides, replacementProperty, null);
+    }
+
+    /** With these stand-ins for what a deploy creates, in place of identity tokens. */
+    TemplateResolver(Template template, Map<String, String> overrides, Deployed deployed) {
+        this(template, overrides, property -> false, deployed);
+    }
+
+    private TemplateResolver(
+            Template template,
+            Map<String, String> overrides,
+            Predicate<String> replacementProperty,
+            Deployed deployed) {
         this.template = template;
         this.replacesOnChange = replacementProperty;
+        this.deployed = deployed == null ? new Identities() : deployed;
         template.section("Parameters").properties().forEach(p -> {
             JsonNode value = p.getValue().path("Default");
             parameters.put(p.getKey(), value.isMissingNode() ? "" : value.asText());
@@ -288,18 +313,31 @@ final class TemplateResolver {
                     case "AWS::StackId" ->
                         "arn:aws:cloudformation:eu-west-1:123456789012:stack/url-shortener/"
                                 + "0e8f3a10-0000-4000-8000-000000000000";
-                    default -> {
-                        if (name.contains(".")) {
-                            // SAM's Function.Alias / Function.Version
-                            yield identity(name.substring(0, name.indexOf('.'))) + name.substring(name.indexOf('.'));
-                        }
-                        yield identity(name);
-                    }
+                    default -> deployed.ref(name);
                 });
     }
 
     private String attribute(String resource, String attribute) {
-        return identity(resource) + "." + attribute;
+        return deployed.attribute(resource, attribute);
+    }
+
+    /** The identity tokens: a resource's Ref and attributes change exactly when the resource is replaced. */
+    private final class Identities implements Deployed {
+
+        @Override
+        public String ref(String resource) {
+            if (resource.contains(".")) {
+                // SAM's Function.Alias / Function.Version
+                int dot = resource.indexOf('.');
+                return identity(resource.substring(0, dot)) + resource.substring(dot);
+            }
+            return identity(resource);
+        }
+
+        @Override
+        public String attribute(String resource, String attribute) {
+            return identity(resource) + "." + attribute;
+        }
     }
 
     private String sub(JsonNode argument) {

@@ -139,17 +139,8 @@ class TemplateSchemaTest {
 
     @Test
     void validator_rejectsAWrongEnumAndAWrongType() {
-        assertInvalid("""
-                Type: AWS::DynamoDB::Table
-                Properties:
-                  KeySchema: [{ AttributeName: pk, KeyType: HASH }]
-                  TimeToLiveSpecification: { AttributeName: expires_at, Enabled: "yes" }
-                """);
-        assertInvalid("""
-                Type: AWS::Logs::LogGroup
-                Properties:
-                  RetentionInDays: 42
-                """);
+        assertInvalid(tableWithTimeToLive("\"yes\""));
+        assertInvalid(logGroupRetaining("42"));
     }
 
     @Test
@@ -174,31 +165,14 @@ class TemplateSchemaTest {
 
     @Test
     void validator_checksBothBranchesOfAnIf() {
-        assertInvalid("""
-                Type: AWS::Logs::LogGroup
-                Properties:
-                  RetentionInDays: !If [Cond, 30, 42]
-                """);
+        assertInvalid(logGroupRetaining("!If [Cond, 30, 42]"));
     }
 
     @Test
     void validator_readsNumbersAndBooleansWrittenAsStrings_asCloudFormationDoes() {
-        assertValid("""
-                Type: AWS::Logs::LogGroup
-                Properties:
-                  RetentionInDays: "30"
-                """);
-        assertInvalid("""
-                Type: AWS::Logs::LogGroup
-                Properties:
-                  RetentionInDays: "42"
-                """);
-        assertValid("""
-                Type: AWS::DynamoDB::Table
-                Properties:
-                  KeySchema: [{ AttributeName: pk, KeyType: HASH }]
-                  TimeToLiveSpecification: { AttributeName: expires_at, Enabled: "true" }
-                """);
+        assertValid(logGroupRetaining("\"30\""));
+        assertInvalid(logGroupRetaining("\"42\""));
+        assertValid(tableWithTimeToLive("\"true\""));
         assertInvalid("""
                 Type: AWS::EC2::SecurityGroupIngress
                 Properties:
@@ -325,6 +299,25 @@ class TemplateSchemaTest {
         assertFalse(schemas.validateGlobals(CfnYaml.read("""
                         Functions: { Runtime: java21 }
                         """)).isEmpty(), "not a section of Globals");
+    }
+
+    /** A log group whose RetentionInDays is this YAML (30 is one of the allowed values, 42 is not). */
+    private static String logGroupRetaining(String retentionInDays) {
+        return """
+                Type: AWS::Logs::LogGroup
+                Properties:
+                  RetentionInDays: %s
+                """.formatted(retentionInDays);
+    }
+
+    /** A table whose time-to-live specification's Enabled (a boolean) is this YAML. */
+    private static String tableWithTimeToLive(String enabled) {
+        return """
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+                  TimeToLiveSpecification: { AttributeName: expires_at, Enabled: %s }
+                """.formatted(enabled);
     }
 
     private static void assertInvalid(String yaml) {

@@ -18,9 +18,28 @@ class FleetSimulatorTest {
     }
 
     private static double[] constant(int seconds, double perSecond) {
+        return load(seconds, step(0, seconds, perSecond));
+    }
+
+    /** From second {@code from} up to {@code to}, this many requests a second. */
+    private record Step(int from, int to, double perSecond) {}
+
+    private static Step step(int from, int to, double perSecond) {
+        return new Step(from, to, perSecond);
+    }
+
+    /** A load of this many seconds: idle but for these steps. */
+    private static double[] load(int seconds, Step... steps) {
         double[] rate = new double[seconds];
-        Arrays.fill(rate, perSecond);
+        for (Step step : steps) {
+            Arrays.fill(rate, step.from(), step.to(), step.perSecond());
+        }
         return rate;
+    }
+
+    /** A day of 9 ms requests behind one provisioned environment, idle ones reclaimed after this long. */
+    private static FleetResult oneProvisioned(double[] rate, double idleReclaimSeconds) {
+        return simulator(rate, 9, idleReclaimSeconds).run(CapacityPolicy.fixed(1), 1);
     }
 
     @Test
@@ -41,11 +60,9 @@ class FleetSimulatorTest {
         // starts an environment that is busy for its INIT + 9 ms = 1.009 s. Requests at 10.005 s, 10.015 s, ...
         // up to 11.005 s each start one (101 in all); at 11.015 s the first new one is free again, and from
         // then on the 101 new environments take turns.
-        double[] rate = new double[70];
-        Arrays.fill(rate, 0, 10, 50);
-        Arrays.fill(rate, 10, 70, 200);
+        double[] rate = load(70, step(0, 10, 50), step(10, 70, 200));
 
-        FleetResult day = simulator(rate, 9, 300).run(CapacityPolicy.fixed(1), 1);
+        FleetResult day = oneProvisioned(rate, 300);
 
         assertEquals(101, day.coldStarts());
         assertEquals(102, day.peakConcurrency());
@@ -56,12 +73,10 @@ class FleetSimulatorTest {
     void idleEnvironmentsAreReclaimed_soTheNextStepStartsThemAgain() {
         // Two steps 20 minutes apart with a 5-minute idle lifetime: the second step meets as many cold starts
         // as the first. With a lifetime longer than the gap, it meets none.
-        double[] rate = new double[1_400];
-        Arrays.fill(rate, 10, 70, 200);
-        Arrays.fill(rate, 1_210, 1_270, 200);
+        double[] rate = load(1_400, step(10, 70, 200), step(1_210, 1_270, 200));
 
-        FleetResult reclaimed = simulator(rate, 9, 300).run(CapacityPolicy.fixed(1), 1);
-        FleetResult kept = simulator(rate, 9, 3_600).run(CapacityPolicy.fixed(1), 1);
+        FleetResult reclaimed = oneProvisioned(rate, 300);
+        FleetResult kept = oneProvisioned(rate, 3_600);
 
         assertEquals(202, reclaimed.coldStarts());
         assertEquals(101, kept.coldStarts());
@@ -103,10 +118,9 @@ class FleetSimulatorTest {
 
     @Test
     void coldRequestsPayTheirInit_andProvisionedOnesDoNot() {
-        double[] rate = new double[70];
-        Arrays.fill(rate, 10, 70, 200);
+        double[] rate = load(70, step(10, 70, 200));
 
-        FleetResult day = simulator(rate, 9, 300).run(CapacityPolicy.fixed(1), 1);
+        FleetResult day = oneProvisioned(rate, 300);
 
         // 101 of 12,000 requests (0.84%) were cold: p99 is a warm 9 ms, p99.9 a cold 1,009 ms (bins are 1% wide).
         assertEquals(9.0, day.p99Ms(), 0.09);

@@ -33,8 +33,8 @@ final class AthenaCountCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return CheckNames.ATHENA_COUNT;
+    public CheckName name() {
+        return CheckName.ATHENA_COUNT;
     }
 
     @Override
@@ -48,11 +48,11 @@ final class AthenaCountCheck implements Check {
         }
         if (!wait.isZero()) {
             progress.accept("waiting " + wait.toSeconds() + " s for Firehose's buffer interval (--athena-wait)...");
-            context.sleeper().sleep(wait);
+            context.setup().sleeper().sleep(wait);
         }
         Set<LocalDate> days = new LinkedHashSet<>();
         days.add(context.startDay());
-        days.add(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC));
+        days.add(LocalDate.ofInstant(context.setup().clock().instant(), ZoneOffset.UTC));
         Map<String, Long> counted;
         try {
             counted = athena.count(originGets.keySet(), days);
@@ -64,7 +64,7 @@ final class AthenaCountCheck implements Check {
         boolean nothing = false;
         for (Map.Entry<String, Integer> entry : originGets.entrySet()) {
             String code = entry.getKey();
-            Reply stats = context.api().stats(code);
+            Reply stats = context.setup().api().stats(code);
             Optional<Long> clickCount = JsonBody.number(stats, "clickCount");
             long inAthena = counted.getOrDefault(code, 0L);
             evidence.add(code + ": Athena " + inAthena + ", stats API "

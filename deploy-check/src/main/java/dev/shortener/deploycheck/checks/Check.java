@@ -6,8 +6,8 @@ package dev.shortener.deploycheck.checks;
  */
 public interface Check {
 
-    /** The row's name, one of {@link CheckNames}. */
-    String name();
+    /** The row's name. */
+    CheckName name();
 
     /**
      * @throws SkipException when something it needs is missing (a URL, an earlier check's link)
@@ -15,10 +15,10 @@ public interface Check {
     Result run(CheckContext context);
 
     /** A check defined by a name and a function, for the small ones. */
-    static Check of(String name, java.util.function.Function<CheckContext, Result> body) {
+    static Check of(CheckName name, java.util.function.Function<CheckContext, Result> body) {
         return new Check() {
             @Override
-            public String name() {
+            public CheckName name() {
                 return name;
             }
 

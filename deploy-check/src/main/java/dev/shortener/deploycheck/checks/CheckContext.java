@@ -1,14 +1,9 @@
 package dev.shortener.deploycheck.checks;
 
-import dev.shortener.deploycheck.http.HttpProbe;
 import dev.shortener.deploycheck.http.ManagementClient;
 import dev.shortener.deploycheck.http.Reply;
-import dev.shortener.deploycheck.http.Sleeper;
-import dev.shortener.deploycheck.stack.Target;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the checks of one run share: the target, the clients, the links created so far (the clean-up deletes
+ * What the checks of one run share: what the run was given ({@link CheckSetup}), the links created so far (the clean-up deletes
  * them) and answers made once and read by several checks, plus how many of this run's GETs of each link reached the
  * origin (each of those is a click event; an edge hit is none).
  */
@@ -29,13 +24,7 @@ public final class CheckContext {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private final Target target;
-    private final HttpProbe http;
-    private final ManagementClient api;
-    private final Sleeper sleeper;
-    private final InstantSource clock;
-    private final URI destination;
-    private final Duration pollInterval;
+    private final CheckSetup setup;
     private final String runId;
     private final LocalDate startDay;
     private final Map<String, CreatedLink> live = new LinkedHashMap<>();
@@ -46,47 +35,15 @@ public final class CheckContext {
     private CreatedLink gone;
     private String unknownCode;
 
-    public CheckContext(
-            Target target,
-            HttpProbe http,
-            ManagementClient api,
-            Sleeper sleeper,
-            InstantSource clock,
-            URI destination,
-            Duration pollInterval) {
-        this.target = target;
-        this.http = http;
-        this.api = api;
-        this.sleeper = sleeper;
-        this.clock = clock;
-        this.destination = destination;
-        this.pollInterval = pollInterval;
-        this.runId = Long.toString(clock.millis(), 36) + code(4);
-        this.startDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    public CheckContext(CheckSetup setup) {
+        this.setup = setup;
+        this.runId = Long.toString(setup.clock().millis(), 36) + code(4);
+        this.startDay = LocalDate.ofInstant(setup.clock().instant(), ZoneOffset.UTC);
     }
 
-    public Target target() {
-        return target;
-    }
-
-    public HttpProbe http() {
-        return http;
-    }
-
-    public ManagementClient api() {
-        return api;
-    }
-
-    public Sleeper sleeper() {
-        return sleeper;
-    }
-
-    public InstantSource clock() {
-        return clock;
-    }
-
-    public Duration pollInterval() {
-        return pollInterval;
+    /** What the run was given: the target, the clients, the clock. */
+    public CheckSetup setup() {
+        return setup;
     }
 
     /** The UTC day the run started: with today's, the Firehose partitions its clicks landed in. */
@@ -96,19 +53,19 @@ public final class CheckContext {
 
     /** The destination of this run's links: {@code <destination>?deploy-check=<run id>[&n=<n>]}. */
     public String destination(String suffix) {
-        String base = destination.toString();
+        String base = setup.destination().toString();
         return base + (base.contains("?") ? "&" : "?") + "deploy-check=" + runId + suffix;
     }
 
     /** A short link's URL: {@code <short base>/<path>}. */
     public URI shortUrl(String path) {
-        return ManagementClient.resolve(target.shortBase(), "/" + path);
+        return ManagementClient.resolve(setup.target().shortBase(), "/" + path);
     }
 
     /** The link create-link made, or a skip when there is none. */
     public CreatedLink primaryLink() {
         if (primary == null) {
-            throw new SkipException("no link to check: " + CheckNames.CREATE_LINK + " did not create one");
+            throw new SkipException("no link to check: " + CheckName.CREATE_LINK + " did not create one");
         }
         return primary;
     }
@@ -119,7 +76,7 @@ public final class CheckContext {
 
     /** Creates a link; its code is remembered for the clean-up before anything else can fail. */
     Optional<CreatedLink> create(String json, List<String> problems) {
-        Reply reply = api.create(json);
+        Reply reply = setup.api().create(json);
         if (reply.status() != 201) {
             problems.add(
                     "POST " + reply.uri().getPath() + " answered " + reply.summary() + ": " + JsonBody.excerpt(reply));
@@ -145,7 +102,7 @@ public final class CheckContext {
             List<String> problems = new ArrayList<>();
             CreatedLink link = create("{\"url\":\"" + destination("&n=gone") + "\"}", problems)
                     .orElseThrow(() -> new SkipException("no deleted link to check: " + String.join("; ", problems)));
-            Reply deleted = api.delete(link.code());
+            Reply deleted = setup.api().delete(link.code());
             if (deleted.status() != 204) {
                 throw new SkipException("no deleted link to check: DELETE answered " + deleted.summary());
             }
@@ -176,7 +133,7 @@ public final class CheckContext {
 
     /** GET of a short-link path, counted as a click of the link when it reached the origin and redirected. */
     public Reply get(String path, String accept) {
-        Reply reply = http.get(shortUrl(path), accept);
+        Reply reply = setup.http().get(shortUrl(path), accept);
         countClick(path, reply);
         return reply;
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
 final class CreateLinkCheck implements Check {
 
     @Override
-    public String name() {
-        return CheckNames.CREATE_LINK;
+    public CheckName name() {
+        return CheckName.CREATE_LINK;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.shortener.deploycheck.checks;
 
 import dev.shortener.deploycheck.http.Reply;
+import dev.shortener.deploycheck.stack.Target;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,61 +15,69 @@ import java.util.function.Function;
  */
 final class DirectOriginCheck implements Check {
 
-    private final String name;
-    private final String what;
-    private final Function<CheckContext, Optional<URI>> origin;
-    private final boolean management;
+    /** The two origins CloudFront fronts, each with its check, its option and what refusing looks like. */
+    private enum Origin {
+        REDIRECT(CheckName.ORIGIN_REFUSES_DIRECT, "redirect origin", "--origin-url", Target::redirectOrigin),
+        MANAGEMENT(
+                CheckName.MANAGEMENT_ORIGIN_REFUSES_DIRECT,
+                "management origin",
+                "--management-origin-url",
+                Target::managementOrigin);
 
-    private DirectOriginCheck(
-            String name, String what, Function<CheckContext, Optional<URI>> origin, boolean management) {
-        this.name = name;
-        this.what = what;
+        private final CheckName check;
+        private final String what;
+        private final String option;
+        private final Function<Target, Optional<URI>> url;
+
+        Origin(CheckName check, String what, String option, Function<Target, Optional<URI>> url) {
+            this.check = check;
+            this.what = what;
+            this.option = option;
+            this.url = url;
+        }
+    }
+
+    private final Origin origin;
+
+    private DirectOriginCheck(Origin origin) {
         this.origin = origin;
-        this.management = management;
     }
 
     static Check redirects() {
-        return new DirectOriginCheck(
-                CheckNames.ORIGIN_REFUSES_DIRECT,
-                "redirect origin",
-                context -> context.target().redirectOrigin(),
-                false);
+        return new DirectOriginCheck(Origin.REDIRECT);
     }
 
     static Check management() {
-        return new DirectOriginCheck(
-                CheckNames.MANAGEMENT_ORIGIN_REFUSES_DIRECT,
-                "management origin",
-                context -> context.target().managementOrigin(),
-                true);
+        return new DirectOriginCheck(Origin.MANAGEMENT);
     }
 
     @Override
-    public String name() {
-        return name;
+    public CheckName name() {
+        return origin.check;
     }
 
     @Override
     public Result run(CheckContext context) {
-        URI base = origin.apply(context)
-                .orElseThrow(() -> new SkipException("no " + what + " URL (the stack's output or --"
-                        + (management ? "management-" : "") + "origin-url); a local runner has no CloudFront in"
-                        + " front"));
+        URI base = origin.url
+                .apply(context.setup().target())
+                .orElseThrow(() -> new SkipException("no " + origin.what + " URL (the stack's output or "
+                        + origin.option + "); a local runner has no CloudFront in front"));
         CreatedLink link = context.primaryLink();
         Reply reply;
-        if (management) {
-            reply = context.api().readAt(base, link.code()); // with the key: only the origin's guard may refuse
+        if (origin == Origin.MANAGEMENT) {
+            reply = context.setup().api().readAt(base, link.code()); // with the key: only the origin's guard may refuse
         } else {
-            reply = context.http()
+            reply = context.setup()
+                    .http()
                     .get(
                             dev.shortener.deploycheck.http.ManagementClient.resolve(base, "/" + link.code()),
                             CheckContext.HTML);
             context.countClick(link.code(), reply);
         }
         String evidence = reply.method() + " " + reply.uri() + " without CloudFront: " + reply.summary();
-        if (reply.status() == 403 || (management && reply.status() == 401)) {
+        if (reply.status() == 403 || (origin == Origin.MANAGEMENT && reply.status() == 401)) {
             return Result.pass(evidence + " (refused)");
         }
-        return Result.fail(evidence + " (not refused: the " + what + " answers callers that bypass CloudFront)");
+        return Result.fail(evidence + " (not refused: the " + origin.what + " answers callers that bypass CloudFront)");
     }
 }

@@ -15,7 +15,7 @@ final class ErrorPageChecks {
 
     static Check notFound(String accept) {
         return page(
-                accept.equals(CheckContext.HTML) ? CheckNames.NOT_FOUND_HTML : CheckNames.NOT_FOUND_JSON,
+                accept.equals(CheckContext.HTML) ? CheckName.NOT_FOUND_HTML : CheckName.NOT_FOUND_JSON,
                 404,
                 accept,
                 CheckContext::unknownCode);
@@ -23,7 +23,7 @@ final class ErrorPageChecks {
 
     static Check gone(String accept) {
         return page(
-                accept.equals(CheckContext.HTML) ? CheckNames.GONE_HTML : CheckNames.GONE_JSON,
+                accept.equals(CheckContext.HTML) ? CheckName.GONE_HTML : CheckName.GONE_JSON,
                 410,
                 accept,
                 context -> context.goneLink().code());
@@ -31,17 +31,17 @@ final class ErrorPageChecks {
 
     static Check notFoundEdgeCached() {
         return Check.of(
-                CheckNames.NOT_FOUND_EDGE_CACHED,
+                CheckName.NOT_FOUND_EDGE_CACHED,
                 context -> EdgeCaching.judge(context.twice(context.unknownCode(), CheckContext.HTML)));
     }
 
     static Check goneEdgeCached() {
         return Check.of(
-                CheckNames.GONE_EDGE_CACHED,
+                CheckName.GONE_EDGE_CACHED,
                 context -> EdgeCaching.judge(context.twice(context.goneLink().code(), CheckContext.HTML)));
     }
 
-    private static Check page(String name, int status, String accept, Function<CheckContext, String> code) {
+    private static Check page(CheckName name, int status, String accept, Function<CheckContext, String> code) {
         return Check.of(name, context -> {
             String path = code.apply(context);
             AnswerPair pair = context.twice(path, accept);

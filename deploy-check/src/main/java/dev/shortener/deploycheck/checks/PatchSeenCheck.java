@@ -15,8 +15,8 @@ final class PatchSeenCheck implements Check {
     static final Duration GRACE = Duration.ofSeconds(5);
 
     @Override
-    public String name() {
-        return CheckNames.PATCH_SEEN;
+    public CheckName name() {
+        return CheckName.PATCH_SEEN;
     }
 
     @Override
@@ -24,30 +24,30 @@ final class PatchSeenCheck implements Check {
         CreatedLink link = context.primaryLink();
         context.twice(link.code(), CheckContext.HTML); // the edge holds the old redirect (if there is an edge)
         String newDestination = context.destination("&n=patched");
-        Reply patched = context.api().patch(link.code(), "{\"url\":\"" + newDestination + "\"}");
+        Reply patched = context.setup().api().patch(link.code(), "{\"url\":\"" + newDestination + "\"}");
         if (patched.status() != 200) {
             return Result.fail("PATCH answered " + patched.summary() + ": " + JsonBody.excerpt(patched));
         }
-        int edgeSeconds = context.target().edgeCacheSeconds();
-        Instant start = context.clock().instant();
+        int edgeSeconds = context.setup().target().edgeCacheSeconds();
+        Instant start = context.setup().clock().instant();
         Instant deadline = start.plusSeconds(edgeSeconds).plus(GRACE);
         int polls = 0;
         while (true) {
             Reply reply = context.get(link.code(), CheckContext.HTML);
             polls++;
-            Duration after = Duration.between(start, context.clock().instant());
+            Duration after = Duration.between(start, context.setup().clock().instant());
             String location = reply.header("Location").orElse("(none)");
             if (reply.status() == 302 && location.equals(newDestination)) {
                 return Result.pass("PATCH 200; new destination seen after " + after.toSeconds() + " s, " + polls
                         + " GET(s) (EdgeCacheSeconds " + edgeSeconds + "; "
                         + reply.edge().describe() + ")");
             }
-            if (!context.clock().instant().isBefore(deadline)) {
+            if (!context.setup().clock().instant().isBefore(deadline)) {
                 return Result.fail("PATCH 200; still " + reply.summary() + " to " + location + " after "
                         + after.toSeconds() + " s, " + polls + " GET(s) (EdgeCacheSeconds " + edgeSeconds + " + "
                         + GRACE.toSeconds() + " s; " + reply.edge().describe() + ")");
             }
-            context.sleeper().sleep(context.pollInterval());
+            context.setup().sleeper().sleep(context.setup().pollInterval());
         }
     }
 }

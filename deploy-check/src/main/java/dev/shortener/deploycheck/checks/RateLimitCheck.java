@@ -20,20 +20,20 @@ final class RateLimitCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return CheckNames.RATE_LIMITED;
+    public CheckName name() {
+        return CheckName.RATE_LIMITED;
     }
 
     @Override
     public Result run(CheckContext context) {
-        OptionalInt burst = context.target().rateLimitBurst();
+        OptionalInt burst = context.setup().target().rateLimitBurst();
         if (burst.isPresent() && burst.getAsInt() >= bound) {
             return Result.skip("the per-key burst (" + burst.getAsInt() + ") is not below the bound of " + bound
                     + " requests (--rate-limit-bound)");
         }
         CreatedLink link = context.primaryLink();
         for (int sent = 1; sent <= bound; sent++) {
-            Reply reply = context.api().readOnce(link.code());
+            Reply reply = context.setup().api().readOnce(link.code());
             if (reply.status() == 429) {
                 Optional<String> retryAfter = reply.header("Retry-After");
                 String evidence = "429 after " + sent + " requests"

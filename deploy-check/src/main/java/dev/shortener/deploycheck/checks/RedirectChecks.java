@@ -8,7 +8,7 @@ final class RedirectChecks {
     private RedirectChecks() {}
 
     static Check redirect() {
-        return Check.of(CheckNames.REDIRECT, context -> {
+        return Check.of(CheckName.REDIRECT, context -> {
             CreatedLink link = context.primaryLink();
             AnswerPair pair = context.twice(link.code(), CheckContext.HTML);
             return redirectsTo(pair.first(), link.url(), pair.describe());
@@ -17,16 +17,16 @@ final class RedirectChecks {
 
     /** Passes when the second answer was an edge hit; skipped when nothing says CloudFront answered. */
     static Check edgeCached() {
-        return Check.of(CheckNames.REDIRECT_EDGE_CACHED, context -> {
+        return Check.of(CheckName.REDIRECT_EDGE_CACHED, context -> {
             CreatedLink link = context.primaryLink();
             return EdgeCaching.judge(context.twice(link.code(), CheckContext.HTML));
         });
     }
 
     static Check head() {
-        return Check.of(CheckNames.HEAD, context -> {
+        return Check.of(CheckName.HEAD, context -> {
             CreatedLink link = context.primaryLink();
-            Reply head = context.http().head(context.shortUrl(link.code()));
+            Reply head = context.setup().http().head(context.shortUrl(link.code()));
             Result redirect = redirectsTo(head, link.url(), "HEAD " + head.summary());
             if (redirect.outcome() != Outcome.PASS) {
                 return redirect;
@@ -39,9 +39,9 @@ final class RedirectChecks {
     }
 
     static Check preview() {
-        return Check.of(CheckNames.PREVIEW, context -> {
+        return Check.of(CheckName.PREVIEW, context -> {
             CreatedLink link = context.primaryLink();
-            Reply preview = context.http().get(context.shortUrl(link.code() + "+"), CheckContext.HTML);
+            Reply preview = context.setup().http().get(context.shortUrl(link.code() + "+"), CheckContext.HTML);
             boolean showsDestination = preview.body().contains(link.url().replace("&", "&amp;"))
                     || preview.body().contains(link.url());
             String evidence = "GET /" + link.code() + "+ " + preview.summary()

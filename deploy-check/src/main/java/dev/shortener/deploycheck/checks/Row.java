@@ -1,4 +1,4 @@
 package dev.shortener.deploycheck.checks;
 
 /** One line of the table. */
-public record Row(String check, Result result) {}
+public record Row(CheckName check, Result result) {}

@@ -13,11 +13,11 @@ import java.util.function.Consumer;
  */
 public final class Runner {
 
-    private final Set<String> skipped;
+    private final Set<CheckName> skipped;
     private final String apiKey;
     private final Consumer<String> progress;
 
-    public Runner(Set<String> skipped, String apiKey, Consumer<String> progress) {
+    public Runner(Set<CheckName> skipped, String apiKey, Consumer<String> progress) {
         this.skipped = Set.copyOf(skipped);
         this.apiKey = apiKey;
         this.progress = progress;
@@ -31,7 +31,7 @@ public final class Runner {
                 rows.add(new Row(check.name(), redacted(runOne(check, context))));
             }
         } finally {
-            rows.add(new Row(CheckNames.CLEANUP, redacted(cleanUp(context))));
+            rows.add(new Row(CheckName.CLEANUP, redacted(cleanUp(context))));
         }
         return rows;
     }
@@ -55,7 +55,7 @@ public final class Runner {
         List<String> problems = new ArrayList<>();
         for (CreatedLink link : context.liveLinks()) {
             try {
-                Reply reply = context.api().delete(link.code());
+                Reply reply = context.setup().api().delete(link.code());
                 if (reply.status() == 204 || reply.status() == 404) {
                     deleted.add(link.code());
                     context.deleted(link.code());

@@ -2,7 +2,6 @@ package dev.shortener.deploycheck.options;
 
 import dev.shortener.config.ConfigException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +19,6 @@ public final class CommandLine {
 
     public static Map<String, String> parse(String[] argv) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = OptionNames.ALL;
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
             String name = arg;
@@ -33,7 +31,7 @@ public final class CommandLine {
             if (arg.equals("-h")) {
                 name = "--help";
             }
-            if (!known.contains(name) && !FLAGS.contains(name)) {
+            if (Option.byFlag(name).isEmpty() && !FLAGS.contains(name)) {
                 throw new ConfigException(
                         name,
                         "Unknown option '" + name + "'" + (name.startsWith("--") ? "" : " (options start with --)")
@@ -60,6 +58,6 @@ public final class CommandLine {
     }
 
     private static String example(String name) {
-        return OptionNames.EXAMPLES.getOrDefault(name, "VALUE");
+        return Option.byFlag(name).map(Option::example).orElse("VALUE");
     }
 }

@@ -1,17 +1,18 @@
 package dev.shortener.deploycheck.options;
 
-import static dev.shortener.deploycheck.options.OptionNames.*;
+import static dev.shortener.deploycheck.options.Option.*;
 
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
-import dev.shortener.deploycheck.checks.CheckNames;
+import dev.shortener.deploycheck.checks.CheckName;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The options, checked and typed. They are read through the config module's {@link Environment} with the option's
@@ -42,7 +43,10 @@ public record Settings(
         Duration athenaWait,
         Duration athenaTimeout,
         Optional<URI> athenaEndpoint,
-        Set<String> skipped) {
+        Set<CheckName> skipped) {
+
+    /** The environment variable that holds the API key when {@code --api-key} is not given (it is safer there). */
+    public static final String API_KEY_VARIABLE = "SHORTENER_API_KEY";
 
     /** Firehose's buffer interval in the template (300 s), plus time for the click-count function to run. */
     public static final long DEFAULT_ATHENA_WAIT_SECONDS = 330;
@@ -58,19 +62,19 @@ public record Settings(
 
     /**
      * @param options   the parsed command line
-     * @param variables the process environment, for {@value OptionNames#API_KEY_VARIABLE} only
+     * @param variables the process environment, for {@value #API_KEY_VARIABLE} only
      */
     public static Settings from(Map<String, String> options, Environment variables) {
         Environment env = Environment.of(options);
-        Optional<String> stack = env.optional(STACK);
+        Optional<String> stack = env.optional(STACK.flag());
         Optional<URI> shortUrl = url(env, SHORT_URL);
         if (stack.isEmpty() && shortUrl.isEmpty()) {
             throw new ConfigException(
-                    STACK,
+                    STACK.flag(),
                     "Say what to check: --stack NAME (its outputs give the URLs) or --short-url URL (and the"
                             + " others explicitly); run with --help for the list.");
         }
-        String apiKey = env.optional(API_KEY)
+        String apiKey = env.optional(API_KEY.flag())
                 .or(() -> variables.optional(API_KEY_VARIABLE))
                 .orElseThrow(() -> new ConfigException(
                         API_KEY_VARIABLE,
@@ -78,7 +82,7 @@ public record Settings(
                                 + " accepts (README, Creating an API key)."));
         return new Settings(
                 stack,
-                env.optional(REGION),
+                env.optional(REGION.flag()),
                 shortUrl,
                 url(env, API_URL),
                 url(env, ORIGIN_URL),
@@ -86,27 +90,29 @@ public record Settings(
                 apiKey,
                 url(env, DESTINATION).orElse(URI.create(DEFAULT_DESTINATION)),
                 optionalInt(env, EDGE_CACHE_SECONDS, 0, 3600),
-                Duration.ofMillis(env.number(POLL_SECONDS, 2, 1, 60) * 1000),
+                Duration.ofMillis(env.number(POLL_SECONDS.flag(), 2, 1, 60) * 1000),
                 optionalInt(env, RATE_LIMIT_BURST, 1, 100_000),
-                env.integer(RATE_LIMIT_BOUND, 200, 1, 2000),
+                env.integer(RATE_LIMIT_BOUND.flag(), 200, 1, 2000),
                 identifier(env, ATHENA_WORKGROUP, "[A-Za-z0-9._-]{1,128}"),
                 identifier(env, ATHENA_DATABASE, "[a-z0-9_]{1,255}"),
                 identifier(env, ATHENA_TABLE, "[a-z0-9_]{1,255}").orElse(DEFAULT_ATHENA_TABLE),
-                env.seconds(ATHENA_WAIT, DEFAULT_ATHENA_WAIT_SECONDS, 0, 3600),
-                env.seconds(ATHENA_TIMEOUT, 120, 1, 1800),
+                env.seconds(ATHENA_WAIT.flag(), DEFAULT_ATHENA_WAIT_SECONDS, 0, 3600),
+                env.seconds(ATHENA_TIMEOUT.flag(), 120, 1, 1800),
                 url(env, ATHENA_ENDPOINT),
                 skipped(env));
     }
 
-    private static Optional<URI> url(Environment env, String name) {
-        return env.url(name, HTTP, EXAMPLES.get(name));
+    private static Optional<URI> url(Environment env, Option option) {
+        return env.url(option.flag(), HTTP, option.example());
     }
 
-    private static OptionalInt optionalInt(Environment env, String name, int min, int max) {
+    private static OptionalInt optionalInt(Environment env, Option option, int min, int max) {
+        String name = option.flag();
         return env.optional(name).isEmpty() ? OptionalInt.empty() : OptionalInt.of(env.integer(name, min, min, max));
     }
 
-    private static Optional<String> identifier(Environment env, String name, String pattern) {
+    private static Optional<String> identifier(Environment env, Option option, String pattern) {
+        String name = option.flag();
         Optional<String> value = env.optional(name);
         if (value.isPresent() && !value.get().matches(pattern)) {
             throw Environment.invalid(
@@ -115,14 +121,18 @@ public record Settings(
         return value;
     }
 
-    private static Set<String> skipped(Environment env) {
-        List<String> names = env.list(SKIP);
-        for (String name : names) {
-            if (!CheckNames.ALL.contains(name)) {
-                throw Environment.invalid(
-                        SKIP, "names checks, one of " + String.join(", ", CheckNames.ALL) + "; got '" + name + "'.");
-            }
+    private static Set<CheckName> skipped(Environment env) {
+        Set<CheckName> skipped = EnumSet.noneOf(CheckName.class);
+        for (String name : env.list(SKIP.flag())) {
+            skipped.add(CheckName.skippable(name)
+                    .orElseThrow(() -> Environment.invalid(
+                            SKIP.flag(),
+                            "names checks, one of "
+                                    + CheckName.skippable().stream()
+                                            .map(CheckName::printed)
+                                            .collect(Collectors.joining(", "))
+                                    + "; got '" + name + "'.")));
         }
-        return Set.copyOf(names);
+        return Set.copyOf(skipped);
     }
 }

@@ -17,14 +17,14 @@ public final class TablePrinter {
         int check = "check".length();
         int result = "result".length();
         for (Row row : rows) {
-            check = Math.max(check, row.check().length());
+            check = Math.max(check, row.check().printed().length());
             result = Math.max(result, row.result().outcome().label().length());
         }
         out.println(line(pad("check", check), pad("result", result), "evidence"));
         out.println(line("-".repeat(check), "-".repeat(result), "-".repeat("evidence".length())));
         for (Row row : rows) {
             out.println(line(
-                    pad(row.check(), check),
+                    pad(row.check().printed(), check),
                     pad(row.result().outcome().label(), result),
                     cell(row.result().evidence())));
         }

@@ -1,7 +1,7 @@
 package dev.shortener.deploycheck.stack;
 
 import dev.shortener.config.ConfigException;
-import dev.shortener.deploycheck.options.OptionNames;
+import dev.shortener.deploycheck.options.Option;
 import dev.shortener.deploycheck.options.Settings;
 import java.net.URI;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public record Target(
         URI shortBase = settings.shortUrl()
                 .or(() -> stack.flatMap(facts -> url(facts, StackOutputs.SHORT_LINK_BASE_URL)))
                 .orElseThrow(() -> new ConfigException(
-                        OptionNames.SHORT_URL,
+                        Option.SHORT_URL.flag(),
                         "No short-link base: give --short-url, or a stack with the output "
                                 + StackOutputs.SHORT_LINK_BASE_URL + "."));
         URI apiBase = settings.apiUrl()

@@ -30,17 +30,18 @@ class AthenaClickCountsTest {
                 .build();
     }
 
+    /** Over the client, waiting up to 30 s without sleeping between polls. */
+    private static AthenaClickCounts counts(AthenaClient client, AthenaTarget target) {
+        return new AthenaClickCounts(client, target, Duration.ofSeconds(30), duration -> {}, InstantSource.system());
+    }
+
     @Test
     void oneQuery_withTheCodesAndDaysAsQuotedParameters_inTheWorkgroupAndDatabase() throws Exception {
         try (FakeAthena athena = new FakeAthena();
                 AthenaClient client = client(athena)) {
             athena.rows = Map.of("aB3dE5f", 4L);
-            AthenaClickCounts counts = new AthenaClickCounts(
-                    client,
-                    new AthenaTarget("shortener-analytics", "shortener_clicks", "clicks"),
-                    Duration.ofSeconds(30),
-                    duration -> {},
-                    InstantSource.system());
+            AthenaClickCounts counts =
+                    counts(client, new AthenaTarget("shortener-analytics", "shortener_clicks", "clicks"));
 
             Map<String, Long> result = counts.count(Set.of("aB3dE5f", "zz99"), Set.of(LocalDate.parse("2026-12-02")));
 
@@ -68,12 +69,7 @@ class AthenaClickCountsTest {
         try (FakeAthena athena = new FakeAthena();
                 AthenaClient client = client(athena)) {
             athena.finalState = "FAILED";
-            AthenaClickCounts counts = new AthenaClickCounts(
-                    client,
-                    new AthenaTarget("wg", "db", "clicks"),
-                    Duration.ofSeconds(30),
-                    d -> {},
-                    InstantSource.system());
+            AthenaClickCounts counts = counts(client, new AthenaTarget("wg", "db", "clicks"));
 
             AthenaQueryException failed = assertThrows(
                     AthenaQueryException.class, () -> counts.count(Set.of("abc"), Set.of(LocalDate.now())));
@@ -85,12 +81,7 @@ class AthenaClickCountsTest {
     void aCodeThatIsNotACode_neverReachesTheQuery() throws Exception {
         try (FakeAthena athena = new FakeAthena();
                 AthenaClient client = client(athena)) {
-            AthenaClickCounts counts = new AthenaClickCounts(
-                    client,
-                    new AthenaTarget("wg", "db", "clicks"),
-                    Duration.ofSeconds(30),
-                    d -> {},
-                    InstantSource.system());
+            AthenaClickCounts counts = counts(client, new AthenaTarget("wg", "db", "clicks"));
 
             assertThrows(
                     IllegalArgumentException.class,

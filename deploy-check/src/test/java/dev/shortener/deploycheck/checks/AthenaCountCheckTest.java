@@ -21,27 +21,27 @@ class AthenaCountCheckTest {
 
     @Test
     void countsThatAgree_pass_afterTheBufferWait() throws Exception {
-        Map<String, Result> rows = run(0, 1L);
+        Map<CheckName, Result> rows = run(0, 1L);
 
-        Result athena = rows.get(CheckNames.ATHENA_COUNT);
+        Result athena = rows.get(CheckName.ATHENA_COUNT);
         assertEquals(Outcome.PASS, athena.outcome(), athena.evidence());
         assertTrue(athena.evidence().startsWith("c000001: Athena 1, stats API 1, origin GETs 1"), athena.evidence());
     }
 
     @Test
     void countsThatDiffer_fail() throws Exception {
-        Map<String, Result> rows = run(2, 1L);
+        Map<CheckName, Result> rows = run(2, 1L);
 
-        Result athena = rows.get(CheckNames.ATHENA_COUNT);
+        Result athena = rows.get(CheckName.ATHENA_COUNT);
         assertEquals(Outcome.FAIL, athena.outcome());
         assertTrue(athena.evidence().startsWith("c000001: Athena 1, stats API 3"), athena.evidence());
     }
 
     @Test
     void noClicksAtAll_afterOriginGets_fails_sayingToWaitLonger() throws Exception {
-        Map<String, Result> rows = run(-1, 0L);
+        Map<CheckName, Result> rows = run(-1, 0L);
 
-        Result athena = rows.get(CheckNames.ATHENA_COUNT);
+        Result athena = rows.get(CheckName.ATHENA_COUNT);
         assertEquals(Outcome.FAIL, athena.outcome());
         assertTrue(athena.evidence().endsWith("wait longer (--athena-wait)"), athena.evidence());
     }
@@ -50,24 +50,24 @@ class AthenaCountCheckTest {
     void noAthenaTarget_isSkipped_withTheReason() throws Exception {
         Fixture fixture = Fixture.over(server -> {});
         try (fixture.server) {
-            Map<String, Result> rows = fixture.run(
+            Map<CheckName, Result> rows = fixture.run(
                     new CreateLinkCheck(),
                     new AthenaCountCheck(Optional.empty(), Duration.ofSeconds(330), fixture.progress::add));
-            assertEquals(Outcome.SKIP, rows.get(CheckNames.ATHENA_COUNT).outcome());
-            assertTrue(rows.get(CheckNames.ATHENA_COUNT).evidence().startsWith("no Athena workgroup"));
+            assertEquals(Outcome.SKIP, rows.get(CheckName.ATHENA_COUNT).outcome());
+            assertTrue(rows.get(CheckName.ATHENA_COUNT).evidence().startsWith("no Athena workgroup"));
             assertTrue(fixture.clock.sleeps().isEmpty(), "no wait for nothing");
         }
     }
 
     /** Create, follow twice (one origin GET, one edge hit), then the Athena row with these counts. */
-    private static Map<String, Result> run(int statsDrift, long athenaCount) throws Exception {
+    private static Map<CheckName, Result> run(int statsDrift, long athenaCount) throws Exception {
         Fixture fixture = Fixture.over(server -> server.statsDrift = statsDrift);
         try (fixture.server;
                 var athena = FakeAthenaAccess.start(Map.of("c000001", athenaCount));
                 var client = FakeAthenaAccess.client(athena)) {
             AthenaClickCounts counts =
                     new AthenaClickCounts(client, WHERE, Duration.ofSeconds(30), fixture.clock, fixture.clock);
-            Map<String, Result> rows = fixture.run(
+            Map<CheckName, Result> rows = fixture.run(
                     new CreateLinkCheck(),
                     RedirectChecks.redirect(),
                     new AthenaCountCheck(Optional.of(counts), Duration.ofSeconds(330), fixture.progress::add));

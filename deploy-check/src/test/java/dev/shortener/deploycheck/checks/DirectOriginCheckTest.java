@@ -64,7 +64,7 @@ class DirectOriginCheckTest {
                 Optional.empty());
         try (fixture.server) {
             return fixture.run(new CreateLinkCheck(), DirectOriginCheck.redirects())
-                    .get(CheckNames.ORIGIN_REFUSES_DIRECT);
+                    .get(CheckName.ORIGIN_REFUSES_DIRECT);
         } finally {
             origin.stop(0);
         }

@@ -28,14 +28,14 @@ final class Fixture {
         Target target =
                 new Target(base, URI.create(base + "/api"), origin, Optional.empty(), athena, 60, OptionalInt.empty());
         HttpProbe http = new HttpProbe();
-        this.context = new CheckContext(
+        this.context = new CheckContext(new CheckSetup(
                 target,
                 http,
                 new ManagementClient(http, target.apiBase(), FakeShortener.KEY, clock),
                 clock,
                 clock,
                 URI.create("https://example.com/deploy-check"),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2)));
     }
 
     static Fixture over(FakeShortener.Settings settings) {
@@ -53,8 +53,19 @@ final class Fixture {
                 Optional.empty());
     }
 
+    /** What a run over a stopped {@link FakeShortener} left: the rows, and the server's record of what it saw. */
+    record Ran(Map<CheckName, Result> rows, FakeShortener server, SteppedClock clock) {}
+
+    /** The checks run over a server set up so, which is stopped before the rows are returned. */
+    static Ran runOver(FakeShortener.Settings settings, Check... checks) {
+        Fixture fixture = over(settings);
+        try (fixture.server) {
+            return new Ran(fixture.run(checks), fixture.server, fixture.clock);
+        }
+    }
+
     /** The checks run as the command runs them (the clean-up row last), by name. */
-    Map<String, Result> run(Check... checks) {
+    Map<CheckName, Result> run(Check... checks) {
         List<Row> rows = new Runner(Set.of(), FakeShortener.KEY, progress::add).run(List.of(checks), context);
         return rows.stream()
                 .collect(Collectors.toMap(Row::check, Row::result, (a, b) -> a, java.util.LinkedHashMap::new));

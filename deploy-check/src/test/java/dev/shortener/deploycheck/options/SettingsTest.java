@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
+import dev.shortener.deploycheck.checks.CheckName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +58,7 @@ class SettingsTest {
         assertEquals("shk_given", settings.apiKey());
         assertEquals(Duration.ZERO, settings.athenaWait());
         assertEquals(5, settings.edgeCacheSeconds().getAsInt());
-        assertEquals(Set.of("gone-edge-cached", "rate-limited"), settings.skipped());
+        assertEquals(Set.of(CheckName.GONE_EDGE_CACHED, CheckName.RATE_LIMITED), settings.skipped());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.shortener.deploycheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shortener.deploycheck.checks.CheckName;
 import dev.shortener.deploycheck.checks.Result;
 import dev.shortener.deploycheck.checks.Row;
 import java.io.ByteArrayOutputStream;
@@ -18,9 +19,9 @@ class TablePrinterTest {
 
         TablePrinter.print(
                 List.of(
-                        new Row("create-link", Result.pass("201, code abc")),
-                        new Row("rate-limited", Result.fail("a | b\nc")),
-                        new Row("athena-count", Result.skip("no Athena"))),
+                        new Row(CheckName.CREATE_LINK, Result.pass("201, code abc")),
+                        new Row(CheckName.RATE_LIMITED, Result.fail("a | b\nc")),
+                        new Row(CheckName.ATHENA_COUNT, Result.skip("no Athena"))),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertEquals(
