@@ -146,15 +146,15 @@ public final class RunAll {
         if (coldOnly) {
             try (DynaliteProcess dynalite = DynaliteProcess.start();
                     RedisProcess redis = RedisProcess.start();
-                    var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
-                            dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
+                    var endpoint = new dev.shortener.localservers.firehose.FirehoseStandIn()) {
                 run.coldOnly = true;
                 run.firehose = endpoint.endpoint().toString();
                 run.checkDelivery = firehose;
                 run.coldStarts(dynalite, redis, coldRuns);
                 if (firehose) {
-                    log("Firehose endpoint received " + endpoint.records.get() + " records from the cold starts");
-                    if (endpoint.records.get() == 0) {
+                    log("Firehose endpoint received " + endpoint.storedRecords().size()
+                            + " records from the cold starts");
+                    if (endpoint.storedRecords().size() == 0) {
                         throw new IllegalStateException("no click reached the Firehose endpoint");
                     }
                 }
@@ -177,8 +177,7 @@ public final class RunAll {
         log("artifact sizes: " + run.jars.size() + " deployment jars");
         try (DynaliteProcess dynalite = DynaliteProcess.start();
                 RedisProcess redis = RedisProcess.start();
-                var endpoint = new dev.shortener.benchmarks.redirect.FirehoseEndpoint(
-                        dev.shortener.benchmarks.redirect.FirehoseEndpoint.Mode.FAST, 0)) {
+                var endpoint = new dev.shortener.localservers.firehose.FirehoseStandIn()) {
             log("dynalite " + dynalite.endpoint() + ", redis " + redis.uri());
             run.inProcess(dynalite, redis);
             run.analytics(dynalite, redis);

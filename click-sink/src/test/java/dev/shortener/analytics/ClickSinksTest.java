@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.analytics.delivery.BatchingClickSink;
 import dev.shortener.analytics.delivery.RecordEncoding;
-import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.StoredEvents;
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
 import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -85,7 +85,7 @@ class ClickSinksTest {
     void aStream_givesTheBatchingFirehoseSink_onTheEndpointOverride() throws Exception {
         System.setProperty("aws.accessKeyId", "test"); // the default chain, as in Lambda, finds these
         System.setProperty("aws.secretAccessKey", "test");
-        try (var firehose = new FakeFirehose()) {
+        try (var firehose = new FirehoseStandIn()) {
             ClickSink sink = build(env(Map.of(
                     "CLICK_STREAM_NAME",
                     "clicks-stream",

@@ -8,12 +8,12 @@ import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.analytics.event.ClickEventCodec;
-import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.analytics.firehose.FirehoseRecordSender;
 import dev.shortener.analytics.firehose.StoredEvents;
 import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,9 +45,9 @@ class NoRawIpTest {
         List<String> delivered;
         System.setOut(console.stream());
         System.setErr(console.stream());
-        try (var healthy = new FakeFirehose();
-                var failing = new FakeFirehose()) {
-            failing.plan(call -> FakeFirehose.Fault.error500());
+        try (var healthy = new FirehoseStandIn();
+                var failing = new FirehoseStandIn()) {
+            failing.plan(call -> FirehoseStandIn.Fault.error500());
             BatchingClickSink good = sink(healthy, logs, metrics);
             BatchingClickSink bad = sink(failing, logs, metrics);
             for (String ip : List.of(IPV4, IPV6, "::ffff:" + IPV4, "[" + IPV6 + "]:443", IPV4 + ":51234")) {
@@ -84,7 +84,7 @@ class NoRawIpTest {
                 everything.length(), forms().size());
     }
 
-    private static BatchingClickSink sink(FakeFirehose endpoint, CapturedLines logs, CapturedLines metrics) {
+    private static BatchingClickSink sink(FirehoseStandIn endpoint, CapturedLines logs, CapturedLines metrics) {
         var client = FirehoseClients.forEndpoint(
                 endpoint.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         return new BatchingClickSink(

@@ -2,10 +2,10 @@ package dev.shortener.redirect;
 
 import dev.shortener.analytics.ClickLayout;
 import dev.shortener.analytics.counts.S3rverClients;
-import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.FirehoseClients;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.localservers.S3Process;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@link ClickPath} on this machine's servers: dynalite, redis-server, a Firehose endpoint speaking the
- * PutRecordBatch protocol ({@code FakeFirehose}) and s3rver. Firehose's own part, concatenating the records it
+ * PutRecordBatch protocol ({@code FirehoseStandIn}) and s3rver. Firehose's own part, concatenating the records it
  * received into an S3 object under the day's prefix, is done here as Firehose does it;
  * {@link LocalStackWholeStackTest} has a real delivery stream do it where Docker exists.
  */
@@ -31,7 +31,7 @@ class WholeStackTest {
     @Test
     void aLinkCreatedThroughTheApi_redirects_andItsClicksAreCounted_fromTheirS3Object() throws Exception {
         try (S3Process s3rver = TestServers.startOrSkip(S3Process::start);
-                FakeFirehose endpoint = new FakeFirehose();
+                FirehoseStandIn endpoint = new FirehoseStandIn();
                 DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
                 FirehoseClient firehose = FirehoseClients.forEndpoint(
                         endpoint.endpoint(),

@@ -26,11 +26,13 @@ import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
 import dev.shortener.redirect.RedirectWiring;
 import dev.shortener.shortcode.Base62;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -219,26 +221,26 @@ public final class HandlerBench {
             Thread.sleep(5);
             return timeCall(noop, hotEvents.get(i % HOT), 302);
         });
-        for (FirehoseEndpoint.Mode mode : FirehoseEndpoint.Mode.values()) {
+        for (Endpoint mode : Endpoint.values()) {
             String m = mode.name().toLowerCase(Locale.ROOT);
             // busy: requests back to back, as under load (the sink holds clicks across invocations)
-            try (var endpoint = new FirehoseEndpoint(mode, 50);
+            try (var endpoint = mode.start();
                     var sink = sink(endpoint, SinkSettings.defaults())) {
                 RedirectHandler h = handler(sink.sink);
                 var busy = measure(
                         "clicks_" + m + "_busy", 3_000, 100_000, 4, i -> timeCall(h, hotEvents.get(i % HOT), 302));
                 sink.sink.shutdown(Duration.ofMillis(500));
-                if (mode == FirehoseEndpoint.Mode.FAST) {
+                if (mode == Endpoint.FAST) {
                     results.put("firehose_clicks_recorded", 3_000 + (int) busy.get("n"));
-                    results.put("firehose_records", endpoint.records.get());
-                    results.put("firehose_record_bytes", endpoint.recordBytes.get());
-                    results.put("firehose_billed_bytes", endpoint.billedBytes.get());
-                    results.put("firehose_calls", endpoint.calls.get());
+                    results.put("firehose_records", endpoint.storedRecords().size());
+                    results.put("firehose_record_bytes", endpoint.storedBytes());
+                    results.put("firehose_billed_bytes", endpoint.billedBytes());
+                    results.put("firehose_calls", endpoint.callsStarted());
                 }
             }
             // sparse: 5 ms between requests and a 1 ms hold window, so every request is one "at low traffic":
             // beforeFreeze asks for a send and waits for it within CLICK_BUDGET_MS (20 ms).
-            try (var endpoint = new FirehoseEndpoint(mode, 50);
+            try (var endpoint = mode.start();
                     var sink = sink(endpoint, SinkSettings.defaults().withHoldIfNextWithin(Duration.ofMillis(1)))) {
                 RedirectHandler h = handler(sink.sink);
                 measure("clicks_" + m + "_sparse", 20, 150, 6, i -> {
@@ -257,11 +259,11 @@ public final class HandlerBench {
      * clicks settled within {@code CLICK_AFTER_RESPONSE_BUDGET_MS}. Billed = the handler plus that settling time,
      * which is when the environment could freeze.
      */
-    private void afterResponse(FirehoseEndpoint.Mode mode, String m) throws Exception {
+    private void afterResponse(Endpoint mode, String m) throws Exception {
         int warmup = 10;
         long[] billed = new long[150];
         int[] n = {0};
-        try (var endpoint = new FirehoseEndpoint(mode, 50);
+        try (var endpoint = mode.start();
                 var sink = sink(endpoint, SinkSettings.defaults().withHoldIfNextWithin(Duration.ofMillis(1)))) {
             sink.sink.flushAfterResponse();
             RedirectHandler h = handler(sink.sink);
@@ -289,6 +291,25 @@ public final class HandlerBench {
                         s.get("max_us"));
     }
 
+    /** The Firehose endpoints the click rows run against: answering at once, after 50 ms, or with HTTP 500. */
+    enum Endpoint {
+        FAST(FirehoseStandIn.Fault.OK),
+        SLOW(FirehoseStandIn.Fault.slow(50)),
+        FAILING(FirehoseStandIn.Fault.error500());
+
+        private final FirehoseStandIn.Fault fault;
+
+        Endpoint(FirehoseStandIn.Fault fault) {
+            this.fault = fault;
+        }
+
+        FirehoseStandIn start() throws IOException {
+            var endpoint = new FirehoseStandIn();
+            endpoint.plan(call -> fault);
+            return endpoint;
+        }
+    }
+
     /** The template's CLICK_AFTER_RESPONSE_BUDGET_MS. */
     private static final Duration AFTER_RESPONSE_BUDGET = Duration.ofMillis(1000);
 
@@ -300,7 +321,7 @@ public final class HandlerBench {
         }
     }
 
-    static Sink sink(FirehoseEndpoint endpoint, SinkSettings settings) {
+    static Sink sink(FirehoseStandIn endpoint, SinkSettings settings) {
         FirehoseClient client = FirehoseClients.forEndpoint(
                 endpoint.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.RecordEncoding;
 import dev.shortener.analytics.delivery.SinkSettings;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,11 +41,11 @@ class FaultyRunTest {
         try (var h = new SinkHarness(settings)) {
             h.firehose.plan(call -> {
                 if (call == 4) {
-                    return FakeFirehose.Fault.hangThenFail(3_500); // past the client's 3 s attempt timeout
+                    return FirehoseStandIn.Fault.hangThenFail(3_500); // past the client's 3 s attempt timeout
                 } else if (call == 9) {
-                    return FakeFirehose.Fault.storeThenHang(3_500); // stored, but the answer never arrives
+                    return FirehoseStandIn.Fault.storeThenHang(3_500); // stored, but the answer never arrives
                 } else if (call >= 40 && call < 48) {
-                    return FakeFirehose.Fault.error500(); // an outage longer than the retries: clicks given up
+                    return FirehoseStandIn.Fault.error500(); // an outage longer than the retries: clicks given up
                 }
                 return randomFault(call);
             });
@@ -119,17 +120,17 @@ class FaultyRunTest {
         return requestId;
     }
 
-    private static FakeFirehose.Fault randomFault(int call) {
+    private static FirehoseStandIn.Fault randomFault(int call) {
         int roll = new Random(call * 7919L).nextInt(100);
         if (roll < 55) {
-            return FakeFirehose.Fault.OK;
+            return FirehoseStandIn.Fault.OK;
         } else if (roll < 75) {
             Random entries = new Random(call);
-            return FakeFirehose.Fault.partial((c, index) -> entries.nextInt(10) < 4);
+            return FirehoseStandIn.Fault.partial((c, index) -> entries.nextInt(10) < 4);
         } else if (roll < 88) {
-            return FakeFirehose.Fault.throttle(
+            return FirehoseStandIn.Fault.throttle(
                     roll % 2 == 0 ? "ServiceUnavailableException" : "LimitExceededException");
         }
-        return FakeFirehose.Fault.error500();
+        return FirehoseStandIn.Fault.error500();
     }
 }

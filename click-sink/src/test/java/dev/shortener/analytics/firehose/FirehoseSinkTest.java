@@ -7,6 +7,7 @@ import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.RecordEncoding;
 import dev.shortener.analytics.delivery.SinkSettings;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ class FirehoseSinkTest {
         try (var h = new SinkHarness(settings)) {
             h.sink.record(TestClicks.click("warm"));
             h.sink.beforeFreeze(Duration.ofSeconds(5)); // the SDK's first call loads its classes
-            h.firehose.plan(call -> FakeFirehose.Fault.storeThenHang(15)); // a 15 ms round trip from now on
+            h.firehose.plan(call -> FirehoseStandIn.Fault.storeThenHang(15)); // a 15 ms round trip from now on
             Thread.sleep(1_500); // a lull longer than holdIfNextWithin: the next click is a lone one again
 
             h.sink.record(TestClicks.click("lone"));
@@ -99,7 +100,7 @@ class FirehoseSinkTest {
 
             assertLimits(h.firehose);
             long maxBytes = h.firehose.calls().stream()
-                    .mapToLong(FakeFirehose.Call::bytes)
+                    .mapToLong(FirehoseStandIn.Call::bytes)
                     .max()
                     .orElse(0);
             System.out.printf(
@@ -162,20 +163,20 @@ class FirehoseSinkTest {
                 RecordEncoding.GZIP);
         try (var h = new SinkHarness(settings)) {
             h.firehose.plan(call ->
-                    call == 1 ? FakeFirehose.Fault.partial((c, index) -> index % 3 == 0) : FakeFirehose.Fault.OK);
+                    call == 1 ? FirehoseStandIn.Fault.partial((c, index) -> index % 3 == 0) : FirehoseStandIn.Fault.OK);
             warm(h);
             for (int i = 0; i < 300; i++) {
                 h.sink.record(TestClicks.click("c" + (i % 9)));
             }
             awaitDelivered(h, 300);
 
-            List<FakeFirehose.Call> calls = h.firehose.calls();
-            FakeFirehose.Call first = calls.get(0);
+            List<FirehoseStandIn.Call> calls = h.firehose.calls();
+            FirehoseStandIn.Call first = calls.get(0);
             List<byte[]> failed = new ArrayList<>();
             for (int i = 0; i < first.records().size(); i += 3) {
                 failed.add(first.records().get(i));
             }
-            FakeFirehose.Call second = calls.get(1);
+            FirehoseStandIn.Call second = calls.get(1);
             System.out.printf(
                     "first call: %d records, %d failed; second call: %d records%n",
                     first.records().size(), first.failed(), second.records().size());
@@ -199,9 +200,9 @@ class FirehoseSinkTest {
         var settings = SinkSettings.defaults().withRetries(8, Duration.ofMillis(100), Duration.ofSeconds(1));
         try (var h = new SinkHarness(settings)) {
             h.firehose.plan(call -> switch (call) {
-                case 1, 3 -> FakeFirehose.Fault.throttle("ServiceUnavailableException");
-                case 2 -> FakeFirehose.Fault.throttle("LimitExceededException");
-                default -> FakeFirehose.Fault.OK;
+                case 1, 3 -> FirehoseStandIn.Fault.throttle("ServiceUnavailableException");
+                case 2 -> FirehoseStandIn.Fault.throttle("LimitExceededException");
+                default -> FirehoseStandIn.Fault.OK;
             });
             for (int i = 0; i < 20; i++) {
                 h.sink.record(TestClicks.click("thr" + i));
@@ -209,7 +210,7 @@ class FirehoseSinkTest {
             }
             awaitDelivered(h, 20);
 
-            List<FakeFirehose.Call> calls = h.firehose.calls();
+            List<FirehoseStandIn.Call> calls = h.firehose.calls();
             for (int i = 1; i < 4; i++) {
                 long gapMillis = (calls.get(i).atNanos() - calls.get(i - 1).atNanos()) / 1_000_000;
                 System.out.printf("after throttle %d: next call %d ms later%n", i, gapMillis);
@@ -223,7 +224,7 @@ class FirehoseSinkTest {
     void hangingEndpoint_neverDelaysTheRedirectBeyondItsBudget() {
         Duration budget = Duration.ofMillis(20);
         try (var h = new SinkHarness(SinkSettings.defaults())) {
-            h.firehose.plan(call -> FakeFirehose.Fault.hangThenFail(5_000));
+            h.firehose.plan(call -> FirehoseStandIn.Fault.hangThenFail(5_000));
             long worst = 0;
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
@@ -279,9 +280,9 @@ class FirehoseSinkTest {
         assertEquals(calls, h.firehose.calls().size(), "PutRecordBatch calls without a beforeFreeze");
     }
 
-    static void assertLimits(FakeFirehose firehose) {
+    static void assertLimits(FirehoseStandIn firehose) {
         assertEquals(List.of(), firehose.violations());
-        for (FakeFirehose.Call call : firehose.calls()) {
+        for (FirehoseStandIn.Call call : firehose.calls()) {
             assertTrue(call.records().size() <= 500, call.records().size() + " records in one call");
             assertTrue(call.bytes() <= 4L * 1024 * 1024, call.bytes() + " bytes in one call");
             for (byte[] record : call.records()) {

@@ -13,6 +13,7 @@ import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ class LoadSimulationTest {
 
     @Test
     void peakLoad_staysFarBelowFirehoseQuotas_andCostsLittlePerClick() throws Exception {
-        try (var firehose = new FakeFirehose()) {
+        try (var firehose = new FirehoseStandIn()) {
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
             List<FirehoseClient> clients = new ArrayList<>();
             List<BatchingClickSink> sinks = new ArrayList<>();
@@ -75,7 +76,7 @@ class LoadSimulationTest {
             for (Environment environment : environments) {
                 environment.join();
             }
-            List<FakeFirehose.Call> measuredCalls = firehose.calls().stream()
+            List<FirehoseStandIn.Call> measuredCalls = firehose.calls().stream()
                     .filter(c -> c.atNanos() >= measureFrom && c.atNanos() < end)
                     .toList();
             for (BatchingClickSink sink : sinks) {
@@ -206,13 +207,13 @@ class LoadSimulationTest {
 
         static final double RECORD_UNIT = 5 * 1024;
 
-        static Report of(List<FakeFirehose.Call> calls, long clicks, long[] handoff, Duration window) {
+        static Report of(List<FirehoseStandIn.Call> calls, long clicks, long[] handoff, Duration window) {
             long records = 0;
             double billed = 0;
             double plainBilled = 0;
             long bytes = 0;
             long lines = 0;
-            for (FakeFirehose.Call call : calls) {
+            for (FirehoseStandIn.Call call : calls) {
                 for (byte[] record : call.records()) {
                     records++;
                     bytes += record.length;

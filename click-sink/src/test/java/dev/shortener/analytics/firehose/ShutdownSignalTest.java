@@ -3,6 +3,7 @@ package dev.shortener.analytics.firehose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,15 +23,15 @@ class ShutdownSignalTest {
 
     @Test
     void sigterm_flushesTheBuffer() throws Exception {
-        try (var firehose = new FakeFirehose()) {
+        try (var firehose = new FirehoseStandIn()) {
             runAndSignal(firehose, "250", (child, out) -> check(child, out, firehose));
         }
     }
 
     @Test
     void sigtermDuringTheFlushAfterAResponse_givesTheClickUpOnce_andExitsLongBeforeTheFlushBudget() throws Exception {
-        try (var firehose = new FakeFirehose()) {
-            firehose.plan(call -> call == 1 ? FakeFirehose.Fault.OK : FakeFirehose.Fault.hangThenFail(60_000));
+        try (var firehose = new FirehoseStandIn()) {
+            firehose.plan(call -> call == 1 ? FirehoseStandIn.Fault.OK : FirehoseStandIn.Fault.hangThenFail(60_000));
             runAndSignal(firehose, ShutdownSignalMain.DURING_FLUSH, (child, out) -> {
                 assertEquals(1, out.ready(), "the lone click is held after the response");
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -54,7 +55,7 @@ class ShutdownSignalTest {
     }
 
     /** Starts the child, reads up to its READY line, runs the check, and never leaves the child behind. */
-    private static void runAndSignal(FakeFirehose firehose, String mode, Check check) throws Exception {
+    private static void runAndSignal(FirehoseStandIn firehose, String mode, Check check) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
                         java,
@@ -111,7 +112,7 @@ class ShutdownSignalTest {
         }
     }
 
-    private static void check(Process child, ChildOutput out, FakeFirehose firehose) throws Exception {
+    private static void check(Process child, ChildOutput out, FirehoseStandIn firehose) throws Exception {
         assertEquals(250, out.ready(), "the child buffered every click");
         int before = firehose.storedRecords().size();
         assertEquals(1, before, "only the warm-up click was sent before the signal");

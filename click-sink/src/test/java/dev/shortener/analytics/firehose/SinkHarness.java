@@ -10,6 +10,7 @@ import dev.shortener.analytics.delivery.SinkSettings;
 import dev.shortener.analytics.delivery.UndeliveredLog;
 import dev.shortener.http.EmfMetrics;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
-/** A batching sink wired to a {@link FakeFirehose} through the real SDK client, its output captured. */
+/** A batching sink wired to a {@link FirehoseStandIn} through the real SDK client, its output captured. */
 final class SinkHarness implements AutoCloseable {
 
     /** An independent reader of what the code under test writes. */
@@ -27,7 +28,7 @@ final class SinkHarness implements AutoCloseable {
 
     static final String STREAM = "clicks-test";
 
-    final FakeFirehose firehose;
+    final FirehoseStandIn firehose;
     final FirehoseClient client;
     final CapturedLines logs = new CapturedLines();
     final CapturedLines metricLines = new CapturedLines();
@@ -35,7 +36,7 @@ final class SinkHarness implements AutoCloseable {
 
     SinkHarness(SinkSettings settings) {
         try {
-            firehose = new FakeFirehose();
+            firehose = new FirehoseStandIn();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import dev.shortener.analytics.Click;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.SinkSettings;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ class UndeliveredTest {
     void retriesExhausted_logsEachClickWhole_andCountsIt() throws Exception {
         var settings = SinkSettings.defaults().withRetries(3, Duration.ofMillis(5), Duration.ofMillis(20));
         try (var h = new SinkHarness(settings)) {
-            h.firehose.plan(call -> FakeFirehose.Fault.error500());
+            h.firehose.plan(call -> FirehoseStandIn.Fault.error500());
             Set<String> requests = new HashSet<>();
             for (int i = 0; i < 10; i++) {
                 Click click = TestClicks.click("gone" + i);
@@ -55,7 +56,7 @@ class UndeliveredTest {
     void fullBuffer_logsNewClicksUndelivered_insteadOfGrowingTheHeap() {
         var settings = SinkSettings.defaults().withMaxPendingBytes(4_000);
         try (var h = new SinkHarness(settings)) {
-            h.firehose.plan(call -> FakeFirehose.Fault.hangThenFail(2_000));
+            h.firehose.plan(call -> FirehoseStandIn.Fault.hangThenFail(2_000));
             for (int i = 0; i < 50; i++) {
                 h.sink.record(TestClicks.click("full" + i));
             }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shortener.analytics.firehose.FakeFirehose;
 import dev.shortener.analytics.firehose.StoredEvents;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
@@ -16,6 +15,7 @@ import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.LinksTableSetup;
+import dev.shortener.localservers.firehose.FirehoseStandIn;
 import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn;
 import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn.Invocation;
 import dev.shortener.localservers.lambda.RuntimeLoop;
@@ -66,7 +66,7 @@ class RedirectArtifactIT {
         Instant now = Instant.now();
         try (DynamoDbClient admin = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
                 UnifiedJedis redis = RedisClients.create(RedisSettings.of(TestServers.redisUri()));
-                FakeFirehose firehose = new FakeFirehose()) {
+                FirehoseStandIn firehose = new FirehoseStandIn()) {
             var cache = new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX); // the function's own keys
             cache.invalidate("aRt1fAc");
             cache.invalidate("fWd0art");
@@ -189,7 +189,7 @@ class RedirectArtifactIT {
      * lone invocation with its click's call.
      */
     private record Run(
-            List<JsonNode> responses, String output, int extensions, Invocation lone, FakeFirehose.Call loneCall) {}
+            List<JsonNode> responses, String output, int extensions, Invocation lone, FirehoseStandIn.Call loneCall) {}
 
     /**
      * Starts the jar under the Runtime API stand-in, invokes each event in turn (each after the environment could
@@ -197,7 +197,8 @@ class RedirectArtifactIT {
      * lone GET, whose click the extension must send after the response. Closing the Runtime API ends the process.
      */
     private static Run runInFreshJvm(
-            Map<String, String> env, List<String> events, FakeFirehose firehose, int expectedClicks) throws Exception {
+            Map<String, String> env, List<String> events, FirehoseStandIn firehose, int expectedClicks)
+            throws Exception {
         try (var lambda = new LambdaEnvironmentStandIn(TIMEOUT)) {
             List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -236,7 +237,7 @@ class RedirectArtifactIT {
                 int callsBefore = firehose.calls().size();
                 Invocation lone = lambda.invoke(event("redirect-get.json", "lOnE0ck"));
                 answer(lone, output);
-                List<FakeFirehose.Call> calls = firehose.calls();
+                List<FirehoseStandIn.Call> calls = firehose.calls();
                 assertEquals(callsBefore + 1, calls.size(), "one call for the lone click, before the freeze");
                 int extensions = lambda.extensionCount();
                 lambda.close(); // the Runtime API goes away: the runtime loop ends and the process exits

@@ -1,4 +1,4 @@
-package dev.shortener.analytics.firehose;
+package dev.shortener.localservers.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Firehose endpoint on loopback speaking the JSON 1.1 protocol of PutRecordBatch, driven through the real SDK
- * client: it checks the service's limits, records every call and every stored record, and injects what the real
- * service does under load: throttling (HTTP 400 with {@code __type} ServiceUnavailableException or
- * LimitExceededException), partial failures ({@code FailedPutCount > 0} on a 200), hangs, and 500s.
+ * client, for the click sink's tests and the benchmarks: it checks the service's limits, records every call and
+ * every stored record, and injects what the real service does under load: throttling (HTTP 400 with {@code
+ * __type} ServiceUnavailableException or LimitExceededException), partial failures ({@code FailedPutCount > 0} on
+ * a 200), slow answers, hangs, and 500s.
  */
-public final class FakeFirehose implements AutoCloseable {
+public final class FirehoseStandIn implements AutoCloseable {
 
     /** An independent reader of what the code under test writes. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,11 @@ public final class FakeFirehose implements AutoCloseable {
             return new Fault(Kind.STORE_THEN_HANG, millis, null, null);
         }
 
+        /** Stores the records and answers as usual, after {@code millis} (a slow but healthy endpoint). */
+        public static Fault slow(long millis) {
+            return new Fault(Kind.SLOW, millis, null, null);
+        }
+
         public static Fault error500() {
             return new Fault(Kind.ERROR_500, 0, null, null);
         }
@@ -67,6 +73,7 @@ public final class FakeFirehose implements AutoCloseable {
         PARTIAL,
         HANG_THEN_FAIL,
         STORE_THEN_HANG,
+        SLOW,
         ERROR_500
     }
 
@@ -92,7 +99,7 @@ public final class FakeFirehose implements AutoCloseable {
     private final AtomicInteger callNumbers = new AtomicInteger();
     private volatile FaultPlan plan = call -> Fault.OK;
 
-    public FakeFirehose() throws IOException {
+    public FirehoseStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
@@ -125,6 +132,24 @@ public final class FakeFirehose implements AutoCloseable {
     /** Limit violations seen (more than 500 records, 4 MiB or a record over 1,000 KiB); should stay empty. */
     public List<String> violations() {
         return List.copyOf(violations);
+    }
+
+    /** The bytes of the records stored, as Firehose bills them: each record rounded up to the next 5 KB. */
+    public long billedBytes() {
+        long billed = 0;
+        for (byte[] record : stored) {
+            billed += (record.length + 5119L) / 5120L * 5120L;
+        }
+        return billed;
+    }
+
+    /** The bytes of the records stored, as they were sent. */
+    public long storedBytes() {
+        long bytes = 0;
+        for (byte[] record : stored) {
+            bytes += record.length;
+        }
+        return bytes;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -177,6 +202,7 @@ public final class FakeFirehose implements AutoCloseable {
                 error(exchange, 503, "ServiceUnavailableException", "late");
                 return;
             }
+            case SLOW -> sleep(fault.hangMillis());
             default -> {}
         }
         ArrayNode answers = JSON.createArrayNode();
