@@ -20,8 +20,6 @@ import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.StatsSettings;
 import dev.shortener.stats.dynamodb.DayStatsItems;
@@ -42,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,17 +69,17 @@ class ClickCountHandlerTest {
     private final ExecutorService writers = Executors.newFixedThreadPool(4);
     private DynamoDbClient dynamoDb;
     private String table;
-    private DynamoDbLinkStore links;
 
     @BeforeEach
     void createTable() {
         dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestServers.uniqueName("clicks");
-        LinksTableSetup.createIfMissing(dynamoDb, table);
-        links = new DynamoDbLinkStore(dynamoDb, table);
-        for (String code : List.of("aaaaaaa", "bbbbbbb", "ccccccc")) {
-            links.putIfAbsent(new Link(code, "https://example.com/" + code, NOW.minusSeconds(3_600), null, "owner", 0));
-        }
+        table = TestLinksTables.create(
+                dynamoDb,
+                "clicks",
+                Stream.of("aaaaaaa", "bbbbbbb", "ccccccc")
+                        .map(code -> new Link(
+                                code, "https://example.com/" + code, NOW.minusSeconds(3_600), null, "owner", 0))
+                        .toList());
     }
 
     @AfterEach

@@ -76,19 +76,7 @@ class FirehoseSinkTest {
     @Test
     void limits_areRespected_withMoreThanFourMebibytesBuffered() throws Exception {
         // Uncompressed records and a 12 MB flush threshold: one flush packs ~12 records of ~1 MB, four calls' worth.
-        var settings = new SinkSettings(
-                1_000_000,
-                500,
-                4_000_000,
-                12_000_000,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                32L << 20,
-                8,
-                Duration.ofMillis(50),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                RecordEncoding.NDJSON);
+        var settings = uncompressedLimits(1_000_000, 12_000_000, Duration.ofSeconds(5), 32L << 20);
         try (var h = new SinkHarness(settings)) {
             warm(h);
             String longAgent = TestClicks.CHROME + " " + "x".repeat(300);
@@ -113,19 +101,7 @@ class FirehoseSinkTest {
     @Test
     void limits_areRespected_withMoreThanFiveHundredRecordsBuffered() throws Exception {
         // Tiny records (~4 clicks each) so that one flush holds well over 500 records.
-        var settings = new SinkSettings(
-                2_000,
-                500,
-                4_000_000,
-                10_000_000,
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(10),
-                16L << 20,
-                8,
-                Duration.ofMillis(50),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                RecordEncoding.NDJSON);
+        var settings = uncompressedLimits(2_000, 10_000_000, Duration.ofSeconds(3), 16L << 20);
         try (var h = new SinkHarness(settings)) {
             warm(h);
             for (int i = 0; i < 6_000; i++) {
@@ -296,5 +272,27 @@ class FirehoseSinkTest {
 
     static Set<String> set(List<String> values) {
         return new HashSet<>(values);
+    }
+
+    /**
+     * Uncompressed records (so sizes are the lines' own), Firehose's 500 records and ~4 MB per call, quick retries:
+     * what the limits tests share; each picks how large a record and a flush are, how long clicks wait and how many
+     * may be pending.
+     */
+    private static SinkSettings uncompressedLimits(
+            int maxRecordBytes, int flushBytes, Duration maxBufferAge, long maxPendingBytes) {
+        return new SinkSettings(
+                maxRecordBytes,
+                500,
+                4_000_000,
+                flushBytes,
+                maxBufferAge,
+                Duration.ofSeconds(10),
+                maxPendingBytes,
+                8,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                RecordEncoding.NDJSON);
     }
 }

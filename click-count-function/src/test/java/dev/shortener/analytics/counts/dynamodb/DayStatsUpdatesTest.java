@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.analytics.counts.LinkDay;
 import dev.shortener.analytics.counts.ObjectRef;
+import dev.shortener.analytics.counts.TestLinksTables;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.stats.ClickFacts;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.Dimension;
@@ -48,11 +47,12 @@ class DayStatsUpdatesTest {
     @BeforeEach
     void createTable() {
         dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestServers.uniqueName("daystats");
-        LinksTableSetup.createIfMissing(dynamoDb, table);
-        var links = new DynamoDbLinkStore(dynamoDb, table);
-        links.putIfAbsent(new Link("aaaaaaa", "https://example.com/a", CREATED, null, "acme", 0));
-        links.putIfAbsent(new Link("bbbbbbb", "https://example.com/b", CREATED, null, "acme", 0));
+        table = TestLinksTables.create(
+                dynamoDb,
+                "daystats",
+                List.of(
+                        new Link("aaaaaaa", "https://example.com/a", CREATED, null, "acme", 0),
+                        new Link("bbbbbbb", "https://example.com/b", CREATED, null, "acme", 0)));
     }
 
     @AfterEach

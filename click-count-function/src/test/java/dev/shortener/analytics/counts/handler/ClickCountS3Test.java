@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.counts.S3Notifications;
 import dev.shortener.analytics.counts.S3rverClients;
+import dev.shortener.analytics.counts.TestLinksTables;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.config.Environment;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.S3Process;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,13 +61,17 @@ class ClickCountS3Test {
         s3rver = TestServers.startOrSkip(S3Process::start);
         SDK_PROPERTIES.forEach(System::setProperty);
         dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestServers.uniqueName("clicks-s3");
-        LinksTableSetup.createIfMissing(dynamoDb, table);
-        var links = new DynamoDbLinkStore(dynamoDb, table);
-        for (String code : new String[] {"aaaaaaa", "bbbbbbb"}) {
-            links.putIfAbsent(Link.create(
-                    code, "https://example.com/" + code, Instant.now().minusSeconds(3_600), null, "owner"));
-        }
+        table = TestLinksTables.create(
+                dynamoDb,
+                "clicks-s3",
+                Stream.of("aaaaaaa", "bbbbbbb")
+                        .map(code -> Link.create(
+                                code,
+                                "https://example.com/" + code,
+                                Instant.now().minusSeconds(3_600),
+                                null,
+                                "owner"))
+                        .toList());
     }
 
     @AfterEach
