@@ -103,10 +103,10 @@ class QueryForwardingTest {
     @Test
     void head_ofAForwardingLink_hasTheSameLocationAsGet() {
         fx.forwardingLink("fwd0005", "https://example.com/");
-        var head = Events.load(Events.GET_QUERY, "fwd0005");
-        head.getRequestContext().getHttp().setMethod("HEAD");
-
-        APIGatewayV2HTTPResponse response = fx.send(head);
+        APIGatewayV2HTTPResponse response = fx.send(
+                Events.GET_QUERY,
+                "fwd0005",
+                head -> head.getRequestContext().getHttp().setMethod("HEAD"));
 
         assertEquals(
                 "https://example.com/?" + SAMPLE_QUERY, response.getHeaders().get("Location"));
@@ -117,10 +117,8 @@ class QueryForwardingTest {
     @Test
     void thePreview_showsTheDestinationAsStored_notMerged() {
         fx.forwardingLink("fwd0006", "https://example.com/landing");
-        var preview = Events.load(Events.GET_QUERY, "fwd0006");
-        preview.setRawPath("/fwd0006+");
-
-        APIGatewayV2HTTPResponse response = fx.send(preview);
+        APIGatewayV2HTTPResponse response =
+                fx.send(Events.GET_QUERY, "fwd0006", preview -> preview.setRawPath("/fwd0006+"));
 
         assertEquals(200, response.getStatusCode());
         assertFalse(response.getBody().contains("newsletter"), response.getBody());
@@ -130,10 +128,8 @@ class QueryForwardingTest {
     @Test
     void unsafeCharactersInTheVisitorsQuery_arePercentEncodedInTheLocation() {
         fx.forwardingLink("fwd0007", "https://example.com/");
-        var event = Events.load(Events.GET_QUERY, "fwd0007");
-        event.setRawQueryString("q=<script>\"x\"&s=a b&u=\u00fc");
-
-        APIGatewayV2HTTPResponse response = fx.send(event);
+        APIGatewayV2HTTPResponse response = fx.send(
+                Events.GET_QUERY, "fwd0007", event -> event.setRawQueryString("q=<script>\"x\"&s=a b&u=\u00fc"));
 
         assertEquals(
                 "https://example.com/?q=%3Cscript%3E%22x%22&s=a%20b&u=%C3%BC",

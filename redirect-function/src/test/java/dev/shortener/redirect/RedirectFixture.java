@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -129,8 +130,14 @@ final class RedirectFixture implements AutoCloseable {
         return send(Events.load(eventFile, code));
     }
 
-    /** Sends an event the test has changed first (another method, path or query) through the handler. */
-    APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+    /** Sends the sample for {@code code} after {@code change} (another method, path or query) through the handler. */
+    APIGatewayV2HTTPResponse send(String eventFile, String code, Consumer<APIGatewayV2HTTPEvent> change) {
+        APIGatewayV2HTTPEvent event = Events.load(eventFile, code);
+        change.accept(event);
+        return send(event);
+    }
+
+    private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, InvocationContext.fresh("redirect-function"));
     }
 

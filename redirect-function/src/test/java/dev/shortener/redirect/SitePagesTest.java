@@ -80,10 +80,10 @@ class SitePagesTest {
     @Test
     void otherMethodsOnTheRoot_get405() {
         try (RedirectFixture fx = RedirectFixture.create()) {
-            var post = Events.load(Events.ROOT);
-            post.getRequestContext().getHttp().setMethod("POST");
-
-            APIGatewayV2HTTPResponse response = fx.send(post);
+            APIGatewayV2HTTPResponse response = fx.send(
+                    Events.ROOT,
+                    Events.SAMPLE_CODE,
+                    post -> post.getRequestContext().getHttp().setMethod("POST"));
 
             assertEquals(405, response.getStatusCode());
         }

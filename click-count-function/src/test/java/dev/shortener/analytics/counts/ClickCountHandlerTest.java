@@ -19,11 +19,9 @@ import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
-import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.StatsSettings;
 import dev.shortener.stats.dynamodb.DayStatsItems;
-import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +41,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,20 +65,17 @@ class ClickCountHandlerTest {
     private final List<String> opened = new ArrayList<>();
     private final CapturedLines logs = new CapturedLines();
     private final ExecutorService writers = Executors.newFixedThreadPool(4);
-    private DynamoDbClient dynamoDb;
-    private String table;
 
-    @BeforeEach
-    void createTable() {
-        dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestLinksTables.create(
-                dynamoDb,
-                "clicks",
-                Stream.of("aaaaaaa", "bbbbbbb", "ccccccc")
-                        .map(code -> new Link(
-                                code, "https://example.com/" + code, NOW.minusSeconds(3_600), null, "owner", 0))
-                        .toList());
-    }
+    @AutoClose
+    private final TestLinksTable linksTable = TestLinksTable.holding(
+            "clicks",
+            Stream.of("aaaaaaa", "bbbbbbb", "ccccccc")
+                    .map(code ->
+                            new Link(code, "https://example.com/" + code, NOW.minusSeconds(3_600), null, "owner", 0))
+                    .toList());
+
+    private final DynamoDbClient dynamoDb = linksTable.dynamoDb();
+    private final String table = linksTable.name();
 
     @AfterEach
     void stop() {

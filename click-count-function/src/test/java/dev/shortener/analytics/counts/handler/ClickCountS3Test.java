@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.counts.S3Notifications;
 import dev.shortener.analytics.counts.S3rverClients;
-import dev.shortener.analytics.counts.TestLinksTables;
+import dev.shortener.analytics.counts.TestLinksTable;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.config.Environment;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
-import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.localservers.S3Process;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
@@ -53,6 +52,7 @@ class ClickCountS3Test {
             S3Process.SECRET_KEY);
 
     private S3Process s3rver;
+    private TestLinksTable linksTable;
     private DynamoDbClient dynamoDb;
     private String table;
 
@@ -60,9 +60,7 @@ class ClickCountS3Test {
     void start() {
         s3rver = TestServers.startOrSkip(S3Process::start);
         SDK_PROPERTIES.forEach(System::setProperty);
-        dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestLinksTables.create(
-                dynamoDb,
+        linksTable = TestLinksTable.holding(
                 "clicks-s3",
                 Stream.of("aaaaaaa", "bbbbbbb")
                         .map(code -> Link.create(
@@ -72,12 +70,16 @@ class ClickCountS3Test {
                                 null,
                                 "owner"))
                         .toList());
+        dynamoDb = linksTable.dynamoDb();
+        table = linksTable.name();
     }
 
     @AfterEach
     void stop() {
         SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        dynamoDb.close();
+        if (linksTable != null) {
+            linksTable.close();
+        }
         if (s3rver != null) {
             s3rver.close();
         }
