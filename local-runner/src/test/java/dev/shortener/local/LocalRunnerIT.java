@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -446,35 +447,26 @@ class LocalRunnerIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> env = env();
             env.put("PORT", Integer.toString(taken.getLocalPort()));
-            RunnerProcess busy = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
-            assertEquals(1, busy.exitValue());
-            assertTrue(
-                    busy.stderrText().contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
-                            && busy.stderrText().contains("--port"),
-                    busy.output());
-            System.out.println(busy.stderrText());
+            assertFailsToStart(env, "Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use", "--port");
         }
 
         Path file = Files.writeString(data.resolve("not-a-folder"), "x");
         Map<String, String> env = env();
         env.put("SHORTENER_DATA", file.resolve("data").toString());
-        RunnerProcess unwritable = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
-        assertEquals(1, unwritable.exitValue());
-        assertTrue(
-                unwritable.stderrText().contains("can't be written")
-                        && unwritable.stderrText().contains("--data"),
-                unwritable.output());
-        System.out.println(unwritable.stderrText());
+        assertFailsToStart(env, "can't be written", "--data");
 
         Map<String, String> noNode = env();
         noNode.put("PATH", Files.createTempDirectory(data, "empty-path").toString());
-        RunnerProcess missing = RunnerProcess.runToEnd(noNode, Duration.ofSeconds(60));
-        assertEquals(1, missing.exitValue());
-        assertTrue(
-                missing.stderrText().contains("Node.js 20+ is needed")
-                        && missing.stderrText().contains("install"),
-                missing.output());
-        System.out.println(missing.stderrText());
+        assertFailsToStart(noNode, "Node.js 20+ is needed", "install");
+    }
+
+    /** The runner exits 1 with a message on stderr that says each of {@code says} (printed, for a reader). */
+    private static void assertFailsToStart(Map<String, String> env, String... says) throws Exception {
+        RunnerProcess failed = RunnerProcess.runToEnd(env, Duration.ofSeconds(60));
+        assertEquals(1, failed.exitValue());
+        String stderr = failed.stderrText();
+        assertTrue(Arrays.stream(says).allMatch(stderr::contains), failed.output());
+        System.out.println(stderr);
     }
 
     @Test

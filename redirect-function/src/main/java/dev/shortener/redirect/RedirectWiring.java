@@ -30,33 +30,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>{@link #fromEnvironment} is Lambda's: it reads the configuration first, so a missing variable fails the init
  * before any client is built, and the clients then live as long as the execution environment. {@link #of} takes
  * the ports, clock and log instead, for tests, the local runner and the benchmarks.
+ *
+ * <p>A record of the parts the handler takes rather than a field and an accessor per part. Most parts' types are
+ * package-private, so outside this package the graph can only be built through those two factories.
  */
-public final class RedirectWiring {
+public record RedirectWiring(
+        RedirectConfig config,
+        GuardedLinkCache cache,
+        Exchange exchange,
+        Warmup warmup,
+        ClickSink clicks,
+        RequestLog log) {
 
     /** The {@code service} of every log line. */
     public static final String SERVICE = "redirect";
-
-    private final RedirectConfig config;
-    private final GuardedLinkCache cache;
-    private final Exchange exchange;
-    private final Warmup warmup;
-    private final ClickSink clicks;
-    private final RequestLog log;
-
-    private RedirectWiring(
-            RedirectConfig config,
-            GuardedLinkCache cache,
-            Exchange exchange,
-            Warmup warmup,
-            ClickSink clicks,
-            RequestLog log) {
-        this.config = config;
-        this.cache = cache;
-        this.exchange = exchange;
-        this.warmup = warmup;
-        this.clicks = clicks;
-        this.log = log;
-    }
 
     /**
      * The production clients, from {@code env}.
@@ -112,29 +99,5 @@ public final class RedirectWiring {
                         : config.rootRedirectUrl().toString());
         var warmup = new Warmup(redis, links, responses, clock, log);
         return new RedirectWiring(config, cache, exchange, warmup, clicks, new RequestLog(log));
-    }
-
-    RedirectConfig config() {
-        return config;
-    }
-
-    GuardedLinkCache cache() {
-        return cache;
-    }
-
-    Exchange exchange() {
-        return exchange;
-    }
-
-    Warmup warmup() {
-        return warmup;
-    }
-
-    ClickSink clicks() {
-        return clicks;
-    }
-
-    RequestLog log() {
-        return log;
     }
 }

@@ -27,8 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The click hand-off, the one log line per request, and what neither may contain. */
@@ -39,17 +38,8 @@ class ClicksAndLogsTest {
 
     private static final List<String> SAMPLE_IPS = List.of("203.0.113.17", "198.51.100.7", "2001:db8", "192.0.2.44");
 
-    private RedirectFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = RedirectFixture.create();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @AutoClose
+    private final RedirectFixture fx = RedirectFixture.create();
 
     @Test
     void followedRedirect_recordsAClick_withTheViewersAddressFromCloudFront() {
@@ -80,8 +70,7 @@ class ClicksAndLogsTest {
         try (RedirectFixture fixture = RedirectFixture.create(Map.of("ORIGIN_VERIFY_SECRET", "left-over-secret"))) {
             fixture.link("click03", "https://example.com/c", null);
 
-            fixture.handler.handleRequest(
-                    Events.load(Events.GET, "click03"), InvocationContext.fresh("redirect-function"));
+            fixture.get("click03");
 
             Click click = fixture.clicks.clicks.get(0);
             assertEquals("203.0.113.17", click.clientIp(), "CloudFront-Viewer-Address, not the edge's address");

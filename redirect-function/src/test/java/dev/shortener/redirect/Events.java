@@ -5,7 +5,7 @@ import dev.shortener.testsupport.SampleEvents;
 import java.util.Map;
 
 /**
- * The committed sample events in {@code events/}, read by {@link SampleEvents} into the SDK's event class, so the
+ * The committed sample events in {@code events/}, read by {@link SampleEvents#httpApiEvent} into the SDK's event class, so the
  * samples stay valid. Each names the code {@code aB3dE5f}, which tests replace
  * with a code of their own.
  */
@@ -29,7 +29,7 @@ final class Events {
     private Events() {}
 
     static APIGatewayV2HTTPEvent load(String file, String code) {
-        return SampleEvents.load(file, APIGatewayV2HTTPEvent.class, Map.of(SAMPLE_CODE, code));
+        return SampleEvents.httpApiEvent(file, Map.of(SAMPLE_CODE, code));
     }
 
     static APIGatewayV2HTTPEvent load(String file) {

@@ -5,24 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /{code}+}: where a link goes, shown safely, before anyone follows it. */
 class PreviewPageTest {
 
-    private RedirectFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = RedirectFixture.create();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @AutoClose
+    private final RedirectFixture fx = RedirectFixture.create();
 
     @Test
     void preview_escapesAHostileDestination() {

@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import static dev.shortener.redirect.RedirectAssertions.assertRedirectsTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,8 +43,7 @@ class QueryForwardingTest {
         APIGatewayV2HTTPResponse hit = fx.send(Events.GET_QUERY, "fwd0001");
 
         String expected = "https://example.com/offer?id=7&" + SAMPLE_QUERY + "#terms";
-        assertEquals(302, miss.getStatusCode());
-        assertEquals(expected, miss.getHeaders().get("Location"));
+        assertRedirectsTo(expected, miss);
         assertEquals("miss", missLog.get("outcome"));
         assertEquals("merged", missLog.get("query"));
         assertEquals(
@@ -96,19 +96,17 @@ class QueryForwardingTest {
 
         APIGatewayV2HTTPResponse response = fx.send(Events.GET_QUERY, "fwd0004");
 
-        assertEquals(302, response.getStatusCode());
-        assertEquals(destination, response.getHeaders().get("Location"));
+        assertRedirectsTo(destination, response);
         assertEquals("dropped_too_long", fx.lastRequestLog().get("query"));
     }
 
     @Test
     void head_ofAForwardingLink_hasTheSameLocationAsGet() {
         fx.forwardingLink("fwd0005", "https://example.com/");
-        var head = Events.load(Events.GET_QUERY, "fwd0005");
-        head.getRequestContext().getHttp().setMethod("HEAD");
-
-        APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
-                head, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
+        APIGatewayV2HTTPResponse response = fx.send(
+                Events.GET_QUERY,
+                "fwd0005",
+                head -> head.getRequestContext().getHttp().setMethod("HEAD"));
 
         assertEquals(
                 "https://example.com/?" + SAMPLE_QUERY, response.getHeaders().get("Location"));
@@ -119,11 +117,8 @@ class QueryForwardingTest {
     @Test
     void thePreview_showsTheDestinationAsStored_notMerged() {
         fx.forwardingLink("fwd0006", "https://example.com/landing");
-        var preview = Events.load(Events.GET_QUERY, "fwd0006");
-        preview.setRawPath("/fwd0006+");
-
-        APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
-                preview, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
+        APIGatewayV2HTTPResponse response =
+                fx.send(Events.GET_QUERY, "fwd0006", preview -> preview.setRawPath("/fwd0006+"));
 
         assertEquals(200, response.getStatusCode());
         assertFalse(response.getBody().contains("newsletter"), response.getBody());
@@ -133,11 +128,8 @@ class QueryForwardingTest {
     @Test
     void unsafeCharactersInTheVisitorsQuery_arePercentEncodedInTheLocation() {
         fx.forwardingLink("fwd0007", "https://example.com/");
-        var event = Events.load(Events.GET_QUERY, "fwd0007");
-        event.setRawQueryString("q=<script>\"x\"&s=a b&u=\u00fc");
-
-        APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
-                event, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
+        APIGatewayV2HTTPResponse response = fx.send(
+                Events.GET_QUERY, "fwd0007", event -> event.setRawQueryString("q=<script>\"x\"&s=a b&u=\u00fc"));
 
         assertEquals(
                 "https://example.com/?q=%3Cscript%3E%22x%22&s=a%20b&u=%C3%BC",

@@ -43,8 +43,7 @@ class RedirectConfigTest {
     void missingOrMalformedRedisUrl_namesTheVariable() {
         ConfigException missing =
                 assertThrows(ConfigException.class, () -> read(Map.of(LinksTableSettings.LINKS_TABLE, "links")));
-        ConfigException wrongScheme =
-                assertThrows(ConfigException.class, () -> read(with(RedisSettings.REDIS_URL, "http://cache:6379")));
+        ConfigException wrongScheme = rejected(RedisSettings.REDIS_URL, "http://cache:6379");
 
         assertTrue(missing.getMessage().startsWith("REDIS_URL"), missing.getMessage());
         assertTrue(wrongScheme.getMessage().startsWith("REDIS_URL"), wrongScheme.getMessage());
@@ -52,10 +51,8 @@ class RedirectConfigTest {
 
     @Test
     void malformedOrOutOfRangeNumbers_nameTheVariableAndTheRange() {
-        ConfigException word =
-                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.EDGE_CACHE_SECONDS, "sixty")));
-        ConfigException zero =
-                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.NEGATIVE_CACHE_SECONDS, "0")));
+        ConfigException word = rejected(RedirectConfig.EDGE_CACHE_SECONDS, "sixty");
+        ConfigException zero = rejected(RedirectConfig.NEGATIVE_CACHE_SECONDS, "0");
 
         assertEquals(
                 "EDGE_CACHE_SECONDS must be a whole number from 0 to 86400, got 'sixty' (unset means 60).",
@@ -88,8 +85,7 @@ class RedirectConfigTest {
     void rootRedirectUrl_mustBeAnHttpUrlWithAHostAndNoUserInfo_namingTheVariable() {
         for (String bad :
                 new String[] {"www.example.com", "ftp://example.com/", "https://", "https://user@example.com/"}) {
-            ConfigException e =
-                    assertThrows(ConfigException.class, () -> read(with(RedirectConfig.ROOT_REDIRECT_URL, bad)), bad);
+            ConfigException e = rejected(RedirectConfig.ROOT_REDIRECT_URL, bad);
 
             assertEquals(RedirectConfig.ROOT_REDIRECT_URL, e.variable(), bad);
             assertTrue(e.getMessage().startsWith("ROOT_REDIRECT_URL"), e.getMessage());
@@ -102,10 +98,8 @@ class RedirectConfigTest {
 
     @Test
     void maxRedirectUrlLength_isHeldToTheUrlPolicysRange() {
-        ConfigException tooShort =
-                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "31")));
-        ConfigException beyondCloudFront =
-                assertThrows(ConfigException.class, () -> read(with(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "8193")));
+        ConfigException tooShort = rejected(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "31");
+        ConfigException beyondCloudFront = rejected(RedirectConfig.MAX_REDIRECT_URL_LENGTH, "8193");
 
         assertEquals(RedirectConfig.MAX_REDIRECT_URL_LENGTH, tooShort.variable());
         assertEquals(RedirectConfig.MAX_REDIRECT_URL_LENGTH, beyondCloudFront.variable());
@@ -115,14 +109,19 @@ class RedirectConfigTest {
 
     @Test
     void dynamoDbEndpoint_mustBeAnHttpUrl() {
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> read(with(LinksTableSettings.DYNAMODB_ENDPOINT, "localhost:8000")));
+        ConfigException e = rejected(LinksTableSettings.DYNAMODB_ENDPOINT, "localhost:8000");
 
         assertTrue(e.getMessage().startsWith("DYNAMODB_ENDPOINT"), e.getMessage());
         assertEquals(
                 URI.create("http://127.0.0.1:8000"),
                 read(with(LinksTableSettings.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000"))
                         .dynamoDbEndpoint());
+    }
+
+    /** What reading the minimal variables with {@code name} set to {@code value} throws. */
+    private static ConfigException rejected(String name, String value) {
+        return assertThrows(
+                ConfigException.class, () -> read(with(name, value)), () -> name + "=" + value + " must be refused");
     }
 
     private static RedirectConfig read(Map<String, String> variables) {

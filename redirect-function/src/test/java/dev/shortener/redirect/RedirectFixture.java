@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.UnifiedJedis;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -108,25 +110,35 @@ final class RedirectFixture implements AutoCloseable {
     }
 
     Link link(String code, String url, Instant expiresAt) {
-        Link link = Link.create(code, url, clock.instant().minusSeconds(60), expiresAt, OWNER);
-        if (!store.putIfAbsent(link)) {
-            throw new IllegalStateException("code taken: " + code);
-        }
-        return link;
+        return put(Link.create(code, url, clock.instant().minusSeconds(60), expiresAt, OWNER));
     }
 
     /** A link that forwards the visitor's query string, as the create function writes one. */
     Link forwardingLink(String code, String url) {
-        Link link = Link.create(code, url, clock.instant().minusSeconds(60), null, OWNER)
-                .withForwardQuery(true);
+        return put(Link.create(code, url, clock.instant().minusSeconds(60), null, OWNER)
+                .withForwardQuery(true));
+    }
+
+    private Link put(Link link) {
         if (!store.putIfAbsent(link)) {
-            throw new IllegalStateException("code taken: " + code);
+            throw new IllegalStateException("code taken: " + link.code());
         }
         return link;
     }
 
     APIGatewayV2HTTPResponse send(String eventFile, String code) {
-        return handler.handleRequest(Events.load(eventFile, code), InvocationContext.fresh("redirect-function"));
+        return send(Events.load(eventFile, code));
+    }
+
+    /** Sends the sample for {@code code} after {@code change} (another method, path or query) through the handler. */
+    APIGatewayV2HTTPResponse send(String eventFile, String code, Consumer<APIGatewayV2HTTPEvent> change) {
+        APIGatewayV2HTTPEvent event = Events.load(eventFile, code);
+        change.accept(event);
+        return send(event);
+    }
+
+    private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, InvocationContext.fresh("redirect-function"));
     }
 
     APIGatewayV2HTTPResponse get(String code) {

@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import static dev.shortener.redirect.RedirectAssertions.assertRedirectsTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,8 +12,7 @@ import dev.shortener.linkcache.CachedLink;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,17 +25,8 @@ class RedirectHandlerTest {
     /** An independent reader of what the code under test writes. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RedirectFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = RedirectFixture.create();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @AutoClose
+    private final RedirectFixture fx = RedirectFixture.create();
 
     @Test
     void redirect_answersFromRedis_whenTheCodeIsCached() {
@@ -44,8 +35,7 @@ class RedirectHandlerTest {
 
         APIGatewayV2HTTPResponse response = fx.get("hit0001");
 
-        assertEquals(302, response.getStatusCode());
-        assertEquals("https://cached.example/page", response.getHeaders().get("Location"));
+        assertRedirectsTo("https://cached.example/page", response);
         assertEquals("hit", fx.lastRequestLog().get("outcome"));
         assertEquals("hit", fx.lastRequestLog().get("cache"));
     }
@@ -56,8 +46,7 @@ class RedirectHandlerTest {
 
         APIGatewayV2HTTPResponse first = fx.get("miss001");
 
-        assertEquals(302, first.getStatusCode());
-        assertEquals("https://example.com/landing?a=1", first.getHeaders().get("Location"));
+        assertRedirectsTo("https://example.com/landing?a=1", first);
         assertEquals("miss", fx.lastRequestLog().get("outcome"));
         assertEquals(Optional.of(CachedLink.found("https://example.com/landing?a=1", 0)), fx.cache.get("miss001"));
         long ttl = fx.redis.ttl(fx.cache.key("miss001"));
@@ -65,8 +54,7 @@ class RedirectHandlerTest {
 
         APIGatewayV2HTTPResponse second = fx.get("miss001");
 
-        assertEquals(302, second.getStatusCode());
-        assertEquals("https://example.com/landing?a=1", second.getHeaders().get("Location"));
+        assertRedirectsTo("https://example.com/landing?a=1", second);
         assertEquals("hit", fx.lastRequestLog().get("outcome"));
     }
 
@@ -144,8 +132,7 @@ class RedirectHandlerTest {
             awaitExpiry(short1, "late001", Duration.ofSeconds(5));
             APIGatewayV2HTTPResponse third = short1.get("late001");
 
-            assertEquals(302, third.getStatusCode());
-            assertEquals("https://example.com/late", third.getHeaders().get("Location"));
+            assertRedirectsTo("https://example.com/late", third);
             assertEquals("miss", short1.lastRequestLog().get("outcome"));
         }
     }

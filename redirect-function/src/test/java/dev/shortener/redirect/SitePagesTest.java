@@ -1,5 +1,6 @@
 package dev.shortener.redirect;
 
+import static dev.shortener.redirect.RedirectAssertions.assertRedirectsTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,8 +20,7 @@ class SitePagesTest {
                 RedirectFixture.create(Map.of(RedirectConfig.ROOT_REDIRECT_URL, "https://www.example.com/about"))) {
             APIGatewayV2HTTPResponse response = fx.send(Events.ROOT, "unused");
 
-            assertEquals(302, response.getStatusCode());
-            assertEquals("https://www.example.com/about", response.getHeaders().get("Location"));
+            assertRedirectsTo("https://www.example.com/about", response);
             assertEquals("public, max-age=0, s-maxage=60", response.getHeaders().get("Cache-Control"));
             assertEquals("root_redirect", fx.lastRequestLog().get("outcome"));
             assertTrue(fx.clicks.clicks.isEmpty(), "the bare domain is no link: no click");
@@ -80,11 +80,10 @@ class SitePagesTest {
     @Test
     void otherMethodsOnTheRoot_get405() {
         try (RedirectFixture fx = RedirectFixture.create()) {
-            var post = Events.load(Events.ROOT);
-            post.getRequestContext().getHttp().setMethod("POST");
-
-            APIGatewayV2HTTPResponse response = fx.handler.handleRequest(
-                    post, dev.shortener.localservers.lambda.InvocationContext.fresh("redirect-function"));
+            APIGatewayV2HTTPResponse response = fx.send(
+                    Events.ROOT,
+                    Events.SAMPLE_CODE,
+                    post -> post.getRequestContext().getHttp().setMethod("POST"));
 
             assertEquals(405, response.getStatusCode());
         }

@@ -1,5 +1,6 @@
 package dev.shortener.testsupport;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -43,15 +44,28 @@ public final class SampleEvents {
      * JSON text first (a test's own code for the sample's).
      */
     public static <T> T load(String file, Class<T> type, Map<String, String> replacements) {
+        String json = json(file);
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            json = json.replace(replacement.getKey(), replacement.getValue());
+        }
         try {
-            String json = Files.readString(DIRECTORY.resolve(file));
-            for (Map.Entry<String, String> replacement : replacements.entrySet()) {
-                json = json.replace(replacement.getKey(), replacement.getValue());
-            }
             return STRICT.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sample event " + DIRECTORY.resolve(file), e);
         }
+    }
+
+    /**
+     * The HTTP API (payload 2.0) sample {@code file}, the event type both functions' handlers take, with each key of
+     * {@code replacements} replaced by its value first.
+     */
+    public static APIGatewayV2HTTPEvent httpApiEvent(String file, Map<String, String> replacements) {
+        return load(file, APIGatewayV2HTTPEvent.class, replacements);
+    }
+
+    /** The HTTP API (payload 2.0) sample {@code file} as it is committed. */
+    public static APIGatewayV2HTTPEvent httpApiEvent(String file) {
+        return httpApiEvent(file, Map.of());
     }
 
     /** The raw JSON of a sample, for tests that hand the bytes to a serialiser of their own. */

@@ -37,28 +37,12 @@ public final class TestServers {
 
     /** The DynamoDB endpoint to pass as the SDK's endpoint override. */
     public static URI dynamoDbEndpoint() {
-        var configured = Environment.system().optional(DYNAMODB_ENDPOINT_ENV);
-        if (configured.isPresent()) {
-            return URI.create(configured.get());
-        }
-        try {
-            return DYNALITE.get().endpoint();
-        } catch (LocalServerException e) {
-            return unavailable(e);
-        }
+        return configuredOrShared(DYNAMODB_ENDPOINT_ENV, () -> DYNALITE.get().endpoint());
     }
 
     /** The Redis server's URI, {@code redis://host:port}. */
     public static URI redisUri() {
-        var configured = Environment.system().optional(REDIS_URL_ENV);
-        if (configured.isPresent()) {
-            return URI.create(configured.get());
-        }
-        try {
-            return REDIS.get().uri();
-        } catch (LocalServerException e) {
-            return unavailable(e);
-        }
+        return configuredOrShared(REDIS_URL_ENV, () -> REDIS.get().uri());
     }
 
     /**
@@ -88,6 +72,11 @@ public final class TestServers {
         } catch (LocalServerException e) {
             return unavailable(e);
         }
+    }
+
+    /** The server {@code variable} names when it is set; otherwise the shared one, started on first use. */
+    private static URI configuredOrShared(String variable, Supplier<URI> shared) {
+        return Environment.system().optional(variable).map(URI::create).orElseGet(() -> startOrSkip(shared));
     }
 
     /** Fails on CI; elsewhere aborts the calling test (shown as skipped, with the reason). */

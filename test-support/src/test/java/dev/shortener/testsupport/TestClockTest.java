@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestClockTest {
@@ -14,16 +16,15 @@ class TestClockTest {
     void fixedClock_movesOnlyWhenTheTestMovesIt_forwardsAndBackwards() {
         TestClock clock = TestClock.fixedAt(START);
 
-        Instant first = clock.instant();
-        Instant second = clock.instant();
+        List<Instant> readings = new ArrayList<>();
+        readings.add(clock.instant());
+        readings.add(clock.instant());
         clock.advance(Duration.ofSeconds(90));
-        Instant advanced = clock.instant();
+        readings.add(clock.instant());
         clock.stepBack(Duration.ofSeconds(30));
+        readings.add(clock.instant());
 
-        assertEquals(START, first);
-        assertEquals(START, second);
-        assertEquals(START.plusSeconds(90), advanced);
-        assertEquals(START.plusSeconds(60), clock.instant());
+        assertEquals(List.of(START, START, START.plusSeconds(90), START.plusSeconds(60)), readings);
         assertEquals(4, clock.reads());
     }
 
@@ -31,12 +32,10 @@ class TestClockTest {
     void steppingClock_returnsTheReadingThenSteps() {
         TestClock clock = new TestClock(START, Duration.ofMillis(50));
 
-        Instant first = clock.instant();
-        Instant second = clock.instant();
+        List<Instant> readings = List.of(clock.instant(), clock.instant());
 
-        assertEquals(START, first);
-        assertEquals(START.plusMillis(50), second);
-        assertEquals(START.plusMillis(100), clock.peek());
+        assertEquals(List.of(START, START.plusMillis(50)), readings);
+        assertEquals(START.plusMillis(100), clock.peek(), "peeking neither steps nor counts");
         assertEquals(2, clock.reads());
     }
 

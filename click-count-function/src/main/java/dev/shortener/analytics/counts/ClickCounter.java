@@ -81,7 +81,7 @@ public final class ClickCounter {
                 hour(text(event, "ts")),
                 text(event, "country"),
                 text(event, "referrer_host"),
-                agent.device(),
+                agent.device().value(),
                 agent.browser(),
                 agent.os(),
                 bot,

@@ -19,13 +19,9 @@ import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
-import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.StatsSettings;
 import dev.shortener.stats.dynamodb.DayStatsItems;
-import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,9 +38,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -68,20 +65,17 @@ class ClickCountHandlerTest {
     private final List<String> opened = new ArrayList<>();
     private final CapturedLines logs = new CapturedLines();
     private final ExecutorService writers = Executors.newFixedThreadPool(4);
-    private DynamoDbClient dynamoDb;
-    private String table;
-    private DynamoDbLinkStore links;
 
-    @BeforeEach
-    void createTable() {
-        dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestServers.uniqueName("clicks");
-        LinksTableSetup.createIfMissing(dynamoDb, table);
-        links = new DynamoDbLinkStore(dynamoDb, table);
-        for (String code : List.of("aaaaaaa", "bbbbbbb", "ccccccc")) {
-            links.putIfAbsent(new Link(code, "https://example.com/" + code, NOW.minusSeconds(3_600), null, "owner", 0));
-        }
-    }
+    @AutoClose
+    private final TestLinksTable linksTable = TestLinksTable.holding(
+            "clicks",
+            Stream.of("aaaaaaa", "bbbbbbb", "ccccccc")
+                    .map(code ->
+                            new Link(code, "https://example.com/" + code, NOW.minusSeconds(3_600), null, "owner", 0))
+                    .toList());
+
+    private final DynamoDbClient dynamoDb = linksTable.dynamoDb();
+    private final String table = linksTable.name();
 
     @AfterEach
     void stop() {

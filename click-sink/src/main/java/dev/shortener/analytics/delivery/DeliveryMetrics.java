@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Counters of what happened to clicks, written as CloudWatch Embedded Metric Format lines on stdout: CloudWatch
@@ -25,17 +27,8 @@ public final class DeliveryMetrics {
     private final EmfMetrics metrics;
     private final PrintStream out;
     private final long intervalMillis;
-    private final Map<String, AtomicLong> counters = Map.of(
-            DELIVERED,
-            new AtomicLong(),
-            RESENT,
-            new AtomicLong(),
-            UNDELIVERED,
-            new AtomicLong(),
-            REQUESTS,
-            new AtomicLong(),
-            RECORDS,
-            new AtomicLong());
+    private final Map<String, AtomicLong> counters =
+            Stream.of(NAMES).collect(Collectors.toUnmodifiableMap(name -> name, name -> new AtomicLong()));
     private long lastEmitMillis = System.currentTimeMillis();
 
     /** @param metrics the function's metric writer: its namespace and {@code Service} dimension */

@@ -2,6 +2,7 @@ package dev.shortener.analytics.delivery;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The batching sink's limits and timings.
@@ -79,82 +80,80 @@ public record SinkSettings(
     }
 
     public SinkSettings withMaxBufferAge(Duration age) {
-        return new SinkSettings(
-                maxRecordBytes,
-                maxBatchRecords,
-                maxBatchBytes,
-                flushBytes,
-                age,
-                holdIfNextWithin,
-                maxPendingBytes,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                metricsInterval,
-                encoding);
+        return copy(c -> c.maxBufferAge = age);
     }
 
     public SinkSettings withHoldIfNextWithin(Duration hold) {
-        return new SinkSettings(
-                maxRecordBytes,
-                maxBatchRecords,
-                maxBatchBytes,
-                flushBytes,
-                maxBufferAge,
-                hold,
-                maxPendingBytes,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                metricsInterval,
-                encoding);
+        return copy(c -> c.holdIfNextWithin = hold);
     }
 
     public SinkSettings withRetries(int attempts, Duration base, Duration cap) {
-        return new SinkSettings(
-                maxRecordBytes,
-                maxBatchRecords,
-                maxBatchBytes,
-                flushBytes,
-                maxBufferAge,
-                holdIfNextWithin,
-                maxPendingBytes,
-                attempts,
-                base,
-                cap,
-                metricsInterval,
-                encoding);
+        return copy(c -> {
+            c.maxAttempts = attempts;
+            c.backoffBase = base;
+            c.backoffCap = cap;
+        });
     }
 
     public SinkSettings withEncoding(RecordEncoding recordEncoding) {
-        return new SinkSettings(
-                maxRecordBytes,
-                maxBatchRecords,
-                maxBatchBytes,
-                flushBytes,
-                maxBufferAge,
-                holdIfNextWithin,
-                maxPendingBytes,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                metricsInterval,
-                recordEncoding);
+        return copy(c -> c.encoding = recordEncoding);
     }
 
     public SinkSettings withMaxPendingBytes(long bytes) {
-        return new SinkSettings(
-                maxRecordBytes,
-                maxBatchRecords,
-                maxBatchBytes,
-                flushBytes,
-                maxBufferAge,
-                holdIfNextWithin,
-                bytes,
-                maxAttempts,
-                backoffBase,
-                backoffCap,
-                metricsInterval,
-                encoding);
+        return copy(c -> c.maxPendingBytes = bytes);
+    }
+
+    /** These settings with {@code change} made, checked again by the canonical constructor. */
+    private SinkSettings copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.settings();
+    }
+
+    /** The components, open to change: the one place a wither lists them all. */
+    private static final class Draft {
+        int maxRecordBytes;
+        int maxBatchRecords;
+        int maxBatchBytes;
+        int flushBytes;
+        Duration maxBufferAge;
+        Duration holdIfNextWithin;
+        long maxPendingBytes;
+        int maxAttempts;
+        Duration backoffBase;
+        Duration backoffCap;
+        Duration metricsInterval;
+        RecordEncoding encoding;
+
+        Draft(SinkSettings settings) {
+            maxRecordBytes = settings.maxRecordBytes;
+            maxBatchRecords = settings.maxBatchRecords;
+            maxBatchBytes = settings.maxBatchBytes;
+            flushBytes = settings.flushBytes;
+            maxBufferAge = settings.maxBufferAge;
+            holdIfNextWithin = settings.holdIfNextWithin;
+            maxPendingBytes = settings.maxPendingBytes;
+            maxAttempts = settings.maxAttempts;
+            backoffBase = settings.backoffBase;
+            backoffCap = settings.backoffCap;
+            metricsInterval = settings.metricsInterval;
+            encoding = settings.encoding;
+        }
+
+        SinkSettings settings() {
+            return new SinkSettings(
+                    maxRecordBytes,
+                    maxBatchRecords,
+                    maxBatchBytes,
+                    flushBytes,
+                    maxBufferAge,
+                    holdIfNextWithin,
+                    maxPendingBytes,
+                    maxAttempts,
+                    backoffBase,
+                    backoffCap,
+                    metricsInterval,
+                    encoding);
+        }
     }
 }

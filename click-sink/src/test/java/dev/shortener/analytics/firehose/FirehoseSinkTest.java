@@ -70,26 +70,14 @@ class FirehoseSinkTest {
             System.out.printf("busy environment: 200 invocations -> %d PutRecordBatch calls%n", calls);
             // ~2 by age plus the first invocations' (before the gauge knows the rate); generous for slow machines
             assertTrue(calls <= 20, "clicks must be batched across invocations, got " + calls + " calls");
-            assertEquals(200, new HashSet<>(ids(h.deliveredLines())).size());
+            assertEquals(200, distinctEvents(h.deliveredLines()));
         }
     }
 
     @Test
     void limits_areRespected_withMoreThanFourMebibytesBuffered() throws Exception {
         // Uncompressed records and a 12 MB flush threshold: one flush packs ~12 records of ~1 MB, four calls' worth.
-        var settings = new SinkSettings(
-                1_000_000,
-                500,
-                4_000_000,
-                12_000_000,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                32L << 20,
-                8,
-                Duration.ofMillis(50),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                RecordEncoding.NDJSON);
+        var settings = uncompressedLimits(1_000_000, 12_000_000, Duration.ofSeconds(5), 32L << 20);
         try (var h = new SinkHarness(settings)) {
             warm(h);
             String longAgent = TestClicks.CHROME + " " + "x".repeat(300);
@@ -107,26 +95,14 @@ class FirehoseSinkTest {
                     "25,000 clicks -> %d calls, largest %,d bytes%n",
                     h.firehose.calls().size(), maxBytes);
             assertTrue(maxBytes > 3_000_000, "the 4 MiB cap was exercised");
-            assertEquals(25_000, new HashSet<>(ids(h.deliveredLines())).size());
+            assertEquals(25_000, distinctEvents(h.deliveredLines()));
         }
     }
 
     @Test
     void limits_areRespected_withMoreThanFiveHundredRecordsBuffered() throws Exception {
         // Tiny records (~4 clicks each) so that one flush holds well over 500 records.
-        var settings = new SinkSettings(
-                2_000,
-                500,
-                4_000_000,
-                10_000_000,
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(10),
-                16L << 20,
-                8,
-                Duration.ofMillis(50),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                RecordEncoding.NDJSON);
+        var settings = uncompressedLimits(2_000, 10_000_000, Duration.ofSeconds(3), 16L << 20);
         try (var h = new SinkHarness(settings)) {
             warm(h);
             for (int i = 0; i < 6_000; i++) {
@@ -188,7 +164,7 @@ class FirehoseSinkTest {
             }
             List<String> lines = h.deliveredLines();
             assertEquals(300, lines.size(), "nothing stored twice");
-            assertEquals(300, new HashSet<>(ids(lines)).size());
+            assertEquals(300, distinctEvents(lines));
             h.sink.shutdown(Duration.ofMillis(50)); // writes the metrics line now rather than within a minute
             assertEquals(StoredEvents.lines(failed).size(), h.metric(DeliveryMetrics.RESENT));
             assertEquals(300, h.metric(DeliveryMetrics.DELIVERED));
@@ -216,7 +192,7 @@ class FirehoseSinkTest {
                 System.out.printf("after throttle %d: next call %d ms later%n", i, gapMillis);
                 assertTrue(gapMillis >= 45, "backs off at least half the base delay, got " + gapMillis + " ms");
             }
-            assertEquals(20, new HashSet<>(ids(h.deliveredLines())).size());
+            assertEquals(20, distinctEvents(h.deliveredLines()));
         }
     }
 
@@ -253,7 +229,7 @@ class FirehoseSinkTest {
 
             h.sink.shutdown(Duration.ofSeconds(1));
 
-            assertEquals(100, new HashSet<>(ids(h.deliveredLines())).size());
+            assertEquals(100, distinctEvents(h.deliveredLines()));
             assertEquals(0, h.undelivered().size());
         }
     }
@@ -295,7 +271,34 @@ class FirehoseSinkTest {
         return lines.stream().map(StoredEvents::eventId).toList();
     }
 
+    /** How many different clicks (by event id) the lines hold: a resent click stored twice counts once. */
+    static int distinctEvents(List<String> lines) {
+        return set(ids(lines)).size();
+    }
+
     static Set<String> set(List<String> values) {
         return new HashSet<>(values);
+    }
+
+    /**
+     * Uncompressed records (so sizes are the lines' own), Firehose's 500 records and ~4 MB per call, quick retries:
+     * what the limits tests share; each picks how large a record and a flush are, how long clicks wait and how many
+     * may be pending.
+     */
+    private static SinkSettings uncompressedLimits(
+            int maxRecordBytes, int flushBytes, Duration maxBufferAge, long maxPendingBytes) {
+        return new SinkSettings(
+                maxRecordBytes,
+                500,
+                4_000_000,
+                flushBytes,
+                maxBufferAge,
+                Duration.ofSeconds(10),
+                maxPendingBytes,
+                8,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                RecordEncoding.NDJSON);
     }
 }

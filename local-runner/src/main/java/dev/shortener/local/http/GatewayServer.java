@@ -88,12 +88,7 @@ public final class GatewayServer implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
-                send(
-                        exchange,
-                        413,
-                        Map.of("content-type", "application/json"),
-                        null,
-                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                sendGatewayError(exchange, 413, "Request Entity Too Large");
                 return;
             }
             APIGatewayV2HTTPEvent event = GatewayEvents.from(exchange, body, Instant.now());
@@ -108,18 +103,23 @@ public final class GatewayServer implements AutoCloseable {
             // What API Gateway answers when an integration fails.
             System.err.println("Handler failed: " + e);
             try {
-                send(
-                        exchange,
-                        500,
-                        Map.of("content-type", "application/json"),
-                        null,
-                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+                sendGatewayError(exchange, 500, "Internal Server Error");
             } catch (IOException | RuntimeException ignored) {
                 // headers were sent already, or the client went away
             }
         } finally {
             exchange.close(); // after the catch blocks, which may still answer (try-with-resources closes before)
         }
+    }
+
+    /** An answer of API Gateway's own (not the handler's): its JSON body with the one {@code message}. */
+    private static void sendGatewayError(HttpExchange exchange, int status, String message) throws IOException {
+        send(
+                exchange,
+                status,
+                Map.of("content-type", "application/json"),
+                null,
+                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {

@@ -1,5 +1,6 @@
 package dev.shortener.local.clicks;
 
+import static dev.shortener.local.clicks.GzipRecords.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,6 @@ import dev.shortener.analytics.counts.agents.UserAgents;
 import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
 import dev.shortener.analytics.event.ClickEvent;
-import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.analytics.query.NamedQuery;
 import dev.shortener.config.Environment;
@@ -39,7 +39,6 @@ import dev.shortener.localservers.S3Process;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.stats.StatsSettings;
 import dev.shortener.testsupport.TestServers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,7 +179,7 @@ class DailyStatsAgreementTest {
             Map<String, Map<String, long[]>> ofCode = exact.computeIfAbsent(code, c -> new TreeMap<>());
             if (dimension.equals("user_agent")) {
                 UserAgents.Agent agent = parser.parse(value.isEmpty() ? null : value);
-                add(ofCode, "device", agent.device(), people, bots);
+                add(ofCode, "device", agent.device().value(), people, bots);
                 add(ofCode, "browser", agent.browser(), people, bots);
                 add(ofCode, "os", agent.os(), people, bots);
             } else {
@@ -454,15 +452,5 @@ class DailyStatsAgreementTest {
             assertEquals(200, response.getStatusCode(), () -> pathAndQuery + ": " + response.getBody());
             return JSON.readTree(response.getBody());
         }
-    }
-
-    private static byte[] gzip(List<ClickEvent> events) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var out = new GZIPOutputStream(bytes)) {
-            for (ClickEvent event : events) {
-                out.write(ClickEventCodec.toLine(event));
-            }
-        }
-        return bytes.toByteArray();
     }
 }

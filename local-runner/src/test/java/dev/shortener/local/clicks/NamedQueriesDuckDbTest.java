@@ -1,5 +1,6 @@
 package dev.shortener.local.clicks;
 
+import static dev.shortener.local.clicks.GzipRecords.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -256,16 +256,6 @@ class NamedQueriesDuckDbTest {
 
     private static String percent(long part, long whole) {
         return String.format("%.2f", Math.round(part * 100.0 / whole * 100) / 100.0);
-    }
-
-    private static byte[] gzip(List<ClickEvent> events) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var out = new GZIPOutputStream(bytes)) {
-            for (ClickEvent event : events) {
-                out.write(ClickEventCodec.toLine(event));
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static void append(Path file, byte[] bytes) throws IOException {

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T12:00:00Z"));
-    private final InstantSource clock = now::get;
-    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(10), clock);
+    private static final int THRESHOLD = 3;
+
+    private final TestClock clock = TestClock.fixedAt(Instant.parse("2026-11-27T12:00:00Z"));
+    private final CircuitBreaker breaker = new CircuitBreaker(THRESHOLD, Duration.ofSeconds(10), clock);
 
     @Test
     void opensAfterTheThresholdOfConsecutiveFailures_only() {
@@ -32,11 +32,11 @@ class CircuitBreakerTest {
 
     @Test
     void afterTheCoolDown_letsExactlyOneProbeThrough_andItsSuccessCloses() {
-        fail(3);
-        step(Duration.ofMillis(9_999));
+        trip();
+        clock.advance(Duration.ofMillis(9_999));
         assertFalse(breaker.tryAcquire(), "still cooling down");
 
-        step(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
 
         assertTrue(breaker.tryAcquire(), "the probe");
         assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
@@ -48,23 +48,23 @@ class CircuitBreakerTest {
 
     @Test
     void aFailedProbe_opensForAnotherFullCoolDown() {
-        fail(3);
-        step(Duration.ofSeconds(10));
+        trip();
+        clock.advance(Duration.ofSeconds(10));
         assertTrue(breaker.tryAcquire());
 
         breaker.onFailure();
 
         assertEquals(CircuitBreaker.State.OPEN, breaker.state());
-        step(Duration.ofSeconds(9));
+        clock.advance(Duration.ofSeconds(9));
         assertFalse(breaker.tryAcquire());
-        step(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertTrue(breaker.tryAcquire());
     }
 
     @Test
     void aClockSteppedBackwards_keepsTheBreakerOpen_ratherThanProbingEarly() {
-        fail(3);
-        step(Duration.ofSeconds(-60));
+        trip();
+        clock.stepBack(Duration.ofSeconds(60));
 
         assertFalse(breaker.tryAcquire());
     }
@@ -81,7 +81,8 @@ class CircuitBreakerTest {
         breaker.onSuccess();
     }
 
-    private void step(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+    /** The threshold's worth of consecutive failures: the breaker opens. */
+    private void trip() {
+        fail(THRESHOLD);
     }
 }

@@ -20,13 +20,6 @@ import ua_parser.Parser;
  */
 public final class UserAgents {
 
-    /** The device classes reported. */
-    public static final String DESKTOP = "desktop";
-
-    public static final String MOBILE = "mobile";
-    public static final String TABLET = "tablet";
-    public static final String BOT = "bot";
-    public static final String OTHER = "other";
     /** Agents remembered across objects (an execution environment lives for many). */
     static final int CACHE_SIZE = 20_000;
 
@@ -34,9 +27,9 @@ public final class UserAgents {
             Set.of("Windows", "Mac OS X", "Linux", "Ubuntu", "Chrome OS", "Fedora", "FreeBSD", "Debian");
 
     /** What the stats keep of a user agent. */
-    public record Agent(String device, String browser, String os) {}
+    public record Agent(DeviceClass device, String browser, String os) {}
 
-    private static final Agent NONE = new Agent(OTHER, "Other", "Other");
+    private static final Agent NONE = new Agent(DeviceClass.OTHER, "Other", "Other");
 
     private final Parser parser = new Parser();
     private final Map<String, Agent> cache = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -71,23 +64,23 @@ public final class UserAgents {
     }
 
     /** uap-core names device families (iPhone, iPad, Spider, ...), not classes: the class follows from them. */
-    static String deviceClass(String userAgent, String device, String os) {
+    static DeviceClass deviceClass(String userAgent, String device, String os) {
         String ua = userAgent.toLowerCase(Locale.ROOT);
         if ("Spider".equals(device)) {
-            return BOT;
+            return DeviceClass.BOT;
         }
         if ("iPad".equals(device) || ua.contains("tablet") || ua.contains("kindle") || ua.contains("silk/")) {
-            return TABLET;
+            return DeviceClass.TABLET;
         }
         if (ua.contains("mobi") || "iPhone".equals(device) || "iPod".equals(device)) {
-            return MOBILE;
+            return DeviceClass.MOBILE;
         }
         if ("Android".equals(os)) {
-            return TABLET; // Android browsers say "Mobile" on phones only
+            return DeviceClass.TABLET; // Android browsers say "Mobile" on phones only
         }
         if (DESKTOP_SYSTEMS.contains(os)) {
-            return DESKTOP;
+            return DeviceClass.DESKTOP;
         }
-        return OTHER;
+        return DeviceClass.OTHER;
     }
 }

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shortener.analytics.counts.LinkDay;
 import dev.shortener.analytics.counts.ObjectRef;
+import dev.shortener.analytics.counts.TestLinksTable;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.stats.ClickFacts;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.Dimension;
@@ -30,7 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,18 +41,16 @@ class DayStatsUpdatesTest {
     static final Instant CREATED = Instant.parse("2026-04-30T00:00:00Z");
 
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
-    private DynamoDbClient dynamoDb;
-    private String table;
 
-    @BeforeEach
-    void createTable() {
-        dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestServers.uniqueName("daystats");
-        LinksTableSetup.createIfMissing(dynamoDb, table);
-        var links = new DynamoDbLinkStore(dynamoDb, table);
-        links.putIfAbsent(new Link("aaaaaaa", "https://example.com/a", CREATED, null, "acme", 0));
-        links.putIfAbsent(new Link("bbbbbbb", "https://example.com/b", CREATED, null, "acme", 0));
-    }
+    @AutoClose
+    private final TestLinksTable linksTable = TestLinksTable.holding(
+            "daystats",
+            List.of(
+                    new Link("aaaaaaa", "https://example.com/a", CREATED, null, "acme", 0),
+                    new Link("bbbbbbb", "https://example.com/b", CREATED, null, "acme", 0)));
+
+    private final DynamoDbClient dynamoDb = linksTable.dynamoDb();
+    private final String table = linksTable.name();
 
     @AfterEach
     void stop() {

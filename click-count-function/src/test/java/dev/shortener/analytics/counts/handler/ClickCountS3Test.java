@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.counts.S3Notifications;
 import dev.shortener.analytics.counts.S3rverClients;
+import dev.shortener.analytics.counts.TestLinksTable;
 import dev.shortener.analytics.event.ClickEventCodec;
 import dev.shortener.config.Environment;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
-import dev.shortener.links.dynamodb.DynamoDbClients;
-import dev.shortener.links.dynamodb.DynamoDbLinkStore;
-import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.S3Process;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +52,7 @@ class ClickCountS3Test {
             S3Process.SECRET_KEY);
 
     private S3Process s3rver;
+    private TestLinksTable linksTable;
     private DynamoDbClient dynamoDb;
     private String table;
 
@@ -60,20 +60,26 @@ class ClickCountS3Test {
     void start() {
         s3rver = TestServers.startOrSkip(S3Process::start);
         SDK_PROPERTIES.forEach(System::setProperty);
-        dynamoDb = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
-        table = TestServers.uniqueName("clicks-s3");
-        LinksTableSetup.createIfMissing(dynamoDb, table);
-        var links = new DynamoDbLinkStore(dynamoDb, table);
-        for (String code : new String[] {"aaaaaaa", "bbbbbbb"}) {
-            links.putIfAbsent(Link.create(
-                    code, "https://example.com/" + code, Instant.now().minusSeconds(3_600), null, "owner"));
-        }
+        linksTable = TestLinksTable.holding(
+                "clicks-s3",
+                Stream.of("aaaaaaa", "bbbbbbb")
+                        .map(code -> Link.create(
+                                code,
+                                "https://example.com/" + code,
+                                Instant.now().minusSeconds(3_600),
+                                null,
+                                "owner"))
+                        .toList());
+        dynamoDb = linksTable.dynamoDb();
+        table = linksTable.name();
     }
 
     @AfterEach
     void stop() {
         SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        dynamoDb.close();
+        if (linksTable != null) {
+            linksTable.close();
+        }
         if (s3rver != null) {
             s3rver.close();
         }
