@@ -28,7 +28,7 @@ final class Events {
     private Events() {}
 
     static APIGatewayV2HTTPEvent load(String name) {
-        return SampleEvents.load(name, APIGatewayV2HTTPEvent.class);
+        return SampleEvents.httpApiEvent(name);
     }
 
     /** The sample event {@code name}, sent with this API key (or none, for null). */
