@@ -130,6 +130,21 @@ final class References {
                 where, section, kind, name, attribute, Set.copyOf(holds), Set.copyOf(fails), Set.copyOf(local)));
     }
 
+    /** A {@code Name.Attribute} reference (GetAtt's short form, a Sub variable); {@code none} when no attribute. */
+    private void addDotted(
+            String where,
+            String section,
+            Kind kind,
+            String dotted,
+            String none,
+            Set<String> holds,
+            Set<String> fails,
+            Set<String> local) {
+        int dot = dotted.indexOf('.');
+        String name = dot < 0 ? dotted : dotted.substring(0, dot);
+        add(where, section, kind, name, dot < 0 ? none : dotted.substring(dot + 1), holds, fails, local);
+    }
+
     private void walk(JsonNode node, String where, String section, Set<String> holds, Set<String> fails) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -151,17 +166,7 @@ final class References {
             case "Condition" -> add(where, section, Kind.CONDITION, argument.asText(), null, holds, fails, Set.of());
             case "Fn::GetAtt" -> {
                 if (argument.isTextual()) {
-                    String text = argument.asText();
-                    int dot = text.indexOf('.');
-                    add(
-                            where,
-                            section,
-                            Kind.GET_ATT,
-                            dot < 0 ? text : text.substring(0, dot),
-                            dot < 0 ? "" : text.substring(dot + 1),
-                            holds,
-                            fails,
-                            Set.of());
+                    addDotted(where, section, Kind.GET_ATT, argument.asText(), "", holds, fails, Set.of());
                 } else {
                     add(
                             where,
@@ -179,16 +184,7 @@ final class References {
                 String template = Intrinsics.subTemplate(node);
                 Set<String> local = Intrinsics.subLocalVariables(node);
                 for (String variable : Intrinsics.subVariables(template == null ? "" : template)) {
-                    int dot = variable.indexOf('.');
-                    add(
-                            where,
-                            section,
-                            Kind.SUB,
-                            dot < 0 ? variable : variable.substring(0, dot),
-                            dot < 0 ? null : variable.substring(dot + 1),
-                            holds,
-                            fails,
-                            local);
+                    addDotted(where, section, Kind.SUB, variable, null, holds, fails, local);
                 }
                 if (argument.isArray() && argument.size() > 1) {
                     walk(argument.get(1), where, section, holds, fails);

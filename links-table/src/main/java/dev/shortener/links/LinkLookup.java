@@ -1,5 +1,6 @@
 package dev.shortener.links;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,11 @@ public record LinkLookup(Status status, Link link) {
 
     public static LinkLookup expired(Link link) {
         return new LinkLookup(Status.EXPIRED, link);
+    }
+
+    /** A link as it reads at {@code now}: expired once its expiry has passed, active before. */
+    public static LinkLookup of(Link link, Instant now) {
+        return link.isExpiredAt(now) ? expired(link) : active(link);
     }
 
     public static LinkLookup deleted() {

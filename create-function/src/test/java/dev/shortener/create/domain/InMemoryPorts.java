@@ -57,10 +57,7 @@ final class InMemoryPorts {
                 return LinkLookup.deleted();
             }
             Link link = links.get(code);
-            if (link == null) {
-                return LinkLookup.notFound();
-            }
-            return link.isExpiredAt(now) ? LinkLookup.expired(link) : LinkLookup.active(link);
+            return link == null ? LinkLookup.notFound() : LinkLookup.of(link, now);
         }
 
         @Override

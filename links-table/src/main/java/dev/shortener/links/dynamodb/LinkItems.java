@@ -112,8 +112,7 @@ public final class LinkItems {
         if (item.containsKey(DELETED_AT)) {
             return LinkLookup.deleted();
         }
-        Link link = toLink(item);
-        return link.isExpiredAt(now) ? LinkLookup.expired(link) : LinkLookup.active(link);
+        return LinkLookup.of(toLink(item), now);
     }
 
     public static AttributeValue s(String value) {

@@ -63,7 +63,7 @@ public final class LinkService {
         forgetBeforeChange(code);
         Link updated = links.update(code, owner, change, now).orElseThrow(() -> notFound(code));
         settleAfterChange(code, updated);
-        return updated.isExpiredAt(now) ? LinkLookup.expired(updated) : LinkLookup.active(updated);
+        return LinkLookup.of(updated, now);
     }
 
     public void delete(String code, String owner) {
