@@ -293,17 +293,16 @@ public final class HandlerBench {
 
     /** The Firehose endpoints the click rows run against: answering at once, after 50 ms, or with HTTP 500. */
     enum Endpoint {
-        FAST(FirehoseStandIn.Fault.OK),
-        SLOW(FirehoseStandIn.Fault.slow(50)),
-        FAILING(FirehoseStandIn.Fault.error500());
-
-        private final FirehoseStandIn.Fault fault;
-
-        Endpoint(FirehoseStandIn.Fault fault) {
-            this.fault = fault;
-        }
+        FAST,
+        SLOW,
+        FAILING;
 
         FirehoseStandIn start() throws IOException {
+            var fault = switch (this) {
+                case FAST -> FirehoseStandIn.Fault.OK;
+                case SLOW -> FirehoseStandIn.Fault.slow(50);
+                case FAILING -> FirehoseStandIn.Fault.error500();
+            };
             var endpoint = new FirehoseStandIn();
             endpoint.plan(call -> fault);
             return endpoint;

@@ -199,7 +199,8 @@ class RedirectArtifactIT {
     private static Run runInFreshJvm(
             Map<String, String> env, List<String> events, FirehoseStandIn firehose, int expectedClicks)
             throws Exception {
-        try (var lambda = new LambdaEnvironmentStandIn(TIMEOUT)) {
+        var lambda = new LambdaEnvironmentStandIn(TIMEOUT);
+        try {
             List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+TieredCompilation",
@@ -251,6 +252,8 @@ class RedirectArtifactIT {
                 process.destroyForcibly();
                 Files.deleteIfExists(output);
             }
+        } finally {
+            lambda.close(); // again, for a run that failed before its own close (a second close does nothing)
         }
     }
 
@@ -272,9 +275,7 @@ class RedirectArtifactIT {
     }
 
     private static String header(JsonNode response, String name) {
-        var headers = response.get("headers").fields();
-        while (headers.hasNext()) {
-            var header = headers.next();
+        for (var header : response.get("headers").properties()) {
             if (header.getKey().equalsIgnoreCase(name)) {
                 return header.getValue().asText();
             }
