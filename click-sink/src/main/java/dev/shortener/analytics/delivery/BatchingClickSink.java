@@ -56,7 +56,7 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
     private volatile boolean afterResponse;
     /** Only the extension thread reads and writes it. */
     private int flushesOutOfTimeInARow;
-    /** Whether the invocation that ended last expects the next one soon; written before the permit is released. */
+    /** Whether the invocation that ended last expects the next one soon; written before its end is counted. */
     private volatile boolean busyAtEnd;
 
     public BatchingClickSink(
@@ -118,7 +118,7 @@ public final class BatchingClickSink implements ClickSink, AutoCloseable {
         settledBy(now + budget.toNanos());
     }
 
-    /** From now on the handler hands clicks off without waiting; an extension calls the two methods below. */
+    /** From now on the handler hands clicks off without waiting; an extension thread calls the methods below. */
     public void flushAfterResponse() {
         afterResponse = true;
     }

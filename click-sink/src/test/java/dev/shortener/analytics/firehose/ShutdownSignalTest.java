@@ -35,10 +35,10 @@ class ShutdownSignalTest {
             runAndSignal(firehose, ShutdownSignalMain.DURING_FLUSH, (child, out) -> {
                 assertEquals(1, out.ready(), "the lone click is held after the response");
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (firehose.callsStarted() < 2 && System.nanoTime() < until) {
+                while (firehose.calls().size() < 2 && System.nanoTime() < until) {
                     Thread.sleep(10); // the extension's flush starts after the response
                 }
-                assertEquals(2, firehose.callsStarted(), "the warm-up's call, and the lone click's, hanging");
+                assertEquals(2, firehose.calls().size(), "the warm-up's call, and the lone click's, hanging");
                 List<String> after = out.afterSignal(child);
                 List<String> undelivered = after.stream()
                         .filter(line -> line.contains("\"click_undelivered\""))

@@ -114,14 +114,9 @@ public final class FirehoseStandIn implements AutoCloseable {
         this.plan = faults;
     }
 
-    /** The calls answered so far (a hanging one is listed once it is answered). */
+    /** The calls so far, each listed once its fault is applied: a hanging one at once, a slow one after its delay. */
     public List<Call> calls() {
         return List.copyOf(calls);
-    }
-
-    /** The calls that reached the endpoint so far, answered or not. */
-    public int callsStarted() {
-        return callNumbers.get();
     }
 
     /** The data of every record stored (answered with a RecordId), in arrival order. */
