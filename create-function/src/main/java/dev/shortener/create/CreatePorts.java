@@ -10,11 +10,11 @@ import dev.shortener.create.domain.ratelimit.RateLimiter;
 import dev.shortener.create.domain.stats.DailyStats;
 import dev.shortener.links.LinkStore;
 import dev.shortener.shortcode.WorkerLeases;
-import java.util.Objects;
 
 /**
  * Everything the create function talks to, as the domain's ports. Tests swap single members (a store that fails
  * once or holds a write, an idempotency store that dies) to reach outcomes the real servers won't produce on cue.
+ * Each member is refused if null by the part of the graph that keeps it, when {@link CreateWiring} builds it.
  */
 public record CreatePorts(
         LinkStore links,
@@ -26,18 +26,4 @@ public record CreatePorts(
         RateLimiter rateLimiter,
         LinkCacheUpdates cache,
         WorkerLeases workerLeases,
-        LinkListing listing) {
-
-    public CreatePorts {
-        Objects.requireNonNull(links, "links");
-        Objects.requireNonNull(reservations, "reservations");
-        Objects.requireNonNull(stats, "stats");
-        Objects.requireNonNull(dailyStats, "dailyStats");
-        Objects.requireNonNull(apiKeys, "apiKeys");
-        Objects.requireNonNull(idempotency, "idempotency");
-        Objects.requireNonNull(rateLimiter, "rateLimiter");
-        Objects.requireNonNull(cache, "cache");
-        Objects.requireNonNull(workerLeases, "workerLeases");
-        Objects.requireNonNull(listing, "listing");
-    }
-}
+        LinkListing listing) {}

@@ -2,6 +2,7 @@ package dev.shortener.create;
 
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
+import dev.shortener.create.api.ClientAddresses;
 import dev.shortener.create.api.ManagementApi;
 import dev.shortener.create.domain.auth.Authenticator;
 import dev.shortener.create.domain.bulk.BulkCreation;
@@ -11,6 +12,7 @@ import dev.shortener.create.domain.link.ExpiryPolicy;
 import dev.shortener.create.domain.link.LinkCreation;
 import dev.shortener.create.domain.link.LinkRequests;
 import dev.shortener.create.domain.link.LinkService;
+import dev.shortener.create.domain.link.LinkWrites;
 import dev.shortener.create.domain.ratelimit.RateLimits;
 import dev.shortener.create.domain.stats.LinkAnalytics;
 import dev.shortener.create.domain.url.UrlPolicy;
@@ -70,28 +72,25 @@ public final class CreateWiring {
                 config.maxUrlLength(), config.ownDomains(), config.blockedDomains(), config.allowPrivateAddresses());
         LinkRequests requests = new LinkRequests(
                 urls, new AliasPolicy(), new ExpiryPolicy(config.maxExpiry()), config.forwardQueryDefault());
-        LinkCreation creation =
-                new LinkCreation(ports.links(), ports.reservations(), ports.cache(), minter, clock, observability);
-        LinkService links = new LinkService(
-                ports.links(), ports.reservations(), ports.cache(), ports.stats(), clock, observability);
+        LinkWrites writes = new LinkWrites(ports.links(), ports.reservations(), ports.cache(), observability);
+        LinkCreation creation = new LinkCreation(writes, minter, clock);
+        LinkService links = new LinkService(writes, ports.stats(), clock);
         IdempotentCreation idempotent = new IdempotentCreation(ports.idempotency(), creation, clock, observability);
         BulkCreation bulk = new BulkCreation(ports.idempotency(), creation, clock, observability);
         this.api = new ManagementApi(
                 limits,
                 new Authenticator(ports.apiKeys()),
-                requests,
-                creation,
-                links,
-                idempotent,
-                ports.listing(),
-                bulk,
-                config.cursorKey(),
-                clock,
-                config.shortBaseUrl(),
-                config.clientAddressHeader(),
-                config.originSecret(),
-                new LinkAnalytics(links, ports.dailyStats()),
-                config.stats());
+                new ClientAddresses(config.clientAddressHeader(), config.originSecret()),
+                new ManagementApi.Services(
+                        requests,
+                        creation,
+                        links,
+                        idempotent,
+                        bulk,
+                        ports.listing(),
+                        new LinkAnalytics(links, ports.dailyStats())),
+                new ManagementApi.Settings(config.shortBaseUrl(), config.cursorKey(), config.stats()),
+                clock);
         this.snapStartHooks = clients == null
                 ? null
                 : new SnapStartHooks(

@@ -53,14 +53,14 @@ final class BulkRoutes {
     private final BulkCreation bulk;
     private final RateLimits limits;
     private final InstantSource clock;
-    private final String shortBase;
+    private final LinkBodies bodies;
 
-    BulkRoutes(LinkRequests requests, BulkCreation bulk, RateLimits limits, InstantSource clock, String shortBase) {
+    BulkRoutes(LinkRequests requests, BulkCreation bulk, RateLimits limits, InstantSource clock, LinkBodies bodies) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.bulk = Objects.requireNonNull(bulk, "bulk");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.shortBase = Objects.requireNonNull(shortBase, "shortBase");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     APIGatewayV2HTTPResponse create(ApiRequest request, Caller caller) {
@@ -164,7 +164,7 @@ final class BulkRoutes {
     private ObjectNode linkResult(ItemResult result) {
         ObjectNode node = ApiJson.MAPPER.createObjectNode();
         node.put("status", 201);
-        node.set("link", ApiJson.MAPPER.valueToTree(LinkBodies.created(result.link(), shortBase)));
+        node.set("link", ApiJson.MAPPER.valueToTree(bodies.created(result.link())));
         return node;
     }
 

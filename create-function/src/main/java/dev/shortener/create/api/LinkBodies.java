@@ -9,14 +9,21 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * The JSON bodies of successful answers. Times are RFC 3339 in UTC; an absent expiry is {@code null}. Each body
- * is the one before it and more, so it nests that body unwrapped: its members come first, in its order.
+ * The JSON bodies of successful answers, with short URLs under one base. Times are RFC 3339 in UTC; an absent
+ * expiry is {@code null}. Each body is the one before it and more, so it nests that body unwrapped: its members
+ * come first, in its order.
  */
 final class LinkBodies {
 
-    private LinkBodies() {}
+    private final String shortBase;
+
+    /** @param shortBase where short links live, e.g. {@code https://sho.rt}, without a trailing slash */
+    LinkBodies(String shortBase) {
+        this.shortBase = Objects.requireNonNull(shortBase, "shortBase");
+    }
 
     /** The answer to a create, and what every other answer about a link starts with. */
     @JsonPropertyOrder({"code", "shortUrl", "url", "createdAt", "expiresAt", "forwardQuery", "tags"})
@@ -44,17 +51,22 @@ final class LinkBodies {
     @JsonPropertyOrder({"links", "next"})
     record Page(List<Listed> links, String next) {}
 
-    static Created created(Link link, String shortBase) {
-        return created(link.code(), link.createdAt(), link.tags(), link, shortBase);
+    /** The short URL of {@code code}. */
+    String shortUrl(String code) {
+        return shortBase + "/" + code;
     }
 
-    static Details details(LinkLookup lookup, String shortBase) {
+    Created created(Link link) {
+        return created(link.code(), link.createdAt(), link.tags(), link);
+    }
+
+    Details details(LinkLookup lookup) {
         Link link = lookup.link();
-        return new Details(created(link, shortBase), status(lookup.status()), link.clickCount());
+        return new Details(created(link), status(lookup.status()), link.clickCount());
     }
 
-    static Listed listed(ListedLink entry, String shortBase) {
-        Created created = created(entry.code(), entry.createdAt(), entry.tags(), entry.link(), shortBase);
+    Listed listed(ListedLink entry) {
+        Created created = created(entry.code(), entry.createdAt(), entry.tags(), entry.link());
         return new Listed(new Details(created, status(entry.status()), entry.clickCount()), text(entry.deletedAt()));
     }
 
@@ -62,11 +74,10 @@ final class LinkBodies {
      * What is known of every link, {@code link} itself null for a deleted one: its code, creation time and tags
      * outlive it, its destination and settings do not.
      */
-    private static Created created(
-            String code, Instant createdAt, Collection<String> tags, Link link, String shortBase) {
+    private Created created(String code, Instant createdAt, Collection<String> tags, Link link) {
         return new Created(
                 code,
-                shortBase + "/" + code,
+                shortUrl(code),
                 link == null ? null : link.url(),
                 text(createdAt),
                 link == null ? null : text(link.expiresAt()),

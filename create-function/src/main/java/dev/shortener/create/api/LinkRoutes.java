@@ -30,7 +30,7 @@ final class LinkRoutes {
     private final LinkService links;
     private final IdempotentCreation idempotent;
     private final InstantSource clock;
-    private final String shortBase;
+    private final LinkBodies bodies;
 
     LinkRoutes(
             LinkRequests requests,
@@ -38,13 +38,13 @@ final class LinkRoutes {
             LinkService links,
             IdempotentCreation idempotent,
             InstantSource clock,
-            String shortBase) {
+            LinkBodies bodies) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.creation = Objects.requireNonNull(creation, "creation");
         this.links = Objects.requireNonNull(links, "links");
         this.idempotent = Objects.requireNonNull(idempotent, "idempotent");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.shortBase = Objects.requireNonNull(shortBase, "shortBase");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     APIGatewayV2HTTPResponse create(ApiRequest request, Caller caller) {
@@ -78,13 +78,11 @@ final class LinkRoutes {
         if (replayed) {
             headers.put("Idempotent-Replayed", "true"); // as Stripe does: the client can tell a replay
         }
-        return HttpResponses.response(
-                201, "application/json", ApiJson.write(LinkBodies.created(link, shortBase)), headers);
+        return HttpResponses.response(201, "application/json", ApiJson.write(bodies.created(link)), headers);
     }
 
     APIGatewayV2HTTPResponse read(String code, Caller caller) {
-        return HttpResponses.json(
-                200, ApiJson.write(LinkBodies.details(links.read(code, caller.ownerId()), shortBase)));
+        return HttpResponses.json(200, ApiJson.write(bodies.details(links.read(code, caller.ownerId()))));
     }
 
     APIGatewayV2HTTPResponse update(ApiRequest request, String code, Caller caller) {
@@ -102,7 +100,7 @@ final class LinkRoutes {
         List<String> tags = JsonMembers.optionalStringList(body, "tags");
         LinkChange change = requests.change(url, body.has("expiresAt"), expiresAt, forwardQuery, tags, clock.instant());
         LinkLookup updated = links.update(code, caller.ownerId(), change);
-        return HttpResponses.json(200, ApiJson.write(LinkBodies.details(updated, shortBase)));
+        return HttpResponses.json(200, ApiJson.write(bodies.details(updated)));
     }
 
     APIGatewayV2HTTPResponse delete(String code, Caller caller) {
@@ -131,7 +129,6 @@ final class LinkRoutes {
                 JsonMembers.optionalString(body, "alias"),
                 now.plusSeconds(86_400).toString(),
                 now);
-        ApiJson.write(
-                LinkBodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime"), shortBase));
+        ApiJson.write(bodies.created(Link.create("prime00", link.url(), now, link.expiresAt(), "prime")));
     }
 }

@@ -34,14 +34,14 @@ final class ListRoutes {
     private final TagPolicy tags;
     private final ListCursors cursors;
     private final InstantSource clock;
-    private final String shortBase;
+    private final LinkBodies bodies;
 
-    ListRoutes(LinkListing listing, TagPolicy tags, CursorKey cursorKey, InstantSource clock, String shortBase) {
+    ListRoutes(LinkListing listing, TagPolicy tags, CursorKey cursorKey, InstantSource clock, LinkBodies bodies) {
         this.listing = Objects.requireNonNull(listing, "listing");
         this.tags = Objects.requireNonNull(tags, "tags");
         this.cursors = new ListCursors(cursorKey);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.shortBase = Objects.requireNonNull(shortBase, "shortBase");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     APIGatewayV2HTTPResponse list(ApiRequest request, Caller caller) {
@@ -55,11 +55,7 @@ final class ListRoutes {
         ListPage page = listing.page(new ListQuery(caller.ownerId(), filter, limit, after), now);
 
         String next = page.next() == null ? null : cursors.issue(page.next(), caller.ownerId(), filter, now);
-        var body = new LinkBodies.Page(
-                page.links().stream()
-                        .map(link -> LinkBodies.listed(link, shortBase))
-                        .toList(),
-                next);
+        var body = new LinkBodies.Page(page.links().stream().map(bodies::listed).toList(), next);
         return HttpResponses.response(
                 200, "application/json", ApiJson.write(body), Map.of("Cache-Control", "no-store"));
     }

@@ -13,7 +13,6 @@ import dev.shortener.create.domain.listing.LinkListing;
 import dev.shortener.create.domain.ratelimit.RateDecision;
 import dev.shortener.create.domain.ratelimit.RateLimits;
 import dev.shortener.create.domain.stats.LinkAnalytics;
-import dev.shortener.http.OriginSecret;
 import dev.shortener.http.Problem;
 import dev.shortener.stats.StatsSettings;
 import java.time.InstantSource;
@@ -29,53 +28,58 @@ import java.util.Objects;
  */
 public final class ManagementApi {
 
+    /** The domain services the routes call. */
+    public record Services(
+            LinkRequests requests,
+            LinkCreation creation,
+            LinkService links,
+            IdempotentCreation idempotent,
+            BulkCreation bulk,
+            LinkListing listing,
+            LinkAnalytics analytics) {}
+
+    /**
+     * How answers are shaped.
+     *
+     * @param shortBase where short links live, e.g. {@code https://sho.rt}
+     * @param cursorKey what listing cursors are sealed with
+     * @param stats     the analytics ranges and limits the stats routes accept
+     */
+    public record Settings(String shortBase, CursorKey cursorKey, StatsSettings stats) {}
+
     private final RateLimits limits;
     private final Authenticator authenticator;
+    private final ClientAddresses clientAddresses;
     private final LinkRoutes routes;
     private final ListRoutes listRoutes;
     private final BulkRoutes bulkRoutes;
     private final QrRoutes qrRoutes;
     private final StatsRoutes stats;
-    private final String clientAddressHeader;
-    private final OriginSecret originSecret;
 
-    /**
-     * @param clientAddressHeader a header set by a trusted proxy in front of the API (CloudFront's
-     *                            {@code CloudFront-Viewer-Address}) naming the client's address, or null to use the
-     *                            connection's source address
-     * @param originSecret        what a request must present for {@code clientAddressHeader} to be believed
-     */
     public ManagementApi(
             RateLimits limits,
             Authenticator authenticator,
-            LinkRequests requests,
-            LinkCreation creation,
-            LinkService links,
-            IdempotentCreation idempotent,
-            LinkListing listing,
-            BulkCreation bulk,
-            CursorKey cursorKey,
-            InstantSource clock,
-            String shortBase,
-            String clientAddressHeader,
-            OriginSecret originSecret,
-            LinkAnalytics analytics,
-            StatsSettings statsSettings) {
+            ClientAddresses clientAddresses,
+            Services services,
+            Settings settings,
+            InstantSource clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        this.routes = new LinkRoutes(requests, creation, links, idempotent, clock, shortBase);
-        this.listRoutes = new ListRoutes(listing, requests.tagPolicy(), cursorKey, clock, shortBase);
-        this.bulkRoutes = new BulkRoutes(requests, bulk, limits, clock, shortBase);
-        this.qrRoutes = new QrRoutes(links, shortBase);
-        this.stats = new StatsRoutes(analytics, statsSettings, clock::instant);
-        this.clientAddressHeader = clientAddressHeader;
-        this.originSecret = Objects.requireNonNull(originSecret, "originSecret");
+        this.clientAddresses = Objects.requireNonNull(clientAddresses, "clientAddresses");
+        LinkBodies bodies = new LinkBodies(settings.shortBase());
+        LinkRequests requests = services.requests();
+        this.routes =
+                new LinkRoutes(requests, services.creation(), services.links(), services.idempotent(), clock, bodies);
+        this.listRoutes = new ListRoutes(services.listing(), requests.tagPolicy(), settings.cursorKey(), clock, bodies);
+        this.bulkRoutes = new BulkRoutes(requests, services.bulk(), limits, clock, bodies);
+        this.qrRoutes = new QrRoutes(services.links(), bodies);
+        this.stats = new StatsRoutes(services.analytics(), settings.stats(), clock::instant);
     }
 
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         try {
             Router.Match match = Router.match(request.method(), request.path());
-            requireAllowed(limits.forClient(clientAddress(request)));
+            requireAllowed(limits.forClient(clientAddresses.of(request)));
             if (Router.isPublic(match.route())) {
                 return OpenApiDocument.response();
             }
@@ -115,20 +119,5 @@ public final class ManagementApi {
                     Problem.of(Problems.RATE_LIMITED, "Too many requests; retry after " + seconds + " seconds."),
                     Map.of("Retry-After", seconds));
         }
-    }
-
-    /**
-     * The client's address: from the trusted proxy's header when configured, present and vouched for by the
-     * origin secret (its value is {@code address:port}, IPv6 without brackets), else the source address API
-     * Gateway saw.
-     */
-    String clientAddress(ApiRequest request) {
-        boolean trusted = clientAddressHeader != null && originSecret.vouchesFor(request.header(OriginSecret.HEADER));
-        String forwarded = trusted ? request.header(clientAddressHeader) : null;
-        if (forwarded == null || forwarded.isBlank()) {
-            return request.sourceIp();
-        }
-        int colon = forwarded.lastIndexOf(':');
-        return colon > 0 ? forwarded.substring(0, colon).strip() : forwarded.strip();
     }
 }

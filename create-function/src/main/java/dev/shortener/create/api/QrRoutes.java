@@ -41,11 +41,11 @@ final class QrRoutes {
     private static final int QUIET_ZONE = 4;
 
     private final LinkService links;
-    private final String shortBase;
+    private final LinkBodies bodies;
 
-    QrRoutes(LinkService links, String shortBase) {
+    QrRoutes(LinkService links, LinkBodies bodies) {
         this.links = Objects.requireNonNull(links, "links");
-        this.shortBase = Objects.requireNonNull(shortBase, "shortBase");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     APIGatewayV2HTTPResponse qr(ApiRequest request, String code, Caller caller) {
@@ -57,9 +57,8 @@ final class QrRoutes {
             throw QueryParameters.invalid("format", "'format' is svg or png.");
         }
         int size = size(parameters.get("size"));
-        String shortUrl =
-                shortBase + "/" + links.read(code, caller.ownerId()).link().code();
-        BitMatrix modules = encode(shortUrl);
+        BitMatrix modules =
+                encode(bodies.shortUrl(links.read(code, caller.ownerId()).link().code()));
         boolean svg = format.equals("svg");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)

@@ -5,6 +5,7 @@ import dev.shortener.create.domain.idempotency.IdempotentCreation;
 import dev.shortener.create.domain.link.LinkCreation;
 import dev.shortener.create.domain.link.LinkService;
 import dev.shortener.create.domain.link.LinkStats;
+import dev.shortener.create.domain.link.LinkWrites;
 import dev.shortener.links.Link;
 import dev.shortener.shortcode.InMemoryWorkerLeases;
 import dev.shortener.shortcode.ShortCodeMinter;
@@ -25,9 +26,9 @@ final class DomainFixture {
     final InMemoryPorts.CacheUpdates cache = new InMemoryPorts.CacheUpdates(links);
     final InMemoryPorts.Idempotency idempotency = new InMemoryPorts.Idempotency();
     final InMemoryPorts.Events events = new InMemoryPorts.Events();
-    final LinkCreation creation = new LinkCreation(links, reservations, cache, minter(), clock, events);
-    final LinkService service =
-            new LinkService(links, reservations, cache, code -> Optional.<LinkStats>empty(), clock, events);
+    final LinkWrites writes = new LinkWrites(links, reservations, cache, events);
+    final LinkCreation creation = new LinkCreation(writes, minter(), clock);
+    final LinkService service = new LinkService(writes, code -> Optional.<LinkStats>empty(), clock);
     final IdempotentCreation idempotent = new IdempotentCreation(idempotency, creation, clock, events);
 
     /** A minter like this fixture's, on leases of its own: it mints the same codes in the same order. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.shortener.create.domain.link.LinkWrites;
 import dev.shortener.create.domain.link.NewLink;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
@@ -55,12 +56,9 @@ class LinkCreationTest {
         // As if DynamoDB's TTL had removed the item: only the reservation is left.
         InMemoryPorts.Links emptied = new InMemoryPorts.Links();
         var afterTtl = new dev.shortener.create.domain.link.LinkCreation(
-                emptied,
-                domain.reservations,
-                new InMemoryPorts.CacheUpdates(emptied),
+                new LinkWrites(emptied, domain.reservations, new InMemoryPorts.CacheUpdates(emptied), domain.events),
                 domain.minter(),
-                domain.clock,
-                domain.events);
+                domain.clock);
         var refused = assertThrows(
                 Rejection.class,
                 () -> afterTtl.create(new NewLink("https://hijack.example/", "launch", null), "owner-2"));

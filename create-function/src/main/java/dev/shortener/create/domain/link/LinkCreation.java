@@ -1,12 +1,9 @@
 package dev.shortener.create.domain.link;
 
-import dev.shortener.create.domain.OperationalEvents;
 import dev.shortener.create.domain.Reason;
 import dev.shortener.create.domain.Rejection;
-import dev.shortener.create.domain.link.LinkCacheUpdates.CacheUnavailableException;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinkLookup;
-import dev.shortener.links.LinkStore;
 import dev.shortener.shortcode.NoFreeWorkerException;
 import dev.shortener.shortcode.ShortCodeMinter;
 import java.time.Instant;
@@ -14,36 +11,23 @@ import java.time.InstantSource;
 import java.util.Objects;
 
 /**
- * Creates links. The item is written with a conditional put, so nothing is ever overwritten; a code whose item
- * may carry the TTL attribute (every alias, and every link with an expiry) is first reserved for good in
- * {@link CodeReservations}, because the TTL eventually deletes the item and would free the code for someone else
- * to register as an alias, taking over every place the old link was shared.
+ * Creates links, under their alias or a minted code. The item is written with a conditional put, so nothing is
+ * ever overwritten: a minted code that clashes is replaced by a fresh one. {@link LinkWrites} reserves the code
+ * first where the item may expire.
  */
 public final class LinkCreation {
 
     /** A minted code clashes only with an alias that happens to equal it: a few retries are plenty. */
     private static final int MINT_ATTEMPTS = 5;
 
-    private final LinkStore links;
-    private final CodeReservations reservations;
-    private final LinkCacheUpdates cache;
+    private final LinkWrites writes;
     private final ShortCodeMinter minter;
     private final InstantSource clock;
-    private final OperationalEvents events;
 
-    public LinkCreation(
-            LinkStore links,
-            CodeReservations reservations,
-            LinkCacheUpdates cache,
-            ShortCodeMinter minter,
-            InstantSource clock,
-            OperationalEvents events) {
-        this.links = Objects.requireNonNull(links, "links");
-        this.reservations = Objects.requireNonNull(reservations, "reservations");
-        this.cache = Objects.requireNonNull(cache, "cache");
+    public LinkCreation(LinkWrites writes, ShortCodeMinter minter, InstantSource clock) {
+        this.writes = Objects.requireNonNull(writes, "writes");
         this.minter = Objects.requireNonNull(minter, "minter");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** A fresh code (the minter leases its worker id on first use, after any SnapStart restore). */
@@ -93,12 +77,12 @@ public final class LinkCreation {
             Link link = Link.create(code, request.url(), now, request.expiresAt(), owner)
                     .withForwardQuery(request.forwardQuery())
                     .withTags(request.tags());
-            if (place(link, request.hasAlias())) {
-                settleNewLink(link);
+            if (writes.place(link, request.hasAlias())) {
+                writes.settle(code, link);
                 return link;
             }
             if (resuming) {
-                LinkLookup earlier = links.find(code, now);
+                LinkLookup earlier = writes.store().find(code, now);
                 if (earlier.link() != null
                         && earlier.link().createdBy().equals(owner)
                         && earlier.link().url().equals(request.url())) {
@@ -119,48 +103,6 @@ public final class LinkCreation {
             if (pin != null) {
                 pin.moveTo(code);
             }
-        }
-    }
-
-    /**
-     * Reserves the code (where the item may expire) and writes the link; false when the code is someone else's. If
-     * the write fails, a reservation made just now is withdrawn, so a failure leaves nothing behind.
-     */
-    private boolean place(Link link, boolean alias) {
-        boolean reservedNow = false;
-        if (alias || link.expires()) {
-            reservedNow = reservations.reserve(link.code(), link.createdBy(), link.createdAt());
-            if (!reservedNow
-                    && !reservations
-                            .ownerOf(link.code())
-                            .map(link.createdBy()::equals)
-                            .orElse(false)) {
-                return false;
-            }
-        }
-        try {
-            return links.putIfAbsent(link);
-        } catch (RuntimeException failure) {
-            if (reservedNow) {
-                try {
-                    reservations.release(link.code(), link.createdBy());
-                } catch (RuntimeException releaseFailure) {
-                    failure.addSuppressed(releaseFailure); // the owner can still retry: the reservation is theirs
-                }
-            }
-            throw failure;
-        }
-    }
-
-    /**
-     * The redirect may have cached "no such code" for it (an alias probed before it existed, a scanner's guess),
-     * or be about to: the new link replaces that entry. Best effort: a negative entry lives a minute at most.
-     */
-    private void settleNewLink(Link link) {
-        try {
-            cache.settle(link.code(), link);
-        } catch (CacheUnavailableException e) {
-            events.cacheInvalidationFailed(link.code());
         }
     }
 }
