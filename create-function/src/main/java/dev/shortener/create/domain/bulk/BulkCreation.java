@@ -1,11 +1,11 @@
 package dev.shortener.create.domain.bulk;
 
 import dev.shortener.create.domain.OperationalEvents;
-import dev.shortener.create.domain.Reason;
 import dev.shortener.create.domain.Rejection;
 import dev.shortener.create.domain.idempotency.ClaimRequest;
 import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
+import dev.shortener.create.domain.idempotency.IdempotencyRefusals;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
 import dev.shortener.create.domain.idempotency.IdempotentCreation;
 import dev.shortener.create.domain.idempotency.RequestFingerprint;
@@ -71,18 +71,7 @@ public final class BulkCreation {
         if (result instanceof ClaimResult.Claimed || result instanceof ClaimResult.CompletedBatch) {
             return result;
         }
-        if (result instanceof ClaimResult.InFlight) {
-            throw new Rejection(
-                    Reason.IDEMPOTENCY_REQUEST_IN_FLIGHT,
-                    null,
-                    "A request with this Idempotency-Key is still being processed; retry in a moment to get its"
-                            + " results.");
-        }
-        throw new Rejection(
-                Reason.IDEMPOTENCY_KEY_REUSED,
-                null,
-                "This Idempotency-Key was already used with a different request body; use a new key for a new"
-                        + " request.");
+        throw result instanceof ClaimResult.InFlight ? IdempotencyRefusals.inFlight() : IdempotencyRefusals.reused();
     }
 
     /**

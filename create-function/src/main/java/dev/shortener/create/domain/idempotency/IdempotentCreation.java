@@ -1,8 +1,6 @@
 package dev.shortener.create.domain.idempotency;
 
 import dev.shortener.create.domain.OperationalEvents;
-import dev.shortener.create.domain.Reason;
-import dev.shortener.create.domain.Rejection;
 import dev.shortener.create.domain.idempotency.ClaimResult.Claimed;
 import dev.shortener.create.domain.idempotency.ClaimResult.Completed;
 import dev.shortener.create.domain.idempotency.ClaimResult.InFlight;
@@ -56,18 +54,10 @@ public final class IdempotentCreation {
             return new Outcome(completed.link(), true);
         }
         if (result instanceof InFlight) {
-            throw new Rejection(
-                    Reason.IDEMPOTENCY_REQUEST_IN_FLIGHT,
-                    null,
-                    "A request with this Idempotency-Key is"
-                            + " still being processed; retry in a moment to get its result.");
+            throw IdempotencyRefusals.inFlight();
         }
         if (!(result instanceof Claimed claimed)) {
-            throw new Rejection(
-                    Reason.IDEMPOTENCY_KEY_REUSED,
-                    null,
-                    "This Idempotency-Key was already used with a"
-                            + " different request body; use a new key for a new request.");
+            throw IdempotencyRefusals.reused();
         }
         Pin pin = new Pin(claimed.claim());
         Link link;
