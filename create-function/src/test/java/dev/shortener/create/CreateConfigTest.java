@@ -10,10 +10,15 @@ import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The configuration fails fast, naming the variable, and has sensible defaults. */
@@ -98,36 +103,65 @@ class CreateConfigTest {
         assertEquals(7, config.shortCodes().codeLength());
     }
 
-    @Test
-    void everyOptionalVariable_isRead() {
+    /**
+     * Each optional variable, set alone to a value other than its default, and what the configuration reads from it:
+     * a variable read under another's name, or not at all, leaves the default and fails its case.
+     */
+    static Stream<Arguments> optionalVariables() {
+        return Stream.of(
+                read(
+                        "SHORT_BASE_URL",
+                        "https://sho.rt/",
+                        c -> List.of(c.shortBaseUrl(), owns(c, "www.sho.rt")),
+                        List.of("https://sho.rt", true)),
+                read("SHORTCODE_LENGTH", "8", c -> c.shortCodes().codeLength(), 8),
+                read("MAX_URL_LENGTH", "8192", CreateConfig::maxUrlLength, 8192),
+                read(
+                        "BLOCKED_DOMAINS",
+                        "evil.example phish.test,b\u00fccher.example",
+                        c -> List.of(blocks(c, "www.xn--bcher-kva.example"), blocks(c, "phish.test")),
+                        List.of(true, true)),
+                read("ALLOW_PRIVATE_ADDRESSES", "TRUE", CreateConfig::allowPrivateAddresses, true),
+                read("MAX_EXPIRY_DAYS", "30", CreateConfig::maxExpiry, Duration.ofDays(30)),
+                read("RATE_LIMIT_KEY_BURST", "5", c -> c.perKeyLimit().burst(), 5),
+                read("RATE_LIMIT_KEY_PER_MINUTE", "10", c -> c.perKeyLimit().perMinute(), 10),
+                read("RATE_LIMIT_IP_BURST", "7", c -> c.perClientLimit().burst(), 7),
+                read("RATE_LIMIT_IP_PER_MINUTE", "14", c -> c.perClientLimit().perMinute(), 14),
+                read(
+                        "CLIENT_IP_HEADER",
+                        "CloudFront-Viewer-Address",
+                        CreateConfig::clientAddressHeader,
+                        "CloudFront-Viewer-Address"),
+                read(
+                        "DYNAMODB_ENDPOINT",
+                        "http://127.0.0.1:8000",
+                        c -> c.dynamoDbEndpoint().toString(),
+                        "http://127.0.0.1:8000"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("optionalVariables")
+    void everyOptionalVariable_isRead(
+            String variable, String value, Function<CreateConfig, Object> reading, Object expected) {
         Map<String, String> env = complete();
-        env.put("SHORT_BASE_URL", "https://sho.rt/");
-        env.put("SHORTCODE_LENGTH", "8");
-        env.put("MAX_URL_LENGTH", "8192");
-        env.put("BLOCKED_DOMAINS", "evil.example phish.test,b\u00fccher.example");
-        env.put("ALLOW_PRIVATE_ADDRESSES", "TRUE");
-        env.put("MAX_EXPIRY_DAYS", "30");
-        env.put("RATE_LIMIT_KEY_BURST", "5");
-        env.put("RATE_LIMIT_KEY_PER_MINUTE", "10");
-        env.put("RATE_LIMIT_IP_BURST", "7");
-        env.put("RATE_LIMIT_IP_PER_MINUTE", "14");
-        env.put("CLIENT_IP_HEADER", "CloudFront-Viewer-Address");
-        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
+        env.put(variable, value);
 
         CreateConfig config = CreateConfig.fromEnvironment(Environment.of(env));
 
-        assertEquals("https://sho.rt", config.shortBaseUrl());
-        assertEquals(8, config.shortCodes().codeLength());
-        assertEquals(8192, config.maxUrlLength());
-        assertTrue(config.blockedDomains().match("www.xn--bcher-kva.example").isPresent());
-        assertTrue(config.blockedDomains().match("phish.test").isPresent());
-        assertTrue(config.allowPrivateAddresses());
-        assertEquals(Duration.ofDays(30), config.maxExpiry());
-        assertEquals(5, config.perKeyLimit().burst());
-        assertEquals(14, config.perClientLimit().perMinute());
-        assertEquals("CloudFront-Viewer-Address", config.clientAddressHeader());
-        assertEquals("http://127.0.0.1:8000", config.dynamoDbEndpoint().toString());
-        assertTrue(config.ownDomains().match("www.sho.rt").isPresent());
+        assertEquals(expected, reading.apply(config));
+    }
+
+    private static Arguments read(
+            String variable, String value, Function<CreateConfig, Object> reading, Object expected) {
+        return Arguments.of(variable, value, reading, expected);
+    }
+
+    private static boolean owns(CreateConfig config, String host) {
+        return config.ownDomains().match(host).isPresent();
+    }
+
+    private static boolean blocks(CreateConfig config, String host) {
+        return config.blockedDomains().match(host).isPresent();
     }
 
     @Test

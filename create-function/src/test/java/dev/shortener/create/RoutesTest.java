@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shortener.links.LinkLookup;
 import dev.shortener.links.LinksTableSchema;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every route, through the handler, fed the committed sample events. */
@@ -17,14 +21,14 @@ class RoutesTest {
     private final TestBed bed = TestBed.create();
     private final String key = bed.newApiKey("owner-a");
 
-    /** The link the sample events for one code (winter-sale) read, change and delete. */
-    private void createWinterSale() {
-        bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key)).assertStatus(201);
+    /** The sample event {@code name}, sent with the test's API key. */
+    private Answer send(String name) {
+        return bed.send(Events.keyed(name, key));
     }
 
     @Test
     void post_createsALinkWithAMintedCode_andAnswers201WithLocationAndBody() {
-        Answer answer = bed.send(Events.keyed(Events.CREATE, key));
+        Answer answer = send(Events.CREATE);
 
         answer.assertStatus(201);
         String code = answer.code();
@@ -46,7 +50,7 @@ class RoutesTest {
 
     @Test
     void post_withAliasAndExpiry_storesBoth_andTheExpiryAsTheTtlAttribute() {
-        Answer answer = bed.send(Events.keyed(Events.CREATE_ALIAS_EXPIRY, key));
+        Answer answer = send(Events.CREATE_ALIAS_EXPIRY);
 
         answer.assertStatus(201);
         assertEquals("winter-sale", answer.code());
@@ -59,120 +63,119 @@ class RoutesTest {
 
     @Test
     void post_withABase64Body_decodesIt_andStoresTheHostInPunycode() {
-        Answer answer = bed.send(Events.keyed(Events.CREATE_BASE64, key));
+        Answer answer = send(Events.CREATE_BASE64);
 
         answer.assertStatus(201);
         assertEquals("https://xn--bcher-kva.example/kategorie/st%C3%A4dte", answer.text("url"));
     }
 
-    @Test
-    void get_returnsTheLinkWithStatusAndClickCount() {
-        createWinterSale();
+    /** The routes that read, change or delete a link: the one the sample events for one code (winter-sale) name. */
+    @Nested
+    class OnAnExistingLink {
 
-        Answer answer = bed.send(Events.keyed(Events.GET, key));
+        @BeforeEach
+        void createWinterSale() {
+            send(Events.CREATE_ALIAS_EXPIRY).assertStatus(201);
+        }
 
-        answer.assertStatus(200);
-        assertEquals("application/json", answer.header("Content-Type"));
-        assertEquals("winter-sale", answer.code());
-        assertEquals("https://shop.example/sale/winter", answer.text("url"));
-        assertEquals("active", answer.text("status"));
-        assertEquals(0, answer.json().get("clickCount").asLong());
-        assertEquals("2027-01-31T23:59:59Z", answer.text("expiresAt"));
-    }
+        @Test
+        void get_returnsTheLinkWithStatusAndClickCount() {
+            Answer answer = send(Events.GET);
 
-    @Test
-    void get_ofAnExpiredLink_showsItToItsOwnerAsExpired() {
-        createWinterSale();
-        bed.clock.advance(java.time.Duration.ofDays(70));
+            answer.assertStatus(200);
+            assertEquals("application/json", answer.header("Content-Type"));
+            assertEquals("winter-sale", answer.code());
+            assertEquals("https://shop.example/sale/winter", answer.text("url"));
+            assertEquals("active", answer.text("status"));
+            assertEquals(0, answer.json().get("clickCount").asLong());
+            assertEquals("2027-01-31T23:59:59Z", answer.text("expiresAt"));
+        }
 
-        Answer answer = bed.send(Events.keyed(Events.GET, key));
+        @Test
+        void get_ofAnExpiredLink_showsItToItsOwnerAsExpired() {
+            bed.clock.advance(java.time.Duration.ofDays(70));
 
-        answer.assertStatus(200);
-        assertEquals("expired", answer.text("status"));
-    }
+            Answer answer = send(Events.GET);
 
-    @Test
-    void patch_changesDestination_andRemovesTheExpiryWithNull() {
-        createWinterSale();
+            answer.assertStatus(200);
+            assertEquals("expired", answer.text("status"));
+        }
 
-        Answer answer = bed.send(Events.keyed(Events.UPDATE, key));
+        @Test
+        void patch_changesDestination_andRemovesTheExpiryWithNull() {
+            Answer answer = send(Events.UPDATE);
 
-        answer.assertStatus(200);
-        assertEquals("https://shop.example/sale/winter-extended", answer.text("url"));
-        assertTrue(answer.json().get("expiresAt").isNull());
-        assertNull(bed.links.find("winter-sale", bed.clock.instant()).link().expiresAt());
-    }
+            answer.assertStatus(200);
+            assertEquals("https://shop.example/sale/winter-extended", answer.text("url"));
+            assertTrue(answer.json().get("expiresAt").isNull());
+            assertNull(bed.links.find("winter-sale", bed.clock.instant()).link().expiresAt());
+        }
 
-    @Test
-    void patch_setsANewExpiry() {
-        createWinterSale();
+        @Test
+        void patch_setsANewExpiry() {
+            Answer answer = bed.send(
+                    Events.withBody(Events.keyed(Events.UPDATE, key), "{\"expiresAt\":\"2027-06-30T00:00:00+02:00\"}"));
 
-        Answer answer = bed.send(
-                Events.withBody(Events.keyed(Events.UPDATE, key), "{\"expiresAt\":\"2027-06-30T00:00:00+02:00\"}"));
+            answer.assertStatus(200);
+            assertEquals("https://shop.example/sale/winter", answer.text("url"));
+            assertEquals("2027-06-29T22:00:00Z", answer.text("expiresAt"));
+        }
 
-        answer.assertStatus(200);
-        assertEquals("https://shop.example/sale/winter", answer.text("url"));
-        assertEquals("2027-06-29T22:00:00Z", answer.text("expiresAt"));
-    }
+        @Test
+        void delete_answers204_leavesATombstone_andTheCodeIsGoneForGood() {
+            Answer answer = send(Events.DELETE);
 
-    @Test
-    void delete_answers204_leavesATombstone_andTheCodeIsGoneForGood() {
-        createWinterSale();
+            answer.assertStatus(204);
+            assertNull(answer.response().getBody());
+            assertEquals(
+                    LinkLookup.Status.DELETED,
+                    bed.links.find("winter-sale", bed.clock.instant()).status());
+            send(Events.GET).assertProblem(404, "link-not-found");
+            send(Events.DELETE).assertProblem(404, "link-not-found");
+            var again = Events.withHeader(Events.load(Events.CREATE_ALIAS_EXPIRY), "idempotency-key", null);
+            bed.send(Events.withKey(again, key)).assertProblem(409, "alias-taken");
+        }
 
-        Answer answer = bed.send(Events.keyed(Events.DELETE, key));
+        @Test
+        void stats_returnsClickCountAndWhenTheAnalyticsLastUpdatedIt() {
+            Answer before = send(Events.STATS);
+            TestBed.dynamoDb()
+                    .updateItem(update -> update.tableName(bed.table)
+                            .key(Map.of("pk", AttributeValue.fromS("winter-sale")))
+                            .updateExpression("ADD click_count :n SET clicks_updated_at = :at")
+                            .expressionAttributeValues(Map.of(
+                                    ":n", AttributeValue.fromN("42"), ":at", AttributeValue.fromN("1795784400"))));
 
-        answer.assertStatus(204);
-        assertNull(answer.response().getBody());
-        assertEquals(
-                LinkLookup.Status.DELETED,
-                bed.links.find("winter-sale", bed.clock.instant()).status());
-        bed.send(Events.keyed(Events.GET, key)).assertProblem(404, "link-not-found");
-        bed.send(Events.keyed(Events.DELETE, key)).assertProblem(404, "link-not-found");
-        var again = Events.withHeader(Events.load(Events.CREATE_ALIAS_EXPIRY), "idempotency-key", null);
-        bed.send(Events.withKey(again, key)).assertProblem(409, "alias-taken");
-    }
+            Answer after = send(Events.STATS);
 
-    @Test
-    void stats_returnsClickCountAndWhenTheAnalyticsLastUpdatedIt() {
-        createWinterSale();
-        Answer before = bed.send(Events.keyed(Events.STATS, key));
-        TestBed.dynamoDb()
-                .updateItem(update -> update.tableName(bed.table)
-                        .key(Map.of("pk", AttributeValue.fromS("winter-sale")))
-                        .updateExpression("ADD click_count :n SET clicks_updated_at = :at")
-                        .expressionAttributeValues(
-                                Map.of(":n", AttributeValue.fromN("42"), ":at", AttributeValue.fromN("1795784400"))));
-
-        Answer after = bed.send(Events.keyed(Events.STATS, key));
-
-        before.assertStatus(200);
-        assertEquals(0, before.json().get("clickCount").asLong());
-        assertTrue(before.json().get("clicksUpdatedAt").isNull());
-        after.assertStatus(200);
-        assertEquals("winter-sale", after.code());
-        assertEquals(42, after.json().get("clickCount").asLong());
-        assertEquals("2026-11-27T13:00:00Z", after.text("clicksUpdatedAt"));
-        assertEquals(0, after.json().get("totals").get("clicks").asLong(), "no day items yet (StatsRoutesTest)");
+            before.assertStatus(200);
+            assertEquals(0, before.json().get("clickCount").asLong());
+            assertTrue(before.json().get("clicksUpdatedAt").isNull());
+            after.assertStatus(200);
+            assertEquals("winter-sale", after.code());
+            assertEquals(42, after.json().get("clickCount").asLong());
+            assertEquals("2026-11-27T13:00:00Z", after.text("clicksUpdatedAt"));
+            assertEquals(0, after.json().get("totals").get("clicks").asLong(), "no day items yet (StatsRoutesTest)");
+        }
     }
 
     @Test
     void unknownPath_answers404() {
-        bed.send(Events.keyed(Events.UNKNOWN_PATH, key)).assertProblem(404, "not-found");
+        send(Events.UNKNOWN_PATH).assertProblem(404, "not-found");
     }
 
-    @Test
-    void wrongMethod_answers405_withAllow() {
-        Answer onCollection = bed.send(Events.at(Events.keyed(Events.GET, key), "PUT", "/api/links"));
-        Answer onLink = bed.send(Events.at(Events.keyed(Events.GET, key), "PUT", "/api/links/abc1234"));
-        Answer onStats = bed.send(Events.at(Events.keyed(Events.GET, key), "DELETE", "/api/links/abc1234/stats"));
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PUT    | /api/links               | GET, POST",
+                "PUT    | /api/links/abc1234       | GET, PATCH, DELETE",
+                "DELETE | /api/links/abc1234/stats | GET",
+            })
+    void wrongMethod_answers405_withAllow(String method, String path, String allow) {
+        Answer answer = bed.send(Events.at(Events.keyed(Events.GET, key), method, path));
 
-        assertEquals(
-                "GET, POST",
-                onCollection.assertProblem(405, "method-not-allowed").header("Allow"));
-        assertEquals(
-                "GET, PATCH, DELETE",
-                onLink.assertProblem(405, "method-not-allowed").header("Allow"));
-        assertEquals("GET", onStats.assertProblem(405, "method-not-allowed").header("Allow"));
+        assertEquals(allow, answer.assertProblem(405, "method-not-allowed").header("Allow"));
     }
 
     @Test

@@ -40,7 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,6 +63,8 @@ class ClickCountHandlerTest {
     private final Map<String, byte[]> objects = new HashMap<>();
     private final List<String> opened = new ArrayList<>();
     private final CapturedLines logs = new CapturedLines();
+
+    @AutoClose("shutdownNow")
     private final ExecutorService writers = Executors.newFixedThreadPool(4);
 
     @AutoClose
@@ -76,11 +77,6 @@ class ClickCountHandlerTest {
 
     private final DynamoDbClient dynamoDb = linksTable.dynamoDb();
     private final String table = linksTable.name();
-
-    @AfterEach
-    void stop() {
-        writers.shutdownNow();
-    }
 
     @Test
     void countsClicksByPeoplePerCode_andStampsTheUpdate() throws Exception {

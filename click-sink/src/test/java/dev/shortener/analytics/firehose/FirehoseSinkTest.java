@@ -3,6 +3,7 @@ package dev.shortener.analytics.firehose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shortener.analytics.Click;
 import dev.shortener.analytics.TestClicks;
 import dev.shortener.analytics.delivery.DeliveryMetrics;
 import dev.shortener.analytics.delivery.RecordEncoding;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
 /** The batching sink against a Firehose endpoint, through the real SDK client. */
@@ -79,18 +82,15 @@ class FirehoseSinkTest {
         // Uncompressed records and a 12 MB flush threshold: one flush packs ~12 records of ~1 MB, four calls' worth.
         var settings = uncompressedLimits(1_000_000, 12_000_000, Duration.ofSeconds(5), 32L << 20);
         try (var h = new SinkHarness(settings)) {
-            warm(h);
             String longAgent = TestClicks.CHROME + " " + "x".repeat(300);
-            for (int i = 0; i < 25_000; i++) {
-                h.sink.record(TestClicks.click("c" + (i % 100), java.time.Instant.now(), "198.51.100.7", longAgent));
-            }
+            recordWhileBusy(
+                    h,
+                    25_000,
+                    i -> TestClicks.click("c" + (i % 100), java.time.Instant.now(), "198.51.100.7", longAgent));
             awaitDelivered(h, 25_000);
 
             assertLimits(h.firehose);
-            long maxBytes = h.firehose.calls().stream()
-                    .mapToLong(FirehoseStandIn.Call::bytes)
-                    .max()
-                    .orElse(0);
+            long maxBytes = largest(h.firehose, FirehoseStandIn.Call::bytes);
             System.out.printf(
                     "25,000 clicks -> %d calls, largest %,d bytes%n",
                     h.firehose.calls().size(), maxBytes);
@@ -104,17 +104,11 @@ class FirehoseSinkTest {
         // Tiny records (~4 clicks each) so that one flush holds well over 500 records.
         var settings = uncompressedLimits(2_000, 10_000_000, Duration.ofSeconds(3), 16L << 20);
         try (var h = new SinkHarness(settings)) {
-            warm(h);
-            for (int i = 0; i < 6_000; i++) {
-                h.sink.record(TestClicks.click("c" + (i % 50)));
-            }
+            recordWhileBusy(h, 6_000, i -> TestClicks.click("c" + (i % 50)));
             awaitDelivered(h, 6_000);
 
             assertLimits(h.firehose);
-            int maxRecords = h.firehose.calls().stream()
-                    .mapToInt(c -> c.records().size())
-                    .max()
-                    .orElse(0);
+            long maxRecords = largest(h.firehose, call -> call.records().size());
             System.out.printf(
                     "6,000 clicks in ~1,500 records -> %d calls, at most %d records each%n",
                     h.firehose.calls().size(), maxRecords);
@@ -140,10 +134,7 @@ class FirehoseSinkTest {
         try (var h = new SinkHarness(settings)) {
             h.firehose.plan(call ->
                     call == 1 ? FirehoseStandIn.Fault.partial((c, index) -> index % 3 == 0) : FirehoseStandIn.Fault.OK);
-            warm(h);
-            for (int i = 0; i < 300; i++) {
-                h.sink.record(TestClicks.click("c" + (i % 9)));
-            }
+            recordWhileBusy(h, 300, i -> TestClicks.click("c" + (i % 9)));
             awaitDelivered(h, 300);
 
             List<FirehoseStandIn.Call> calls = h.firehose.calls();
@@ -221,10 +212,7 @@ class FirehoseSinkTest {
                 .withMaxBufferAge(Duration.ofSeconds(60))
                 .withHoldIfNextWithin(Duration.ofSeconds(10));
         try (var h = new SinkHarness(settings)) {
-            warm(h);
-            for (int i = 0; i < 100; i++) {
-                h.sink.record(TestClicks.click("sd" + i));
-            }
+            recordWhileBusy(h, 100, i -> TestClicks.click("sd" + i));
             assertEquals(0, h.firehose.storedRecords().size(), "held in the buffer of a busy environment");
 
             h.sink.shutdown(Duration.ofSeconds(1));
@@ -237,6 +225,19 @@ class FirehoseSinkTest {
     static void warm(SinkHarness h) {
         h.sink.beforeFreeze(Duration.ZERO);
         h.sink.beforeFreeze(Duration.ZERO); // two quick invocations: the gauge now expects more soon
+    }
+
+    /** Records {@code click(0)} to {@code click(clicks - 1)} in an environment already warm with traffic. */
+    static void recordWhileBusy(SinkHarness h, int clicks, IntFunction<Click> click) {
+        warm(h);
+        for (int i = 0; i < clicks; i++) {
+            h.sink.record(click.apply(i));
+        }
+    }
+
+    /** The largest {@code measure} of any PutRecordBatch call the endpoint has had. */
+    static long largest(FirehoseStandIn firehose, ToLongFunction<FirehoseStandIn.Call> measure) {
+        return firehose.calls().stream().mapToLong(measure).max().orElse(0);
     }
 
     static void awaitDelivered(SinkHarness h, int clicks) throws InterruptedException {

@@ -63,7 +63,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,11 +109,18 @@ class DailyStatsAgreementTest {
     @TempDir
     Path folder;
 
+    @AutoClose
     private S3Process s3rver;
+
     private DynamoDbClient dynamoDb;
+
+    @AutoClose
     private RedisClient redis;
+
     private String table;
     private final List<String> codes = new ArrayList<>();
+
+    @AutoClose("shutdownNow")
     private final ExecutorService writers = Executors.newFixedThreadPool(8);
 
     @BeforeEach
@@ -134,17 +141,6 @@ class DailyStatsAgreementTest {
                     OWNER,
                     0));
             codes.add(code);
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        writers.shutdownNow();
-        if (redis != null) {
-            redis.close();
-        }
-        if (s3rver != null) {
-            s3rver.close();
         }
     }
 

@@ -28,7 +28,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,6 +39,7 @@ class DayStatsUpdatesTest {
     static final LocalDate DAY = LocalDate.parse("2026-05-01");
     static final Instant CREATED = Instant.parse("2026-04-30T00:00:00Z");
 
+    @AutoClose("shutdownNow")
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
     @AutoClose
@@ -51,11 +51,6 @@ class DayStatsUpdatesTest {
 
     private final DynamoDbClient dynamoDb = linksTable.dynamoDb();
     private final String table = linksTable.name();
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-    }
 
     @Test
     void anObject_addsEachLinkDay_andTheOwnersDay_withTheRetentionAsTtl() {

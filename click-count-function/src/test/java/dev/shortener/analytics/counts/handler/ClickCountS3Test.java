@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -51,8 +52,12 @@ class ClickCountS3Test {
             "aws.secretAccessKey",
             S3Process.SECRET_KEY);
 
+    @AutoClose
     private S3Process s3rver;
+
+    @AutoClose
     private TestLinksTable linksTable;
+
     private DynamoDbClient dynamoDb;
     private String table;
 
@@ -77,12 +82,6 @@ class ClickCountS3Test {
     @AfterEach
     void stop() {
         SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        if (linksTable != null) {
-            linksTable.close();
-        }
-        if (s3rver != null) {
-            s3rver.close();
-        }
     }
 
     @Test
