@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a CloudFormation/SAM template written in YAML into a JSON tree, turning the short-form intrinsic tags
@@ -30,32 +32,14 @@ final class CfnYaml {
     /** Short-form tags (without "!") whose long-form key is the tag itself. */
     private static final Set<String> KEYS = Set.of("Ref", "Condition");
 
-    /** Short-form tags of the functions, whose long-form key is {@code Fn::} and the tag. */
-    private static final Set<String> FUNCTIONS = Set.of(
-            "GetAtt",
-            "Sub",
-            "Join",
-            "Select",
-            "Split",
-            "If",
-            "Equals",
-            "And",
-            "Or",
-            "Not",
-            "FindInMap",
-            "GetAZs",
-            "ImportValue",
-            "Base64",
-            "Cidr",
-            "Length",
-            "ToJsonString",
-            "Transform",
-            "Contains",
-            "EachMemberEquals",
-            "EachMemberIn",
-            "RefAll",
-            "ValueOf",
-            "ValueOfAll");
+    /**
+     * Short-form tags of the functions, whose long-form key is {@code Fn::} and the tag: those of template values,
+     * and those only a template's Rules may use.
+     */
+    private static final Set<String> FUNCTIONS = Stream.concat(
+                    IntrinsicTolerantSchema.FUNCTIONS.stream(),
+                    Stream.of("Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private CfnYaml() {}
 

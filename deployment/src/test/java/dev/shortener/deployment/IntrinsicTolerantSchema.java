@@ -40,10 +40,32 @@ final class IntrinsicTolerantSchema {
         DRAFT_2020_12
     }
 
-    static final String INTRINSIC_KEY_PATTERN = "^(Ref|Condition|Fn::(Base64|Cidr|FindInMap|GetAtt|GetAZs"
-            + "|ImportValue|Join|Select|Split|Sub|Transform|Length|ToJsonString|Equals|And|Or|Not|If))$";
-    private static final String NOT_IF_PATTERN = "^(Ref|Condition|Fn::(Base64|Cidr|FindInMap|GetAtt|GetAZs"
-            + "|ImportValue|Join|Select|Split|Sub|Transform|Length|ToJsonString|Equals|And|Or|Not))$";
+    /** The functions a template's values may call, as {@code Fn::<name>} (CloudFormation's intrinsic functions). */
+    static final List<String> FUNCTIONS = List.of(
+            "Base64",
+            "Cidr",
+            "FindInMap",
+            "GetAtt",
+            "GetAZs",
+            "ImportValue",
+            "Join",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "Length",
+            "ToJsonString",
+            "Equals",
+            "And",
+            "Or",
+            "Not",
+            "If");
+
+    /** The key of any intrinsic but {@code Fn::If}, whose arguments get a schema of their own. */
+    private static final String NOT_IF_PATTERN = "^(Ref|Condition|Fn::("
+            + String.join(
+                    "|", FUNCTIONS.stream().filter(name -> !name.equals("If")).toList())
+            + "))$";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String INTRINSIC = "__intrinsic";
