@@ -2,6 +2,7 @@ package dev.shortener.shortcode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.function.LongUnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -75,18 +76,19 @@ public final class FeistelPermutation {
 
     /** The image of {@code value}, in {@code [0, 2^bits)}. */
     public long permute(long value) {
-        long walked = requireInRange(value);
-        do {
-            walked = encryptOnce(walked);
-        } while ((walked >>> bits) != 0);
-        return walked;
+        return cycleWalk(value, this::encryptOnce);
     }
 
     /** The value whose image is {@code image}: {@code inverse(permute(x)) == x}. */
     public long inverse(long image) {
-        long walked = requireInRange(image);
+        return cycleWalk(image, this::decryptOnce);
+    }
+
+    /** Applies {@code pass} until the value is back in {@code [0, 2^bits)} (at once when the width is even). */
+    private long cycleWalk(long value, LongUnaryOperator pass) {
+        long walked = requireInRange(value);
         do {
-            walked = decryptOnce(walked);
+            walked = pass.applyAsLong(walked);
         } while ((walked >>> bits) != 0);
         return walked;
     }
