@@ -2,7 +2,6 @@ package dev.shortener.shortcode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.function.LongUnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -76,19 +75,23 @@ public final class FeistelPermutation {
 
     /** The image of {@code value}, in {@code [0, 2^bits)}. */
     public long permute(long value) {
-        return cycleWalk(value, this::encryptOnce);
+        return cycleWalk(value, true);
     }
 
     /** The value whose image is {@code image}: {@code inverse(permute(x)) == x}. */
     public long inverse(long image) {
-        return cycleWalk(image, this::decryptOnce);
+        return cycleWalk(image, false);
     }
 
-    /** Applies {@code pass} until the value is back in {@code [0, 2^bits)} (at once when the width is even). */
-    private long cycleWalk(long value, LongUnaryOperator pass) {
+    /**
+     * Passes through the network ({@code forward}) or back until the value is in {@code [0, 2^bits)} again (after
+     * one pass when the width is even). A flag rather than a function: a captured method reference costs an
+     * allocation per call wherever the JIT does not inline this method.
+     */
+    private long cycleWalk(long value, boolean forward) {
         long walked = requireInRange(value);
         do {
-            walked = pass.applyAsLong(walked);
+            walked = forward ? encryptOnce(walked) : decryptOnce(walked);
         } while ((walked >>> bits) != 0);
         return walked;
     }
