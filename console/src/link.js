@@ -5,8 +5,8 @@ import { api, withQuery } from "./api.js";
 import { breakdownTable, timeChart } from "./charts.js";
 import { h } from "./dom.js";
 import { count, utcDay, when } from "./format.js";
-import { formActions, linkFields } from "./linkform.js";
-import { clearProblem, problemArea, showProblem } from "./problems.js";
+import { linkFields, linkForm } from "./linkform.js";
+import { problemArea, showProblem } from "./problems.js";
 import { announce } from "./status.js";
 import { confirmDialog, copyButton, tagList } from "./widgets.js";
 
@@ -84,29 +84,16 @@ function qrFigure(link) {
 
 function editForm(link) {
   const fields = linkFields({ link });
-  const problem = problemArea();
-  const form = h(
-    "form",
-    {
-      class: "card",
-      novalidate: true,
-      "aria-labelledby": "edit-heading",
-      onsubmit: async (event) => {
-        event.preventDefault();
-        clearProblem(problem, form);
-        try {
-          await api("PATCH", `/api/links/${encodeURIComponent(link.code)}`, { body: fields.body(), contentType: "application/merge-patch+json" });
-          announce(`Saved ${link.code}`);
-          await linkPage(document.getElementById("main"), link.code);
-        } catch (error) {
-          showProblem(problem, error, form);
-        }
-      },
+  return linkForm({
+    id: "edit-heading",
+    heading: "Edit",
+    fields,
+    submit: async () => {
+      await api("PATCH", `/api/links/${encodeURIComponent(link.code)}`, { body: fields.body(), contentType: "application/merge-patch+json" });
+      announce(`Saved ${link.code}`);
+      await linkPage(document.getElementById("main"), link.code);
     },
-    h("h2", { id: "edit-heading" }, "Edit"),
-    problem,
-    h("div", { class: "grid" }, fields.rows),
-    formActions(
+    buttons: (failed) => [
       h("button", { type: "submit" }, "Save changes"),
       h(
         "button",
@@ -123,15 +110,14 @@ function editForm(link) {
               announce(`Deleted ${link.code}`);
               location.hash = "#/links";
             } catch (error) {
-              showProblem(problem, error, form);
+              failed(error);
             }
           },
         },
         "Delete link",
       ),
-    ),
-  );
-  return form;
+    ],
+  });
 }
 
 async function showStats(section, link) {

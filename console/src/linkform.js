@@ -1,6 +1,39 @@
-// The fields of a link, for creating one (URL, alias, expiry, tags) and for editing one (URL, expiry, tags).
+// The form of a link, for creating one (URL, alias, expiry, tags) and for editing one (URL, expiry, tags).
 import { field, h } from "./dom.js";
 import { fromLocalInput, parseTags, toLocalInput } from "./format.js";
+import { clearProblem, problemArea, showProblem } from "./problems.js";
+
+/**
+ * A card with a heading, the problem area, the fields and the buttons. Each submit clears the last problem and runs
+ * submit(); what that throws is shown, the field it names marked. buttons(failed) makes the buttons; failed(error)
+ * shows a failure of another button the same way.
+ */
+export function linkForm({ id, heading, fields, submit, buttons }) {
+  const problem = problemArea();
+  const failed = (error) => showProblem(problem, error, form);
+  const form = h(
+    "form",
+    {
+      class: "card",
+      novalidate: true,
+      "aria-labelledby": id,
+      onsubmit: async (event) => {
+        event.preventDefault();
+        clearProblem(problem, form);
+        try {
+          await submit();
+        } catch (error) {
+          failed(error);
+        }
+      },
+    },
+    h("h2", { id }, heading),
+    problem,
+    h("div", { class: "grid" }, fields.rows),
+    formActions(...buttons(failed)),
+  );
+  return form;
+}
 
 export function linkFields({ link, withAlias }) {
   const url = field("Destination URL", {

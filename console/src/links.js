@@ -3,8 +3,8 @@
 import { api, withQuery } from "./api.js";
 import { field, h } from "./dom.js";
 import { count, when } from "./format.js";
-import { formActions, linkFields } from "./linkform.js";
-import { clearProblem, problemArea, showProblem } from "./problems.js";
+import { formActions, linkFields, linkForm } from "./linkform.js";
+import { problemArea, showProblem } from "./problems.js";
 import { announce } from "./status.js";
 import { copyButton, scrollingTable, tagList } from "./widgets.js";
 
@@ -26,36 +26,22 @@ export async function linksPage(main, query) {
 
 function createForm(created) {
   const fields = linkFields({ withAlias: true });
-  const problem = problemArea();
-  const form = h(
-    "form",
-    {
-      class: "card",
-      novalidate: true,
-      "aria-labelledby": "create-heading",
-      onsubmit: async (event) => {
-        event.preventDefault();
-        clearProblem(problem, form);
-        try {
-          const link = await api("POST", "/api/links", {
-            body: fields.body(),
-            headers: { "Idempotency-Key": crypto.randomUUID() },
-          });
-          fields.reset();
-          announce(`Created ${link.shortUrl}`);
-          paging.index = 0;
-          await created();
-        } catch (error) {
-          showProblem(problem, error, form);
-        }
-      },
+  return linkForm({
+    id: "create-heading",
+    heading: "New link",
+    fields,
+    submit: async () => {
+      const link = await api("POST", "/api/links", {
+        body: fields.body(),
+        headers: { "Idempotency-Key": crypto.randomUUID() },
+      });
+      fields.reset();
+      announce(`Created ${link.shortUrl}`);
+      paging.index = 0;
+      await created();
     },
-    h("h2", { id: "create-heading" }, "New link"),
-    problem,
-    h("div", { class: "grid" }, fields.rows),
-    formActions(h("button", { type: "submit" }, "Shorten")),
-  );
-  return form;
+    buttons: () => [h("button", { type: "submit" }, "Shorten")],
+  });
 }
 
 function filterForm(filters) {

@@ -1,10 +1,9 @@
 'use strict'
-// Launcher started by dev.shortener.localservers.DynaliteProcess.
-// It listens on a free loopback port, reports that port as one JSON line on stdout, and exits when its
-// stdin closes: the JVM holds the other end of that pipe, so the emulator can never outlive the JVM,
-// even one killed with SIGKILL.
+// Launcher started by dev.shortener.localservers.DynaliteProcess: dynalite on a free loopback port, its data in
+// DYNALITE_PATH (in memory without one); ./launcher reports the port and stops it when stdin closes.
 var http = require('http')
 var dynalite = require('dynalite')
+var launcher = require('./launcher')
 
 var server = dynalite({
   createTableMs: 0,
@@ -14,8 +13,7 @@ var server = dynalite({
 })
 
 server.on('error', function (err) {
-  console.error('dynalite failed: ' + (err && err.stack || err))
-  process.exit(1)
+  launcher.fail('dynalite failed: ' + (err && err.stack || err))
 })
 
 server.listen(0, '127.0.0.1', function () {
@@ -40,32 +38,18 @@ server.listen(0, '127.0.0.1', function () {
     res.on('data', function (chunk) { body += chunk })
     res.on('end', function () {
       if (res.statusCode !== 200) {
-        console.error('dynalite answered its own ListTables with HTTP ' + res.statusCode + ': ' + body)
-        process.exit(1)
+        launcher.fail('dynalite answered its own ListTables with HTTP ' + res.statusCode + ': ' + body)
       }
-      process.stdout.write(JSON.stringify({ port: port }) + '\n')
+      launcher.reportPort(port)
     })
   })
   req.on('error', function (err) {
-    console.error('dynalite did not answer its own ListTables: ' + err)
-    process.exit(1)
+    launcher.fail('dynalite did not answer its own ListTables: ' + err)
   })
   req.end('{}')
 })
 
-var stopping = false
-function stop () {
-  if (stopping) return
-  stopping = true
-  // Give the store a moment to close cleanly (a data dir must be left consistent), then go regardless.
-  setTimeout(function () { process.exit(0) }, 5000).unref()
-  server.close(function () { process.exit(0) })
+launcher.stopWhenStdinCloses(function (done) {
+  server.close(done)
   server.closeAllConnections()
-}
-
-process.stdin.on('end', stop)
-process.stdin.on('close', stop)
-process.stdin.on('error', stop)
-process.stdin.resume()
-process.on('SIGTERM', stop)
-process.on('SIGINT', stop)
+})

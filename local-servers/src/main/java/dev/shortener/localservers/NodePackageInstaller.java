@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Installs a pinned Node.js emulator (dynalite, s3rver: a resource folder with package.json, the committed
- * package-lock.json and a launcher script), or a pinned package of data without a launcher, with {@code npm ci}
+ * package-lock.json and a launcher script, which requires the launcher module all emulators share), or a pinned package of data without a launcher, with {@code npm ci}
  * into a folder keyed by the lock file's hash,
  * once per machine: later JVMs and later builds reuse it, and a changed lock file gets a fresh folder. A file
  * lock keeps two JVMs (two modules' test forks) from installing into the same folder at once.
@@ -29,6 +30,8 @@ public final class NodePackageInstaller {
     public static final String CACHE_DIR_PROPERTY = "shortener.cacheDir";
 
     static final String SERVER_SCRIPT = "server.js";
+    /** What every launcher script requires from beside it ({@code require('./launcher')}). */
+    private static final String SHARED_LAUNCHER = "/node-launcher/launcher.js";
 
     private static final List<String> LOCKED_FILES = List.of("package.json", "package-lock.json");
     private static final String MARKER = ".installed";
@@ -49,8 +52,19 @@ public final class NodePackageInstaller {
                 new Emulator("dynalite", "the DynamoDB emulator (dynalite)", "set DYNAMODB_ENDPOINT", true);
         static final Emulator S3RVER = new Emulator("s3rver", "the S3 emulator (s3rver)", "install Node.js 20+", true);
 
-        List<String> files() {
-            return launcher ? List.of(LOCKED_FILES.get(0), LOCKED_FILES.get(1), SERVER_SCRIPT) : LOCKED_FILES;
+        /** The class path resources to copy into the install folder, each under its own file name. */
+        List<String> resources() {
+            List<String> paths = new ArrayList<>();
+            LOCKED_FILES.forEach(file -> paths.add(resourcePath(file)));
+            if (launcher) {
+                paths.add(resourcePath(SERVER_SCRIPT));
+                paths.add(SHARED_LAUNCHER);
+            }
+            return paths;
+        }
+
+        String resourcePath(String file) {
+            return "/" + name + "/" + file;
         }
     }
 
@@ -136,9 +150,9 @@ public final class NodePackageInstaller {
     }
 
     private void copyResources() throws IOException {
-        for (String name : emulator.files()) {
-            byte[] content = resource(emulator, name);
-            Path target = installDir.resolve(name);
+        for (String path : emulator.resources()) {
+            byte[] content = resource(path);
+            Path target = installDir.resolve(path.substring(path.lastIndexOf('/') + 1));
             if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
                 Files.write(target, content);
             }
@@ -176,15 +190,15 @@ public final class NodePackageInstaller {
 
     private static String lockFileHash(Emulator emulator) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resource(emulator, "package-lock.json"));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(resource(emulator.resourcePath("package-lock.json")));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 
-    private static byte[] resource(Emulator emulator, String name) {
-        String path = "/" + emulator.name() + "/" + name;
+    private static byte[] resource(String path) {
         try (InputStream in = NodePackageInstaller.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(

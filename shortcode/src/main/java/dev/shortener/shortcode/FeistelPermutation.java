@@ -75,18 +75,23 @@ public final class FeistelPermutation {
 
     /** The image of {@code value}, in {@code [0, 2^bits)}. */
     public long permute(long value) {
-        long walked = requireInRange(value);
-        do {
-            walked = encryptOnce(walked);
-        } while ((walked >>> bits) != 0);
-        return walked;
+        return cycleWalk(value, true);
     }
 
     /** The value whose image is {@code image}: {@code inverse(permute(x)) == x}. */
     public long inverse(long image) {
-        long walked = requireInRange(image);
+        return cycleWalk(image, false);
+    }
+
+    /**
+     * Passes through the network ({@code forward}) or back until the value is in {@code [0, 2^bits)} again (after
+     * one pass when the width is even). A flag rather than a function: a captured method reference costs an
+     * allocation per call wherever the JIT does not inline this method.
+     */
+    private long cycleWalk(long value, boolean forward) {
+        long walked = requireInRange(value);
         do {
-            walked = decryptOnce(walked);
+            walked = forward ? encryptOnce(walked) : decryptOnce(walked);
         } while ((walked >>> bits) != 0);
         return walked;
     }

@@ -32,6 +32,8 @@ class NodePackageInstallerTest {
 
             assertEquals(installer.installDir().resolve("server.js"), script);
             assertTrue(Files.isRegularFile(script));
+            assertTrue(
+                    Files.isRegularFile(installer.installDir().resolve("launcher.js")), "the shared launcher module");
             assertTrue(Files.isRegularFile(installer.installDir().resolve("package-lock.json")));
             String name = installer.installDir().getFileName().toString().replaceFirst("-[0-9a-f]+$", "");
             assertTrue(Files.isDirectory(installer.installDir().resolve("node_modules/" + name)), name);
