@@ -235,20 +235,16 @@ final class PendingClicks {
         }
     }
 
-    /** Gives up everything still pending (shutdown out of time) and stops the flusher. */
+    /**
+     * Gives up everything still pending (shutdown out of time), as {@link #abandonPending} does, clicks being packed
+     * included, and stops the flusher.
+     */
     List<EncodedClick> abandonAll() {
         lock.lock();
         try {
-            List<EncodedClick> abandoned = new ArrayList<>(buffer);
-            for (PendingRecord record : outbox.abandon()) {
-                abandoned.addAll(record.clicks);
-            }
-            buffer = new ArrayList<>();
-            unresolved = 0;
-            pendingBytes = 0;
+            List<EncodedClick> abandoned = abandonPending();
             stopped = true;
             work.signalAll();
-            settled.signalAll();
             return abandoned;
         } finally {
             lock.unlock();
