@@ -3,6 +3,7 @@ package dev.shortener.create.dynamodb;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 
 import dev.shortener.create.domain.stats.DailyStats;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.dynamodb.DayStatsItems;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
@@ -26,12 +26,10 @@ public final class DynamoDbDailyStats implements DailyStats {
 
     private static final int KEYS_PER_CALL = 100;
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
 
-    public DynamoDbDailyStats(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    public DynamoDbDailyStats(LinksTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     @Override
@@ -58,11 +56,11 @@ public final class DynamoDbDailyStats implements DailyStats {
                             .map(k -> Map.of(PARTITION_KEY, AttributeValue.fromS(k)))
                             .toList();
             Map<String, KeysAndAttributes> request =
-                    Map.of(tableName, KeysAndAttributes.builder().keys(batch).build());
+                    Map.of(table.name(), KeysAndAttributes.builder().keys(batch).build());
             for (int round = 0; !request.isEmpty(); round++) {
                 Map<String, KeysAndAttributes> ask = request;
-                var answer = dynamoDb.batchGetItem(get -> get.requestItems(ask));
-                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(tableName, List.of())) {
+                var answer = table.dynamoDb().batchGetItem(get -> get.requestItems(ask));
+                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(table.name(), List.of())) {
                     DayStatsItems.Stored stored = DayStatsItems.fromItem(item);
                     LocalDate day = dayOfKey.get(item.get(PARTITION_KEY).s());
                     if (stored != null && day != null) {

@@ -6,6 +6,7 @@ import static dev.shortener.links.LinksTableSchema.STATS_VERSION;
 
 import dev.shortener.analytics.counts.LinkDay;
 import dev.shortener.analytics.counts.ObjectRef;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.StatsSettings;
@@ -26,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -51,15 +51,13 @@ public final class DayStatsUpdates {
     /** Conflicting writers rarely exceed a handful (one per concurrent object of a link); this is a safety net. */
     static final int MAX_ATTEMPTS = 64;
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
     private final ExecutorService pool;
     private final StatsSettings settings;
     private final AtomicLong conflicts = new AtomicLong();
 
-    public DayStatsUpdates(DynamoDbClient dynamoDb, String tableName, ExecutorService pool, StatsSettings settings) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    public DayStatsUpdates(LinksTable table, ExecutorService pool, StatsSettings settings) {
+        this.table = Objects.requireNonNull(table, "table");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -116,9 +114,8 @@ public final class DayStatsUpdates {
                 .atStartOfDay(ZoneOffset.UTC)
                 .toEpochSecond();
         for (int attempt = 1; ; attempt++) {
-            DayStatsItems.Stored stored = DayStatsItems.fromItem(dynamoDb.getItem(get -> get.tableName(tableName)
-                            .consistentRead(true)
-                            .key(Map.of(PARTITION_KEY, AttributeValue.fromS(key))))
+            DayStatsItems.Stored stored = DayStatsItems.fromItem(table.getItem(
+                            get -> get.consistentRead(true).key(Map.of(PARTITION_KEY, AttributeValue.fromS(key))))
                     .item());
             if (stored != null && stored.objects().contains(token)) {
                 return false;
@@ -134,8 +131,8 @@ public final class DayStatsUpdates {
             long version = stored == null ? 0 : stored.version();
             Map<String, AttributeValue> item = DayStatsItems.toItem(key, merged, version + 1, objects, expiresAt);
             try {
-                dynamoDb.putItem(put -> {
-                    put.tableName(tableName).item(item);
+                table.putItem(put -> {
+                    put.item(item);
                     if (stored == null) {
                         put.conditionExpression("attribute_not_exists(#pk)")
                                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY));
@@ -164,7 +161,7 @@ public final class DayStatsUpdates {
                     .map(code -> Map.of(PARTITION_KEY, AttributeValue.fromS(code)))
                     .toList();
             Map<String, KeysAndAttributes> request = Map.of(
-                    tableName,
+                    table.name(),
                     KeysAndAttributes.builder()
                             .keys(keys)
                             .projectionExpression("#pk, #owner")
@@ -172,8 +169,8 @@ public final class DayStatsUpdates {
                             .build());
             for (int round = 0; !request.isEmpty(); round++) {
                 Map<String, KeysAndAttributes> ask = request;
-                var answer = dynamoDb.batchGetItem(get -> get.requestItems(ask));
-                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(tableName, List.of())) {
+                var answer = table.dynamoDb().batchGetItem(get -> get.requestItems(ask));
+                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(table.name(), List.of())) {
                     AttributeValue owner = item.get(CREATED_BY);
                     if (owner != null && owner.s() != null) {
                         owners.put(item.get(PARTITION_KEY).s(), owner.s());
