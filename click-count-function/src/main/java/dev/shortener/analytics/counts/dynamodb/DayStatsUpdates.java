@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Adds an object's clicks to the links' and owners' day items: one read-modify-write per link-day and per
@@ -156,30 +155,15 @@ public final class DayStatsUpdates {
     /** The owner of each code that is a link: one projected BatchGetItem per 100 codes. */
     private Map<String, String> owners(List<String> codes) {
         Map<String, String> owners = new HashMap<>();
-        for (int from = 0; from < codes.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = codes.subList(from, Math.min(codes.size(), from + 100)).stream()
-                    .map(code -> Map.of(PARTITION_KEY, AttributeValue.fromS(code)))
-                    .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    table.name(),
-                    KeysAndAttributes.builder()
-                            .keys(keys)
-                            .projectionExpression("#pk, #owner")
-                            .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#owner", CREATED_BY))
-                            .build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                Map<String, KeysAndAttributes> ask = request;
-                var answer = table.dynamoDb().batchGetItem(get -> get.requestItems(ask));
-                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(table.name(), List.of())) {
-                    AttributeValue owner = item.get(CREATED_BY);
-                    if (owner != null && owner.s() != null) {
-                        owners.put(item.get(PARTITION_KEY).s(), owner.s());
-                    }
-                }
-                request = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    backOff(round + 1); // throttled: BatchGetItem hands the rest back
-                }
+        List<Map<String, AttributeValue>> items = table.batchGet(
+                codes,
+                read -> read.projectionExpression("#pk, #owner")
+                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#owner", CREATED_BY)),
+                DayStatsUpdates::backOff); // throttled: BatchGetItem hands the rest back
+        for (Map<String, AttributeValue> item : items) {
+            AttributeValue owner = item.get(CREATED_BY);
+            if (owner != null && owner.s() != null) {
+                owners.put(item.get(PARTITION_KEY).s(), owner.s());
             }
         }
         return owners;

@@ -10,6 +10,8 @@ import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.LEDGE
 import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.STATE;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.n;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.analytics.counts.ClickCountLedger;
 import dev.shortener.analytics.counts.ObjectClickCounts;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -139,13 +140,5 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
         var item = table.getItem(get -> get.consistentRead(true).key(Map.of(PARTITION_KEY, s(ledgerKey))))
                 .item();
         return item == null || !item.containsKey(STATE) ? null : item.get(STATE).s();
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.builder().n(Long.toString(value)).build();
     }
 }

@@ -2,10 +2,10 @@ package dev.shortener.analytics.counts.dynamodb;
 
 import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CLICKS_UPDATED_AT;
 import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CLICK_OBJECTS;
-import static dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger.n;
-import static dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger.s;
 import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.n;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.links.dynamodb.LinksTable;
 import java.time.Instant;
