@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <p>Only codes whose link item exists are counted (the owner is its {@code created_by}, read with one
  * BatchGetItem per 100 codes); other codes are not links.
  */
-public final class DayStatsUpdates {
+final class DayStatsUpdates {
 
     /** Conflicting writers rarely exceed a handful (one per concurrent object of a link); this is a safety net. */
     static final int MAX_ATTEMPTS = 64;
@@ -55,7 +55,7 @@ public final class DayStatsUpdates {
     private final StatsSettings settings;
     private final AtomicLong conflicts = new AtomicLong();
 
-    public DayStatsUpdates(LinksTable table, ExecutorService pool, StatsSettings settings) {
+    DayStatsUpdates(LinksTable table, ExecutorService pool, StatsSettings settings) {
         this.table = Objects.requireNonNull(table, "table");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -17,10 +17,12 @@ import dev.shortener.analytics.counts.ClickCountLedger;
 import dev.shortener.analytics.counts.ObjectClickCounts;
 import dev.shortener.analytics.counts.ObjectRef;
 import dev.shortener.links.dynamodb.LinksTable;
+import dev.shortener.stats.StatsSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -50,10 +52,14 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
     private final LinkCountUpdates links;
     private final DayStatsUpdates stats;
 
-    public DynamoDbClickCountLedger(LinksTable table, LinkCountUpdates links, DayStatsUpdates stats) {
+    /**
+     * @param writers  the pool the per-link and per-day writes run on
+     * @param settings the day items' retention
+     */
+    public DynamoDbClickCountLedger(LinksTable table, ExecutorService writers, StatsSettings settings) {
         this.table = Objects.requireNonNull(table, "table");
-        this.links = Objects.requireNonNull(links, "links");
-        this.stats = Objects.requireNonNull(stats, "stats");
+        this.links = new LinkCountUpdates(table, writers);
+        this.stats = new DayStatsUpdates(table, writers, settings);
     }
 
     @Override

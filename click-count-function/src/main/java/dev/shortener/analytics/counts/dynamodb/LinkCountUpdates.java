@@ -27,12 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * existing items are touched: a code whose link is gone (TTL-deleted) or that is not a link is skipped, never
  * created.
  */
-public final class LinkCountUpdates {
+final class LinkCountUpdates {
 
     private final LinksTable table;
     private final ExecutorService pool;
 
-    public LinkCountUpdates(LinksTable table, ExecutorService pool) {
+    LinkCountUpdates(LinksTable table, ExecutorService pool) {
         this.table = Objects.requireNonNull(table, "table");
         this.pool = Objects.requireNonNull(pool, "pool");
     }

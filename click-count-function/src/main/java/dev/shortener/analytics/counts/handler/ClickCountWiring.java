@@ -4,9 +4,7 @@ import dev.shortener.analytics.counts.ClickCountService;
 import dev.shortener.analytics.counts.ClickCounter;
 import dev.shortener.analytics.counts.ClickObjectSource;
 import dev.shortener.analytics.counts.agents.UserAgents;
-import dev.shortener.analytics.counts.dynamodb.DayStatsUpdates;
 import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
-import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
@@ -92,8 +90,7 @@ public record ClickCountWiring(ClickCountService service, StructuredLog log, Ins
             UserAgents agents,
             StructuredLog log,
             InstantSource time) {
-        var ledger = new DynamoDbClickCountLedger(
-                table, new LinkCountUpdates(table, writers), new DayStatsUpdates(table, writers, stats));
+        var ledger = new DynamoDbClickCountLedger(table, writers, stats);
         return new ClickCountWiring(new ClickCountService(source, ledger, new ClickCounter(agents)), log, time);
     }
 
