@@ -14,6 +14,7 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.DynaliteProcess;
 import dev.shortener.localservers.NodePackageInstaller;
@@ -338,7 +339,7 @@ public final class RunAll {
         String code = "c0LdSt4";
         var admin = DynamoDbClients.forEmulator(dynalite.endpoint());
         LinksTableSetup.createIfMissing(admin, table);
-        new DynamoDbLinkStore(admin, table)
+        new DynamoDbLinkStore(new LinksTable(admin, table))
                 .putIfAbsent(Link.create(
                         code, "https://news.example/cold-start", Instant.now().minusSeconds(60), null, "bench"));
         UnifiedJedis jedis = RedisClients.create(RedisSettings.of(redis.uri()));

@@ -33,6 +33,7 @@ import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.shortcode.ShortCodeMinter;
 import java.time.InstantSource;
 import redis.clients.jedis.RedisClient;
@@ -91,17 +92,7 @@ public final class CreateWiring {
                         new LinkAnalytics(links, ports.dailyStats())),
                 new ManagementApi.Settings(config.shortBaseUrl(), config.cursorKey(), config.stats()),
                 clock);
-        this.snapStartHooks = clients == null
-                ? null
-                : new SnapStartHooks(
-                        api,
-                        minter,
-                        limits,
-                        clients.dynamoDb(),
-                        config.linksTable(),
-                        clients.redis(),
-                        new RedisTokenBuckets(clients.redis(), RATE_LIMIT_KEY_PREFIX),
-                        observability);
+        this.snapStartHooks = clients == null ? null : new SnapStartHooks(api, minter, limits, clients, observability);
     }
 
     /**
@@ -113,11 +104,13 @@ public final class CreateWiring {
     public static CreateWiring fromEnvironment(Environment env) {
         CreateConfig config = CreateConfig.fromEnvironment(env);
         Clients clients = new Clients(
-                DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
+                new LinksTable(
+                        DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, config.dynamoDbEndpoint()),
+                        config.linksTable()),
                 RedisClients.create(RedisSettings.of(config.redisUrl())));
         return new CreateWiring(
                 config,
-                ports(config, clients.dynamoDb(), clients.redis()),
+                ports(clients.linksTable(), clients.redis()),
                 InstantSource.system(),
                 clients,
                 EmfMetrics.fromEnvironment(env, SERVICE));
@@ -126,7 +119,12 @@ public final class CreateWiring {
     /** The production ports on clients the caller owns (the local runner's dynalite and redis-server). */
     public static CreateWiring onClients(
             CreateConfig config, DynamoDbClient dynamoDb, UnifiedJedis redis, InstantSource clock) {
-        return new CreateWiring(config, ports(config, dynamoDb, redis), clock, null, defaultMetrics(clock));
+        return new CreateWiring(
+                config,
+                ports(new LinksTable(dynamoDb, config.linksTable()), redis),
+                clock,
+                null,
+                defaultMetrics(clock));
     }
 
     /** The given ports and clock, without SnapStart hooks: for tests. */
@@ -139,19 +137,18 @@ public final class CreateWiring {
         return new EmfMetrics(EmfMetrics.DEFAULT_NAMESPACE, SERVICE, clock);
     }
 
-    private static CreatePorts ports(CreateConfig config, DynamoDbClient dynamoDb, UnifiedJedis redis) {
-        String table = config.linksTable();
+    private static CreatePorts ports(LinksTable table, UnifiedJedis redis) {
         return new CreatePorts(
-                new DynamoDbLinkStore(dynamoDb, table),
-                new DynamoDbCodeReservations(dynamoDb, table),
-                new DynamoDbLinkStats(dynamoDb, table),
-                new DynamoDbDailyStats(dynamoDb, table),
-                new DynamoDbApiKeys(dynamoDb, table),
-                new DynamoDbIdempotencyStore(dynamoDb, table),
+                new DynamoDbLinkStore(table),
+                new DynamoDbCodeReservations(table),
+                new DynamoDbLinkStats(table),
+                new DynamoDbDailyStats(table),
+                new DynamoDbApiKeys(table),
+                new DynamoDbIdempotencyStore(table),
                 new RedisTokenBuckets(redis, RATE_LIMIT_KEY_PREFIX),
                 new SharedLinkCache(new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX)),
-                new DynamoDbWorkerLeases(dynamoDb, table),
-                new DynamoDbLinkListing(dynamoDb, table));
+                new DynamoDbWorkerLeases(table),
+                new DynamoDbLinkListing(table));
     }
 
     ManagementApi api() {
@@ -175,5 +172,6 @@ public final class CreateWiring {
         return snapStartHooks;
     }
 
-    private record Clients(DynamoDbClient dynamoDb, RedisClient redis) {}
+    /** The clients of one execution environment, built by {@link #fromEnvironment}; SnapStart primes them. */
+    record Clients(LinksTable linksTable, RedisClient redis) {}
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.crac.Context;
 import org.crac.Resource;
-import redis.clients.jedis.RedisClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,28 +33,20 @@ final class SnapStartHooks implements Resource {
     private final ManagementApi api;
     private final ShortCodeMinter minter;
     private final RateLimits limits;
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final RedisClient redis;
-    private final RedisTokenBuckets buckets;
+    private final CreateWiring.Clients clients;
     private final Observability observability;
 
+    /** @param clients the environment's own clients, which are primed and reconnected */
     SnapStartHooks(
             ManagementApi api,
             ShortCodeMinter minter,
             RateLimits limits,
-            DynamoDbClient dynamoDb,
-            String table,
-            RedisClient redis,
-            RedisTokenBuckets buckets,
+            CreateWiring.Clients clients,
             Observability observability) {
         this.api = Objects.requireNonNull(api, "api");
         this.minter = Objects.requireNonNull(minter, "minter");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.table = Objects.requireNonNull(table, "table");
-        this.redis = Objects.requireNonNull(redis, "redis");
-        this.buckets = Objects.requireNonNull(buckets, "buckets");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.observability = Objects.requireNonNull(observability, "observability");
     }
 
@@ -69,7 +59,7 @@ final class SnapStartHooks implements Resource {
         } finally {
             minter.reset();
             // Idle pooled connections would be dead sockets after a restore; the pool opens new ones on demand.
-            redis.getPool().clear();
+            clients.redis().getPool().clear();
         }
         observability.lifecycle(
                 "primed for the snapshot",
@@ -87,13 +77,13 @@ final class SnapStartHooks implements Resource {
 
     /** A read of a key that never exists: signs a request, opens a connection, parses a response. */
     private void touchDynamoDb() {
-        dynamoDb.getItem(get -> get.tableName(table).key(PRIME_KEY));
+        clients.linksTable().getItem(get -> get.key(PRIME_KEY));
     }
 
     /** A PING, and the rate-limit script loaded, so the first EVALSHA finds it. */
     private void touchRedis() {
-        redis.ping();
-        buckets.load();
+        clients.redis().ping();
+        RedisTokenBuckets.loadScript(clients.redis());
     }
 
     private void attempt(String what, Runnable step) {

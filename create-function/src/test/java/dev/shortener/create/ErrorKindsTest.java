@@ -11,6 +11,7 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -216,7 +217,8 @@ class ErrorKindsTest {
     @Test
     void anUnreachableDynamoDb_is503_withRetryAfter() {
         var unreachable = DynamoDbClients.forEmulator(NOWHERE, DynamoDbTimeouts.REDIRECT);
-        TestBed broken = TestBed.create(adapters -> adapters.links = new DynamoDbLinkStore(unreachable, "t"));
+        TestBed broken =
+                TestBed.create(adapters -> adapters.links = new DynamoDbLinkStore(new LinksTable(unreachable, "t")));
 
         Answer answer = broken.create(broken.newApiKey("owner-b"), "{\"url\":\"https://example.com/\"}");
 

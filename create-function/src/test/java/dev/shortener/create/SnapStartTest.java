@@ -10,6 +10,7 @@ import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.links.LinksTableSettings;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.testsupport.TestServers;
 import java.security.SecureRandom;
@@ -56,7 +57,7 @@ class SnapStartTest {
                         TestServers.dynamoDbEndpoint().toString())));
         apiKey = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(apiKey);
-        new DynamoDbApiKeys(TestBed.dynamoDb(), table)
+        new DynamoDbApiKeys(new LinksTable(TestBed.dynamoDb(), table))
                 .add(hash, new Caller("owner-s", ApiKeyFormat.keyId(hash)), Instant.now());
     }
 

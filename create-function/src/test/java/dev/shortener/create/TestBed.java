@@ -29,6 +29,7 @@ import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.shortcode.WorkerLeases;
 import dev.shortener.testsupport.TestClock;
@@ -57,6 +58,7 @@ final class TestBed {
     private static RedisClient redis;
 
     final String table;
+    final LinksTable linksTable;
     final String cachePrefix;
     final String rateLimitPrefix;
     final TestClock clock = TestClock.fixedAt(Instant.parse("2026-11-27T12:00:00Z"));
@@ -68,12 +70,13 @@ final class TestBed {
 
     private TestBed(Map<String, String> envOverrides, Consumer<Adapters> replace) {
         table = Tables.createNew(dynamoDb());
+        linksTable = new LinksTable(dynamoDb(), table);
         cachePrefix = TestServers.uniqueName("link") + ":";
         rateLimitPrefix = TestServers.uniqueName("ratelimit") + ":";
         cache = new RedisLinkCache(redis(), cachePrefix);
-        links = new DynamoDbLinkStore(dynamoDb(), table);
+        links = new DynamoDbLinkStore(linksTable);
         config = CreateConfig.fromEnvironment(Environment.of(environment(table, envOverrides)));
-        Adapters adapters = new Adapters(links, table, cache, rateLimitPrefix);
+        Adapters adapters = new Adapters(links, linksTable, cache, rateLimitPrefix);
         replace.accept(adapters);
         ports = adapters.ports();
         handler = new CreateHandler(CreateWiring.of(config, ports, clock));
@@ -108,17 +111,17 @@ final class TestBed {
         WorkerLeases workerLeases;
         LinkListing listing;
 
-        private Adapters(LinkStore links, String table, RedisLinkCache cache, String rateLimitPrefix) {
+        private Adapters(LinkStore links, LinksTable table, RedisLinkCache cache, String rateLimitPrefix) {
             this.links = links;
-            reservations = new DynamoDbCodeReservations(dynamoDb(), table);
-            stats = new DynamoDbLinkStats(dynamoDb(), table);
-            dailyStats = new DynamoDbDailyStats(dynamoDb(), table);
-            apiKeys = new DynamoDbApiKeys(dynamoDb(), table);
-            idempotency = new DynamoDbIdempotencyStore(dynamoDb(), table);
+            reservations = new DynamoDbCodeReservations(table);
+            stats = new DynamoDbLinkStats(table);
+            dailyStats = new DynamoDbDailyStats(table);
+            apiKeys = new DynamoDbApiKeys(table);
+            idempotency = new DynamoDbIdempotencyStore(table);
             rateLimiter = new RedisTokenBuckets(redis(), rateLimitPrefix);
             this.cache = new SharedLinkCache(cache);
-            workerLeases = new DynamoDbWorkerLeases(dynamoDb(), table);
-            listing = new DynamoDbLinkListing(dynamoDb(), table);
+            workerLeases = new DynamoDbWorkerLeases(table);
+            listing = new DynamoDbLinkListing(table);
         }
 
         private CreatePorts ports() {
@@ -168,7 +171,7 @@ final class TestBed {
     String newApiKey(String owner) {
         String key = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(key);
-        new DynamoDbApiKeys(dynamoDb(), table).add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), clock.instant());
+        new DynamoDbApiKeys(linksTable).add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), clock.instant());
         return key;
     }
 

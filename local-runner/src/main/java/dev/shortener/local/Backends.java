@@ -5,6 +5,7 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.DynaliteProcess;
 import dev.shortener.localservers.LocalServerException;
@@ -38,8 +39,7 @@ public final class Backends implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private URI dynamoDbEndpoint;
     private URI redisUrl;
-    private DynamoDbClient dynamoDb;
-    private String table;
+    private LinksTable linksTable;
 
     private Backends() {}
 
@@ -59,7 +59,7 @@ public final class Backends implements AutoCloseable {
     }
 
     private void open(RunnerSettings settings, DataFolder data, boolean withRedis, PrintStream out) {
-        table = settings.env(LINKS_TABLE) == null ? DEFAULT_TABLE : settings.env(LINKS_TABLE);
+        String table = settings.env(LINKS_TABLE) == null ? DEFAULT_TABLE : settings.env(LINKS_TABLE);
         String endpoint = settings.env(DYNAMODB_ENDPOINT);
         boolean ownDynalite = endpoint == null;
         if (ownDynalite) {
@@ -74,10 +74,11 @@ public final class Backends implements AutoCloseable {
         }
         // An emulator gets dummy credentials; with AWS_REGION set, the default chain and region (real AWS,
         // LocalStack with its own credentials).
-        dynamoDb = ownDynalite || settings.env(AWS_REGION) == null
+        DynamoDbClient dynamoDb = ownDynalite || settings.env(AWS_REGION) == null
                 ? DynamoDbClients.forEmulator(dynamoDbEndpoint, DynamoDbTimeouts.MANAGEMENT)
                 : DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, dynamoDbEndpoint);
         opened.push(dynamoDb);
+        linksTable = new LinksTable(dynamoDb, table);
         if (ownDynalite) {
             LinksTableSetup.createIfMissing(dynamoDb, table);
         }
@@ -114,12 +115,9 @@ public final class Backends implements AutoCloseable {
         return redisUrl;
     }
 
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    public String table() {
-        return table;
+    /** The links table on the runner's DynamoDB client. */
+    public LinksTable linksTable() {
+        return linksTable;
     }
 
     /** Keeps {@code resource} to be closed (before the servers) by {@link #close()}. */

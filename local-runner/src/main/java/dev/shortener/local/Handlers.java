@@ -13,6 +13,7 @@ import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.local.clicks.LocalClickSink;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
@@ -46,7 +47,7 @@ public record Handlers(
         try {
             CreateConfig createConfig = CreateConfig.fromEnvironment(Environment.of(env));
             RedirectConfig redirectConfig = RedirectConfig.fromEnvironment(Environment.of(env));
-            var dynamoDb = backends.dynamoDb();
+            var dynamoDb = backends.linksTable().dynamoDb();
 
             RedisClient createRedis = backends.own(RedisClients.create(RedisSettings.of(createConfig.redisUrl())));
             CreateHandler create = new CreateHandler(
@@ -60,7 +61,7 @@ public record Handlers(
                     RedisSettings.DEFAULT_POOL_SIZE)));
             RedirectHandler redirect = new RedirectHandler(RedirectWiring.of(
                     redirectConfig,
-                    new DynamoDbLinkStore(dynamoDb, redirectConfig.linksTable()),
+                    new DynamoDbLinkStore(new LinksTable(dynamoDb, redirectConfig.linksTable())),
                     new RedisLinkCache(redirectRedis, RedisLinkCache.DEFAULT_KEY_PREFIX),
                     clickSink(settings, env, clicksRoot),
                     InstantSource.system(),
@@ -80,7 +81,7 @@ public record Handlers(
                 env.put(name, value);
             }
         });
-        env.putIfAbsent(Backends.LINKS_TABLE, backends.table());
+        env.putIfAbsent(Backends.LINKS_TABLE, backends.linksTable().name());
         env.putIfAbsent(Backends.REDIS_URL, backends.redisUrl().toString());
         env.putIfAbsent(Backends.DYNAMODB_ENDPOINT, backends.dynamoDbEndpoint().toString());
         // localhost, not 127.0.0.1: links to the short domain are refused, and a local destination page on

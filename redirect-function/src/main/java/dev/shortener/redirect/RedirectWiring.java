@@ -12,6 +12,7 @@ import dev.shortener.links.LinkStore;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.redirect.cache.CircuitBreaker;
 import dev.shortener.redirect.cache.GuardedLinkCache;
 import dev.shortener.redirect.domain.CacheTimes;
@@ -21,7 +22,6 @@ import dev.shortener.redirect.http.RedirectResponses;
 import java.time.InstantSource;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The redirect function's whole object graph, built here and nowhere else: configuration, link store, the Redis
@@ -53,12 +53,13 @@ public record RedirectWiring(
     public static RedirectWiring fromEnvironment(Environment env) {
         RedirectConfig config = RedirectConfig.fromEnvironment(env);
         // The redirect timeouts: a miss is answered, with a 503 if need be, well within a second.
-        DynamoDbClient dynamoDb = DynamoDbClients.forFunction(DynamoDbTimeouts.REDIRECT, config.dynamoDbEndpoint());
+        LinksTable table = new LinksTable(
+                DynamoDbClients.forFunction(DynamoDbTimeouts.REDIRECT, config.dynamoDbEndpoint()), config.linksTable());
         UnifiedJedis redis = RedisClients.create(config.redisSettings());
         StructuredLog log = new StructuredLog(SERVICE);
         return of(
                 config,
-                new DynamoDbLinkStore(dynamoDb, config.linksTable()),
+                new DynamoDbLinkStore(table),
                 // The production prefix, which the create function invalidates: never configurable apart.
                 new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
                 ClickSinks.fromEnvironment(env, log, EmfMetrics.fromEnvironment(env, SERVICE)),

@@ -24,6 +24,7 @@ import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.testsupport.SampleEvents;
@@ -95,7 +96,7 @@ final class ClickPath {
                     TestServers.redisUri().toString()));
             RedirectHandler redirect = new RedirectHandler(RedirectWiring.of(
                     RedirectConfig.fromEnvironment(env),
-                    new DynamoDbLinkStore(stack.dynamoDb(), table),
+                    new DynamoDbLinkStore(new LinksTable(stack.dynamoDb(), table)),
                     cache,
                     clicks,
                     InstantSource.system(),
@@ -115,8 +116,7 @@ final class ClickPath {
             assertFalse(objects.isEmpty(), "no click object reached " + stack.bucket());
             ClickCountHandler counter = new ClickCountHandler(ClickCountWiring.onClients(
                     new S3ClickObjectSource(stack.s3()),
-                    stack.dynamoDb(),
-                    table,
+                    new LinksTable(stack.dynamoDb(), table),
                     writers,
                     new dev.shortener.stats.StatsSettings(400),
                     new dev.shortener.analytics.counts.agents.UserAgents(),

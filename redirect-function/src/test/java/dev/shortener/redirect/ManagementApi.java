@@ -25,6 +25,7 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
 import dev.shortener.links.dynamodb.DynamoDbWorkerLeases;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.testsupport.TestServers;
 import java.io.IOException;
@@ -53,21 +54,21 @@ final class ManagementApi {
         env.put(RedisSettings.REDIS_URL, TestServers.redisUri().toString());
         env.put(CreateConfig.SHORT_BASE_URL, "https://sho.rt");
         env.put("SHORTCODE_SECRET", "cross-function-test-secret-of-32-characters+");
+        LinksTable linksTable = new LinksTable(dynamoDb, table);
         CreatePorts ports = new CreatePorts(
-                new DynamoDbLinkStore(dynamoDb, table),
-                new DynamoDbCodeReservations(dynamoDb, table),
-                new DynamoDbLinkStats(dynamoDb, table),
-                new dev.shortener.create.dynamodb.DynamoDbDailyStats(dynamoDb, table),
-                new DynamoDbApiKeys(dynamoDb, table),
-                new DynamoDbIdempotencyStore(dynamoDb, table),
+                new DynamoDbLinkStore(linksTable),
+                new DynamoDbCodeReservations(linksTable),
+                new DynamoDbLinkStats(linksTable),
+                new dev.shortener.create.dynamodb.DynamoDbDailyStats(linksTable),
+                new DynamoDbApiKeys(linksTable),
+                new DynamoDbIdempotencyStore(linksTable),
                 new RedisTokenBuckets(redis, TestServers.uniqueName("ratelimit") + ":"),
                 new SharedLinkCache(cache),
-                new DynamoDbWorkerLeases(dynamoDb, table),
-                new DynamoDbLinkListing(dynamoDb, table));
+                new DynamoDbWorkerLeases(linksTable),
+                new DynamoDbLinkListing(linksTable));
         create = new CreateHandler(CreateWiring.of(CreateConfig.fromEnvironment(Environment.of(env)), ports, clock));
         String hash = ApiKeyFormat.hash(apiKey);
-        new DynamoDbApiKeys(dynamoDb, table)
-                .add(hash, new Caller("owner-1", ApiKeyFormat.keyId(hash)), clock.instant());
+        new DynamoDbApiKeys(linksTable).add(hash, new Caller("owner-1", ApiKeyFormat.keyId(hash)), clock.instant());
     }
 
     /** POST /api/links with {@code body}; the new link's code. */

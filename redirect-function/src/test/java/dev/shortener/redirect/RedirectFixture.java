@@ -15,6 +15,7 @@ import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.testsupport.TestClock;
@@ -65,7 +66,7 @@ final class RedirectFixture implements AutoCloseable {
         admin = DynamoDbClients.forEmulator(dynamoDbEndpoint);
         table = TestServers.uniqueName("redirect");
         LinksTableSetup.createIfMissing(admin, table);
-        store = new DynamoDbLinkStore(admin, table);
+        store = new DynamoDbLinkStore(new LinksTable(admin, table));
         redis = RedisClients.create(RedisSettings.of(redisUri));
         cache = new RedisLinkCache(redis, TestServers.uniqueName("redirect") + ":");
 
@@ -79,7 +80,7 @@ final class RedirectFixture implements AutoCloseable {
                 DynamoDbTimeouts.REDIRECT);
         handler = new RedirectHandler(RedirectWiring.of(
                 config,
-                handlerStore.apply(new DynamoDbLinkStore(handlerDynamoDb, table)),
+                handlerStore.apply(new DynamoDbLinkStore(new LinksTable(handlerDynamoDb, table))),
                 cache,
                 clicks,
                 clock,

@@ -29,6 +29,7 @@ import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.stats.ClickFacts;
@@ -168,7 +169,7 @@ public final class AnalyticsBench {
         DynamoDbClient dynamoDb = DynamoDbClients.forEmulator(dynamo);
         String table = "bench-analytics";
         LinksTableSetup.createIfMissing(dynamoDb, table);
-        var links = new DynamoDbLinkStore(dynamoDb, table);
+        var links = new DynamoDbLinkStore(new LinksTable(dynamoDb, table));
         for (int i = 0; i < LINKS; i++) {
             links.putIfAbsent(
                     Link.create(codes.get(i), "https://example.com/" + i, Instant.now(), null, "owner" + i % 20));
@@ -187,8 +188,7 @@ public final class AnalyticsBench {
         };
         ClickCountService service = ClickCountWiring.onClients(
                         source,
-                        dynamoDb,
-                        table,
+                        new LinksTable(dynamoDb, table),
                         writers,
                         new StatsSettings(400),
                         agents,
@@ -225,7 +225,7 @@ public final class AnalyticsBench {
         LinksTableSetup.createIfMissing(dynamoDb, table);
         LocalDate today = DAY;
         String code = "statBch";
-        new DynamoDbLinkStore(dynamoDb, table)
+        new DynamoDbLinkStore(new LinksTable(dynamoDb, table))
                 .putIfAbsent(Link.create(
                         code,
                         "https://example.com/stats",
@@ -272,7 +272,7 @@ public final class AnalyticsBench {
                     CreateConfig.fromEnvironment(Environment.of(env)), handlerDynamoDb, redis, clock));
             String key = ApiKeyFormat.generate(new SecureRandom());
             String hash = ApiKeyFormat.hash(key);
-            new DynamoDbApiKeys(dynamoDb, table)
+            new DynamoDbApiKeys(new LinksTable(dynamoDb, table))
                     .add(hash, new Caller("bench-owner", ApiKeyFormat.keyId(hash)), clock.instant());
             String from90 = today.minusDays(89).toString();
             Map<String, Map<String, String>> scenarios = new LinkedHashMap<>();

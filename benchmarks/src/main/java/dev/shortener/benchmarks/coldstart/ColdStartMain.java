@@ -12,6 +12,7 @@ import dev.shortener.http.StructuredLog;
 import dev.shortener.linkcache.RedisClients;
 import dev.shortener.linkcache.RedisLinkCache;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.localservers.lambda.InvocationContext;
 import dev.shortener.redirect.RedirectConfig;
 import dev.shortener.redirect.RedirectHandler;
@@ -58,7 +59,7 @@ public final class ColdStartMain {
             UnifiedJedis redis = RedisClients.create(config.redisSettings());
             handler = new RedirectHandler(RedirectWiring.of(
                     config,
-                    new DynamoDbLinkStore(dynamoDb, config.linksTable()),
+                    new DynamoDbLinkStore(new LinksTable(dynamoDb, config.linksTable())),
                     new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX),
                     ClickSinks.fromEnvironment(
                             Environment.system(),

@@ -20,6 +20,7 @@ import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.LinkItems;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.lambda.InvocationContext;
 import java.net.URI;
@@ -97,7 +98,8 @@ public final class ManagementBench {
         this.config = CreateConfig.fromEnvironment(Environment.of(env));
         String key = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(key);
-        new DynamoDbApiKeys(dynamoDb, table).add(hash, new Caller(OWNER, ApiKeyFormat.keyId(hash)), Instant.now());
+        new DynamoDbApiKeys(new LinksTable(dynamoDb, table))
+                .add(hash, new Caller(OWNER, ApiKeyFormat.keyId(hash)), Instant.now());
         this.apiKey = key;
     }
 

@@ -25,6 +25,7 @@ import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.firehose.FirehoseStandIn;
 import dev.shortener.localservers.lambda.InvocationContext;
@@ -86,7 +87,7 @@ public final class HandlerBench {
         DynamoDbClient admin = DynamoDbClients.forEmulator(dynamo);
         LinksTableSetup.createIfMissing(admin, table);
 
-        store = new DynamoDbLinkStore(admin, table);
+        store = new DynamoDbLinkStore(new LinksTable(admin, table));
         eventTemplate = Files.readString(events.resolve("redirect-get.json"));
         Instant now = Instant.now();
         for (int i = 0; i < HOT; i++) {
@@ -109,7 +110,7 @@ public final class HandlerBench {
                 RedisSettings.DEFAULT_POOL_WAIT,
                 RedisSettings.DEFAULT_POOL_SIZE));
         cache = new RedisLinkCache(redis, RedisLinkCache.DEFAULT_KEY_PREFIX);
-        handlerStore = new DynamoDbLinkStore(handlerDynamoDb, table);
+        handlerStore = new DynamoDbLinkStore(new LinksTable(handlerDynamoDb, table));
         config = RedirectConfig.fromEnvironment(Environment.of(
                 Map.of(LinksTableSettings.LINKS_TABLE, table, RedisSettings.REDIS_URL, redisUri.toString())));
     }

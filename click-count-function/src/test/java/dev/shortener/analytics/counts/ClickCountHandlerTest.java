@@ -19,6 +19,7 @@ import dev.shortener.analytics.event.ClickEvents;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.StatsSettings;
 import dev.shortener.stats.dynamodb.DayStatsItems;
@@ -192,8 +193,7 @@ class ClickCountHandlerTest {
         };
         return new ClickCountHandler(ClickCountWiring.onClients(
                 source,
-                client,
-                table,
+                new LinksTable(client, table),
                 writers,
                 new StatsSettings(400),
                 AGENTS,

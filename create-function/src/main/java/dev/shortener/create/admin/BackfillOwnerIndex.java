@@ -15,6 +15,7 @@ import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
 import dev.shortener.links.dynamodb.LinkItems;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,25 +50,27 @@ public final class BackfillOwnerIndex {
         }
         try (DynamoDbClient dynamoDb =
                 DynamoDbClients.forFunction(DynamoDbTimeouts.MANAGEMENT, table.endpointOrNull())) {
-            run(dynamoDb, table.table(), System.out);
+            run(new LinksTable(dynamoDb, table.table()), System.out);
         }
     }
 
     /** @return how many link items were given the index's attributes */
-    static int run(DynamoDbClient dynamoDb, String tableName, PrintStream out) {
+    static int run(LinksTable table, PrintStream out) {
         int updated = 0;
         int seen = 0;
-        var pages = dynamoDb.scanPaginator(scan -> scan.tableName(tableName)
-                .filterExpression("attribute_exists(#by) AND attribute_exists(#at) AND attribute_not_exists(#owner)")
-                .expressionAttributeNames(Map.of("#by", CREATED_BY, "#at", CREATED_AT, "#owner", OWNER_KEY))
-                .consistentRead(true));
+        var pages = table.dynamoDb()
+                .scanPaginator(scan -> scan.tableName(table.name())
+                        .filterExpression(
+                                "attribute_exists(#by) AND attribute_exists(#at) AND attribute_not_exists(#owner)")
+                        .expressionAttributeNames(Map.of("#by", CREATED_BY, "#at", CREATED_AT, "#owner", OWNER_KEY))
+                        .consistentRead(true));
         for (Map<String, AttributeValue> item : pages.items()) {
             String code = item.get(PARTITION_KEY).s();
             if (code.indexOf('#') >= 0) {
                 continue; // another kind of item
             }
             seen++;
-            if (backfill(dynamoDb, tableName, item)) {
+            if (backfill(table, item)) {
                 updated++;
             }
         }
@@ -75,7 +78,7 @@ public final class BackfillOwnerIndex {
         return updated;
     }
 
-    private static boolean backfill(DynamoDbClient dynamoDb, String tableName, Map<String, AttributeValue> item) {
+    private static boolean backfill(LinksTable table, Map<String, AttributeValue> item) {
         String code = item.get(PARTITION_KEY).s();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":owner", item.get(CREATED_BY));
@@ -93,8 +96,7 @@ public final class BackfillOwnerIndex {
         }
         String expression = set;
         try {
-            dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(Map.of(PARTITION_KEY, item.get(PARTITION_KEY)))
+            table.updateItem(update -> update.key(Map.of(PARTITION_KEY, item.get(PARTITION_KEY)))
                     .updateExpression(expression)
                     .conditionExpression("attribute_not_exists(#owner)")
                     .expressionAttributeNames(names)

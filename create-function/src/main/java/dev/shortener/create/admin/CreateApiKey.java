@@ -7,6 +7,7 @@ import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbClients.DynamoDbTimeouts;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -50,7 +51,9 @@ public final class CreateApiKey {
         }
         try (DynamoDbClient dynamoDb = DynamoDbClients.forFunction(
                 DynamoDbTimeouts.MANAGEMENT, options.table().endpointOrNull())) {
-            return create(new DynamoDbApiKeys(dynamoDb, options.table().table()), options.owner(), out, err);
+            var keys =
+                    new DynamoDbApiKeys(new LinksTable(dynamoDb, options.table().table()));
+            return create(keys, options.owner(), out, err);
         }
     }
 

@@ -11,18 +11,18 @@ import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.create.domain.auth.ApiKeys;
 import dev.shortener.create.domain.auth.Caller;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** API keys as {@code apikey#<hash>} items of the links table. */
 public final class DynamoDbApiKeys implements ApiKeys {
 
     private final TableItems items;
 
-    public DynamoDbApiKeys(DynamoDbClient dynamoDb, String tableName) {
-        this.items = new TableItems(dynamoDb, tableName);
+    public DynamoDbApiKeys(LinksTable table) {
+        this.items = new TableItems(table);
     }
 
     /** A strongly consistent read: a key works from the moment the command that made it returns. */

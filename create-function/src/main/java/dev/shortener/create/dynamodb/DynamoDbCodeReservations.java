@@ -9,18 +9,18 @@ import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.create.domain.link.CodeReservations;
 import dev.shortener.links.dynamodb.LinkItems;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Code reservations as {@code reserved#<code>} items: no TTL attribute, so DynamoDB never deletes them. */
 public final class DynamoDbCodeReservations implements CodeReservations {
 
     private final TableItems items;
 
-    public DynamoDbCodeReservations(DynamoDbClient dynamoDb, String tableName) {
-        this.items = new TableItems(dynamoDb, tableName);
+    public DynamoDbCodeReservations(LinksTable table) {
+        this.items = new TableItems(table);
     }
 
     @Override

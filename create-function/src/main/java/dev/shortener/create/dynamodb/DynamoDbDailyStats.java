@@ -3,19 +3,17 @@ package dev.shortener.create.dynamodb;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 
 import dev.shortener.create.domain.stats.DailyStats;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.dynamodb.DayStatsItems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Reads a range of day items with BatchGetItem, 100 keys a call (its limit): 90 days is one call. Eventually
@@ -24,14 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 public final class DynamoDbDailyStats implements DailyStats {
 
-    private static final int KEYS_PER_CALL = 100;
+    private final LinksTable table;
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
-
-    public DynamoDbDailyStats(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    public DynamoDbDailyStats(LinksTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     @Override
@@ -50,37 +44,21 @@ public final class DynamoDbDailyStats implements DailyStats {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             dayOfKey.put(key.apply(subject, day), day);
         }
-        List<String> keys = new ArrayList<>(dayOfKey.keySet());
         Map<LocalDate, DayCounts> days = new HashMap<>();
-        for (int start = 0; start < keys.size(); start += KEYS_PER_CALL) {
-            List<Map<String, AttributeValue>> batch =
-                    keys.subList(start, Math.min(keys.size(), start + KEYS_PER_CALL)).stream()
-                            .map(k -> Map.of(PARTITION_KEY, AttributeValue.fromS(k)))
-                            .toList();
-            Map<String, KeysAndAttributes> request =
-                    Map.of(tableName, KeysAndAttributes.builder().keys(batch).build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                Map<String, KeysAndAttributes> ask = request;
-                var answer = dynamoDb.batchGetItem(get -> get.requestItems(ask));
-                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(tableName, List.of())) {
-                    DayStatsItems.Stored stored = DayStatsItems.fromItem(item);
-                    LocalDate day = dayOfKey.get(item.get(PARTITION_KEY).s());
-                    if (stored != null && day != null) {
-                        days.put(day, stored.counts());
-                    }
-                }
-                request = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    pause(round);
-                }
+        for (Map<String, AttributeValue> item :
+                table.batchGet(new ArrayList<>(dayOfKey.keySet()), read -> {}, DynamoDbDailyStats::pause)) {
+            DayStatsItems.Stored stored = DayStatsItems.fromItem(item);
+            LocalDate day = dayOfKey.get(item.get(PARTITION_KEY).s());
+            if (stored != null && day != null) {
+                days.put(day, stored.counts());
             }
         }
         return days;
     }
 
-    private static void pause(int round) {
+    private static void pause(int retry) {
         try {
-            Thread.sleep(Math.min(200, 10L << Math.min(round, 4)));
+            Thread.sleep(Math.min(200, 10L << Math.min(retry - 1, 4)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -21,11 +21,11 @@ import dev.shortener.create.domain.idempotency.ClaimResult;
 import dev.shortener.create.domain.idempotency.IdempotencyClaim;
 import dev.shortener.create.domain.idempotency.IdempotencyStore;
 import dev.shortener.links.Link;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -41,8 +41,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     private final TableItems items;
 
-    public DynamoDbIdempotencyStore(DynamoDbClient dynamoDb, String tableName) {
-        this.items = new TableItems(dynamoDb, tableName);
+    public DynamoDbIdempotencyStore(LinksTable table) {
+        this.items = new TableItems(table);
     }
 
     @Override

@@ -21,13 +21,13 @@ import dev.shortener.create.domain.listing.ListedLink;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.LinkItems;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -53,12 +53,10 @@ public final class DynamoDbLinkListing implements LinkListing {
     private static final String LOWEST = LinksTableSchema.ownerSortBound(0, false);
     private static final String HIGHEST = LinksTableSchema.ownerSortBound(999_999_999_999L, true);
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
 
-    public DynamoDbLinkListing(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    public DynamoDbLinkListing(LinksTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     @Override
@@ -77,7 +75,7 @@ public final class DynamoDbLinkListing implements LinkListing {
             int wanted = query.limit() - links.size();
             // One more than wanted, so that a full page also tells whether anything follows.
             int batch = selective ? Math.max(FILTERED_BATCH, wanted + 1) : wanted + 1;
-            QueryResponse response = dynamoDb.query(request(keyCondition, filter, names, values, batch, start));
+            QueryResponse response = table.dynamoDb().query(request(keyCondition, filter, names, values, batch, start));
             for (Map<String, AttributeValue> item : response.items()) {
                 if (links.size() == query.limit()) {
                     return new ListPage(links, positionOf(links.get(links.size() - 1)));
@@ -105,7 +103,7 @@ public final class DynamoDbLinkListing implements LinkListing {
             int limit,
             Map<String, AttributeValue> start) {
         QueryRequest.Builder request = QueryRequest.builder()
-                .tableName(tableName)
+                .tableName(table.name())
                 .indexName(OWNER_INDEX)
                 .keyConditionExpression(keyCondition)
                 .expressionAttributeNames(names)

@@ -8,8 +8,8 @@ import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 
 import dev.shortener.create.domain.link.LinkStats;
 import dev.shortener.links.dynamodb.LinkItems;
+import dev.shortener.links.dynamodb.LinksTable;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Reads a link's counters straight from its item: {@code clicks_updated_at} is written by the click-count function
@@ -19,8 +19,8 @@ public final class DynamoDbLinkStats implements LinkStats.Source {
 
     private final TableItems items;
 
-    public DynamoDbLinkStats(DynamoDbClient dynamoDb, String tableName) {
-        this.items = new TableItems(dynamoDb, tableName);
+    public DynamoDbLinkStats(LinksTable table) {
+        this.items = new TableItems(table);
     }
 
     @Override

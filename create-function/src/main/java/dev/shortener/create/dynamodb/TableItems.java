@@ -3,9 +3,9 @@ package dev.shortener.create.dynamodb;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
 import static dev.shortener.links.dynamodb.LinkItems.s;
 
+import dev.shortener.links.dynamodb.LinksTable;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -19,12 +19,10 @@ final class TableItems {
 
     private static final String IS_NEW = "attribute_not_exists(" + PARTITION_KEY + ")";
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
 
-    TableItems(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    TableItems(LinksTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     /**
@@ -35,8 +33,8 @@ final class TableItems {
      * @return the item under {@code partitionKey}; empty when there is none
      */
     Map<String, AttributeValue> read(String partitionKey, String... attributes) {
-        var item = dynamoDb.getItem(get -> {
-                    get.tableName(tableName).key(key(partitionKey)).consistentRead(true);
+        var item = table.getItem(get -> {
+                    get.key(key(partitionKey)).consistentRead(true);
                     if (attributes.length > 0) {
                         get.projectionExpression(String.join(",", attributes));
                     }
@@ -56,8 +54,8 @@ final class TableItems {
      */
     boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
         try {
-            dynamoDb.putItem(put -> {
-                put.tableName(tableName).item(item).conditionExpression(condition);
+            table.putItem(put -> {
+                put.item(item).conditionExpression(condition);
                 if (!values.isEmpty()) { // DynamoDB refuses an empty map of expression values
                     put.expressionAttributeValues(values);
                 }
@@ -91,8 +89,7 @@ final class TableItems {
             Map<String, AttributeValue> values,
             ReturnValue returned) {
         try {
-            return dynamoDb.updateItem(change -> change.tableName(tableName)
-                            .key(key(partitionKey))
+            return table.updateItem(change -> change.key(key(partitionKey))
                             .updateExpression(update)
                             .conditionExpression(condition)
                             .expressionAttributeValues(values)
@@ -106,10 +103,8 @@ final class TableItems {
     /** Deletes the item under {@code partitionKey} if {@code condition} holds of it; false when it did not. */
     boolean deleteIf(String partitionKey, String condition, Map<String, AttributeValue> values) {
         try {
-            dynamoDb.deleteItem(delete -> delete.tableName(tableName)
-                    .key(key(partitionKey))
-                    .conditionExpression(condition)
-                    .expressionAttributeValues(values));
+            table.deleteItem(delete ->
+                    delete.key(key(partitionKey)).conditionExpression(condition).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException failed) {
             return false;

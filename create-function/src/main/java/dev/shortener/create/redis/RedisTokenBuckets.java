@@ -63,7 +63,7 @@ public final class RedisTokenBuckets implements RateLimiter {
             try {
                 reply = redis.evalsha(SCRIPT_SHA1, keys, args);
             } catch (JedisNoScriptException notLoaded) {
-                load();
+                loadScript(redis);
                 reply = redis.evalsha(SCRIPT_SHA1, keys, args);
             }
             return (List<?>) reply;
@@ -72,8 +72,11 @@ public final class RedisTokenBuckets implements RateLimiter {
         }
     }
 
-    /** Loads the script into Redis (also done before a SnapStart snapshot, to prime the path). */
-    public void load() {
+    /**
+     * Loads the script into {@code redis} (also done before a SnapStart snapshot, to prime the path): it is the same
+     * script whatever the buckets' key prefix.
+     */
+    public static void loadScript(UnifiedJedis redis) {
         String loaded = redis.scriptLoad(SCRIPT);
         if (!SCRIPT_SHA1.equals(loaded)) {
             throw new IllegalStateException("Redis hashed the token-bucket script differently: " + loaded);

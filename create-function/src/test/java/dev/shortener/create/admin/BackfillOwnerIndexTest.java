@@ -10,6 +10,7 @@ import dev.shortener.create.domain.listing.ListQuery;
 import dev.shortener.create.dynamodb.DynamoDbLinkListing;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -54,14 +55,15 @@ class BackfillOwnerIndexTest {
                         "deleted_at",
                         n(1_790_000_200)));
         put(dynamoDb, table, Map.of("pk", s("apikey#abc"), "owner_id", s("owner-a"), "created_at", n(1)));
-        var listing = new DynamoDbLinkListing(dynamoDb, table);
+        var linksTable = new LinksTable(dynamoDb, table);
+        var listing = new DynamoDbLinkListing(linksTable);
         var query = new ListQuery("owner-a", ListFilter.NONE, 10, null);
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         assertTrue(listing.page(query, now).links().isEmpty(), "not listed before the backfill");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int first = BackfillOwnerIndex.run(dynamoDb, table, new PrintStream(out, true, StandardCharsets.UTF_8));
-        int second = BackfillOwnerIndex.run(dynamoDb, table, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int first = BackfillOwnerIndex.run(linksTable, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int second = BackfillOwnerIndex.run(linksTable, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertEquals(2, first);
         assertEquals(0, second);

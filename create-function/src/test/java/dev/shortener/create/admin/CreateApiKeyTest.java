@@ -12,6 +12,7 @@ import dev.shortener.create.domain.auth.Authenticator;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.testsupport.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ class CreateApiKeyTest {
         assertEquals(1, items.size());
         assertEquals("apikey#" + hash, items.get(0).get("pk").s());
         assertFalse(items.get(0).toString().contains(key), "the plain key is not stored");
-        Caller caller = new Authenticator(new DynamoDbApiKeys(dynamoDb, table)).authenticate(key);
+        Caller caller = new Authenticator(new DynamoDbApiKeys(new LinksTable(dynamoDb, table))).authenticate(key);
         assertEquals(new Caller("acme", ApiKeyFormat.keyId(hash)), caller);
         assertTrue(printed.contains("key id: " + ApiKeyFormat.keyId(hash)));
     }

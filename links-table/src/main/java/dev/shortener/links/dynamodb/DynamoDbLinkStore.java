@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -37,19 +36,16 @@ public final class DynamoDbLinkStore implements LinkStore {
     private static final String OWNED_LIVE_LINK = "attribute_exists(" + PARTITION_KEY + ")"
             + " AND attribute_not_exists(" + DELETED_AT + ") AND " + CREATED_BY + " = :owner";
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
 
-    public DynamoDbLinkStore(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    public DynamoDbLinkStore(LinksTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     @Override
     public boolean putIfAbsent(Link link) {
         try {
-            dynamoDb.putItem(put -> put.tableName(tableName)
-                    .item(LinkItems.toItem(link))
+            table.putItem(put -> put.item(LinkItems.toItem(link))
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
             return true;
         } catch (ConditionalCheckFailedException taken) {
@@ -67,8 +63,7 @@ public final class DynamoDbLinkStore implements LinkStore {
             return LinkLookup.notFound(); // keys of other item kinds are never links
         }
         try {
-            var item = dynamoDb.getItem(
-                            get -> get.tableName(tableName).key(key(code)).consistentRead(true))
+            var item = table.getItem(get -> get.key(key(code)).consistentRead(true))
                     .item();
             return LinkItems.toLookup(item, now);
         } catch (SdkException e) {
@@ -110,8 +105,7 @@ public final class DynamoDbLinkStore implements LinkStore {
         }
         String expression = removed.isEmpty() ? set.toString() : set + " REMOVE " + String.join(", ", removed);
         try {
-            var updated = dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(key(code))
+            var updated = table.updateItem(update -> update.key(key(code))
                     .updateExpression(expression)
                     .conditionExpression(OWNED_LIVE_LINK)
                     .expressionAttributeValues(values)
@@ -126,8 +120,7 @@ public final class DynamoDbLinkStore implements LinkStore {
     @Override
     public boolean delete(String code, String owner, Instant now) {
         try {
-            dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(key(code))
+            table.updateItem(update -> update.key(key(code))
                     .updateExpression("SET " + DELETED_AT + " = :now, " + UPDATED_AT + " = :now" + " REMOVE "
                             + ORIGINAL_URL + ", " + EXPIRES_AT + ", " + DESTINATION_HOST)
                     .conditionExpression(OWNED_LIVE_LINK)

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -33,12 +32,10 @@ public final class DynamoDbWorkerLeases implements WorkerLeases {
             "attribute_not_exists(" + PARTITION_KEY + ") OR " + LEASE_EXPIRES_AT + " < :now";
     private static final String STILL_MINE = LEASE_HOLDER + " = :holder";
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
 
-    public DynamoDbWorkerLeases(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    public DynamoDbWorkerLeases(LinksTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
     /**
@@ -63,8 +60,7 @@ public final class DynamoDbWorkerLeases implements WorkerLeases {
     /** @return the previous holder's expiry (the new holder's floor), or empty when the id is taken */
     private Optional<Instant> tryTake(int workerId, String holder, Instant now, Instant expiresAt) {
         try {
-            var old = dynamoDb.putItem(put -> put.tableName(tableName)
-                            .item(Map.of(
+            var old = table.putItem(put -> put.item(Map.of(
                                     PARTITION_KEY, s(workerKey(workerId)),
                                     LEASE_HOLDER, s(holder),
                                     LEASE_EXPIRES_AT, n(expiresAt.toEpochMilli())))
@@ -92,8 +88,7 @@ public final class DynamoDbWorkerLeases implements WorkerLeases {
 
     private boolean setExpiry(WorkerLease lease, Instant expiresAt) {
         try {
-            dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(Map.of(PARTITION_KEY, s(workerKey(lease.workerId()))))
+            table.updateItem(update -> update.key(Map.of(PARTITION_KEY, s(workerKey(lease.workerId()))))
                     .updateExpression("SET " + LEASE_EXPIRES_AT + " = :expires")
                     .conditionExpression(STILL_MINE)
                     .expressionAttributeValues(Map.of(

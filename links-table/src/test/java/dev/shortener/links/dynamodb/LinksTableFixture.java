@@ -29,11 +29,15 @@ final class LinksTableFixture {
         return new LinksTableFixture(dynamoDb, tableName);
     }
 
+    LinksTable table() {
+        return new LinksTable(dynamoDb, tableName);
+    }
+
     DynamoDbLinkStore linkStore() {
-        return new DynamoDbLinkStore(dynamoDb, tableName);
+        return new DynamoDbLinkStore(table());
     }
 
     DynamoDbWorkerLeases workerLeases() {
-        return new DynamoDbWorkerLeases(dynamoDb, tableName);
+        return new DynamoDbWorkerLeases(table());
     }
 }

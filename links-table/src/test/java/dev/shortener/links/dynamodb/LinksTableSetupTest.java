@@ -36,7 +36,7 @@ class LinksTableSetupTest {
                 LinksTableSchema.OWNER_INDEX,
                 described.globalSecondaryIndexes().get(0).indexName());
         assertEquals(1, dynamoDb.scan(scan -> scan.tableName(table)).count());
-        new DynamoDbLinkStore(dynamoDb, table)
+        new DynamoDbLinkStore(new LinksTable(dynamoDb, table))
                 .putIfAbsent(Link.create("new1234", "https://a.example/", Instant.now(), null, "owner-a"));
         var listed = dynamoDb.query(q -> q.tableName(table)
                 .indexName(LinksTableSchema.OWNER_INDEX)

@@ -7,6 +7,7 @@ import dev.shortener.analytics.counts.ObjectRef;
 import dev.shortener.analytics.counts.agents.UserAgents;
 import dev.shortener.analytics.counts.handler.ClickCountWiring;
 import dev.shortener.http.StructuredLog;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.StatsSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The click-count function's aggregation in the local runner: every {@link #INTERVAL} it reads the lines the local
@@ -79,12 +79,7 @@ public final class LocalClickAggregator implements AutoCloseable {
 
     /** The click-count function's graph on the runner's DynamoDB, over the files under {@code clicksRoot}. */
     public static LocalClickAggregator create(
-            Path clicksRoot,
-            Path progressFile,
-            DynamoDbClient dynamoDb,
-            String table,
-            StatsSettings stats,
-            PrintStream errors) {
+            Path clicksRoot, Path progressFile, LinksTable table, StatsSettings stats, PrintStream errors) {
         LocalClickFiles files = new LocalClickFiles(clicksRoot);
         ExecutorService writers = Executors.newFixedThreadPool(4, daemon("local-click-writer"));
         return new LocalClickAggregator(
@@ -93,7 +88,6 @@ public final class LocalClickAggregator implements AutoCloseable {
                 writers,
                 () -> ClickCountWiring.onClients(
                                 files,
-                                dynamoDb,
                                 table,
                                 writers,
                                 stats,

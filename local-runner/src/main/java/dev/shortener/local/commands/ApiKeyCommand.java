@@ -24,7 +24,7 @@ public final class ApiKeyCommand {
             return 2;
         }
         try (Backends backends = Backends.start(settings, DataFolder.prepare(settings.data()), false, err)) {
-            String key = ApiKeys.create(backends.dynamoDb(), backends.table(), owner);
+            String key = ApiKeys.create(backends.linksTable(), owner);
             out.println("API key (shown only now): " + key);
             out.println("owner: " + owner);
         }

@@ -3,10 +3,10 @@ package dev.shortener.local.commands;
 import dev.shortener.create.domain.auth.ApiKeyFormat;
 import dev.shortener.create.domain.auth.Caller;
 import dev.shortener.create.dynamodb.DynamoDbApiKeys;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.local.RunnerException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Makes an API key the way {@code dev.shortener.create.admin.CreateApiKey} does (its {@code create} is
@@ -20,11 +20,10 @@ public final class ApiKeys {
     private ApiKeys() {}
 
     /** The plain key, to be printed once. */
-    public static String create(DynamoDbClient dynamoDb, String table, String owner) {
+    public static String create(LinksTable table, String owner) {
         String key = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(key);
-        if (!new DynamoDbApiKeys(dynamoDb, table)
-                .add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), Instant.now())) {
+        if (!new DynamoDbApiKeys(table).add(hash, new Caller(owner, ApiKeyFormat.keyId(hash)), Instant.now())) {
             throw new RunnerException("A key with the same hash exists already; run the command again.");
         }
         return key;

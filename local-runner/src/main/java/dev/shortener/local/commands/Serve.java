@@ -51,8 +51,7 @@ public final class Serve {
         backends.own(LocalClickAggregator.create(
                         handlers.clicksRoot(),
                         data.root().resolve("click-aggregation.properties"),
-                        backends.dynamoDb(),
-                        backends.table(),
+                        backends.linksTable(),
                         StatsSettings.fromEnvironment(Environment.of(handlers.environment())),
                         out))
                 .start();
@@ -62,7 +61,7 @@ public final class Serve {
                 + " API every " + LocalClickAggregator.INTERVAL.toSeconds() + " s)");
         out.println("Serving the shortener at " + base + " (127.0.0.1:" + server.port() + ")");
         if (!data.firstKeyCreated()) {
-            String key = ApiKeys.create(backends.dynamoDb(), backends.table(), ApiKeys.LOCAL_OWNER);
+            String key = ApiKeys.create(backends.linksTable(), ApiKeys.LOCAL_OWNER);
             data.markFirstKeyCreated();
             out.println();
             out.println("API key (shown only now; make another with the api-key command): " + key);

@@ -34,6 +34,7 @@ import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.S3Process;
 import dev.shortener.localservers.lambda.InvocationContext;
@@ -130,7 +131,7 @@ class DailyStatsAgreementTest {
         redis = RedisClients.create(RedisSettings.of(TestServers.redisUri()));
         table = TestServers.uniqueName("agree");
         LinksTableSetup.createIfMissing(dynamoDb, table);
-        var links = new DynamoDbLinkStore(dynamoDb, table);
+        var links = new DynamoDbLinkStore(new LinksTable(dynamoDb, table));
         for (int i = 0; i < LINKS; i++) {
             String code = "agree" + (char) ('A' + i / 26) + (char) ('a' + i % 26);
             links.putIfAbsent(new Link(
@@ -368,8 +369,7 @@ class DailyStatsAgreementTest {
                 S3Client s3 = S3rverClients.uploader(s3rver);
                 ClickCountService service = ClickCountWiring.onClients(
                                 new S3ClickObjectSource(s3),
-                                DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint()),
-                                table,
+                                new LinksTable(DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint()), table),
                                 writers,
                                 new StatsSettings(400),
                                 new UserAgents(),
@@ -414,7 +414,8 @@ class DailyStatsAgreementTest {
                 CreateWiring.onClients(CreateConfig.fromEnvironment(Environment.of(env)), dynamoDb, redis, clock));
         String key = ApiKeyFormat.generate(new SecureRandom());
         String hash = ApiKeyFormat.hash(key);
-        new DynamoDbApiKeys(dynamoDb, table).add(hash, new Caller(OWNER, ApiKeyFormat.keyId(hash)), clock.instant());
+        new DynamoDbApiKeys(new LinksTable(dynamoDb, table))
+                .add(hash, new Caller(OWNER, ApiKeyFormat.keyId(hash)), clock.instant());
         return new Api(handler, key);
     }
 

@@ -14,6 +14,7 @@ import dev.shortener.linkcache.RedisSettings;
 import dev.shortener.links.Link;
 import dev.shortener.links.dynamodb.DynamoDbClients;
 import dev.shortener.links.dynamodb.DynamoDbLinkStore;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.links.dynamodb.LinksTableSetup;
 import dev.shortener.localservers.firehose.FirehoseStandIn;
 import dev.shortener.localservers.lambda.LambdaEnvironmentStandIn;
@@ -71,7 +72,7 @@ class RedirectArtifactIT {
             cache.invalidate("aRt1fAc");
             cache.invalidate("fWd0art");
             LinksTableSetup.createIfMissing(admin, table);
-            var links = new DynamoDbLinkStore(admin, table);
+            var links = new DynamoDbLinkStore(new LinksTable(admin, table));
             links.putIfAbsent(Link.create("aRt1fAc", "https://example.com/live?q=1", now.minusSeconds(60), null, "it"));
             links.putIfAbsent(
                     Link.create("fWd0art", "https://example.com/offer?id=7#terms", now.minusSeconds(60), null, "it")

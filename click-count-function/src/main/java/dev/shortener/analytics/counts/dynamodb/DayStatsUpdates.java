@@ -6,6 +6,7 @@ import static dev.shortener.links.LinksTableSchema.STATS_VERSION;
 
 import dev.shortener.analytics.counts.LinkDay;
 import dev.shortener.analytics.counts.ObjectRef;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.StatsKeys;
 import dev.shortener.stats.StatsSettings;
@@ -26,10 +27,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Adds an object's clicks to the links' and owners' day items: one read-modify-write per link-day and per
@@ -46,20 +45,18 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * <p>Only codes whose link item exists are counted (the owner is its {@code created_by}, read with one
  * BatchGetItem per 100 codes); other codes are not links.
  */
-public final class DayStatsUpdates {
+final class DayStatsUpdates {
 
     /** Conflicting writers rarely exceed a handful (one per concurrent object of a link); this is a safety net. */
     static final int MAX_ATTEMPTS = 64;
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
     private final ExecutorService pool;
     private final StatsSettings settings;
     private final AtomicLong conflicts = new AtomicLong();
 
-    public DayStatsUpdates(DynamoDbClient dynamoDb, String tableName, ExecutorService pool, StatsSettings settings) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    DayStatsUpdates(LinksTable table, ExecutorService pool, StatsSettings settings) {
+        this.table = Objects.requireNonNull(table, "table");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -116,9 +113,8 @@ public final class DayStatsUpdates {
                 .atStartOfDay(ZoneOffset.UTC)
                 .toEpochSecond();
         for (int attempt = 1; ; attempt++) {
-            DayStatsItems.Stored stored = DayStatsItems.fromItem(dynamoDb.getItem(get -> get.tableName(tableName)
-                            .consistentRead(true)
-                            .key(Map.of(PARTITION_KEY, AttributeValue.fromS(key))))
+            DayStatsItems.Stored stored = DayStatsItems.fromItem(table.getItem(
+                            get -> get.consistentRead(true).key(Map.of(PARTITION_KEY, AttributeValue.fromS(key))))
                     .item());
             if (stored != null && stored.objects().contains(token)) {
                 return false;
@@ -134,8 +130,8 @@ public final class DayStatsUpdates {
             long version = stored == null ? 0 : stored.version();
             Map<String, AttributeValue> item = DayStatsItems.toItem(key, merged, version + 1, objects, expiresAt);
             try {
-                dynamoDb.putItem(put -> {
-                    put.tableName(tableName).item(item);
+                table.putItem(put -> {
+                    put.item(item);
                     if (stored == null) {
                         put.conditionExpression("attribute_not_exists(#pk)")
                                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY));
@@ -159,30 +155,15 @@ public final class DayStatsUpdates {
     /** The owner of each code that is a link: one projected BatchGetItem per 100 codes. */
     private Map<String, String> owners(List<String> codes) {
         Map<String, String> owners = new HashMap<>();
-        for (int from = 0; from < codes.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = codes.subList(from, Math.min(codes.size(), from + 100)).stream()
-                    .map(code -> Map.of(PARTITION_KEY, AttributeValue.fromS(code)))
-                    .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    tableName,
-                    KeysAndAttributes.builder()
-                            .keys(keys)
-                            .projectionExpression("#pk, #owner")
-                            .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#owner", CREATED_BY))
-                            .build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                Map<String, KeysAndAttributes> ask = request;
-                var answer = dynamoDb.batchGetItem(get -> get.requestItems(ask));
-                for (Map<String, AttributeValue> item : answer.responses().getOrDefault(tableName, List.of())) {
-                    AttributeValue owner = item.get(CREATED_BY);
-                    if (owner != null && owner.s() != null) {
-                        owners.put(item.get(PARTITION_KEY).s(), owner.s());
-                    }
-                }
-                request = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    backOff(round + 1); // throttled: BatchGetItem hands the rest back
-                }
+        List<Map<String, AttributeValue>> items = table.batchGet(
+                codes,
+                read -> read.projectionExpression("#pk, #owner")
+                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#owner", CREATED_BY)),
+                DayStatsUpdates::backOff); // throttled: BatchGetItem hands the rest back
+        for (Map<String, AttributeValue> item : items) {
+            AttributeValue owner = item.get(CREATED_BY);
+            if (owner != null && owner.s() != null) {
+                owners.put(item.get(PARTITION_KEY).s(), owner.s());
             }
         }
         return owners;

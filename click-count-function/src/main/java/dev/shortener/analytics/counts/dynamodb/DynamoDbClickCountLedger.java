@@ -10,16 +10,19 @@ import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.LEDGE
 import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.STATE;
 import static dev.shortener.links.LinksTableSchema.EXPIRES_AT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.n;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
 import dev.shortener.analytics.counts.ClickCountLedger;
 import dev.shortener.analytics.counts.ObjectClickCounts;
 import dev.shortener.analytics.counts.ObjectRef;
+import dev.shortener.links.dynamodb.LinksTable;
+import dev.shortener.stats.StatsSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -45,17 +48,18 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class DynamoDbClickCountLedger implements ClickCountLedger {
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
     private final LinkCountUpdates links;
     private final DayStatsUpdates stats;
 
-    public DynamoDbClickCountLedger(
-            DynamoDbClient dynamoDb, String tableName, LinkCountUpdates links, DayStatsUpdates stats) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.links = Objects.requireNonNull(links, "links");
-        this.stats = Objects.requireNonNull(stats, "stats");
+    /**
+     * @param writers  the pool the per-link and per-day writes run on
+     * @param settings the day items' retention
+     */
+    public DynamoDbClickCountLedger(LinksTable table, ExecutorService writers, StatsSettings settings) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.links = new LinkCountUpdates(table, writers);
+        this.stats = new DayStatsUpdates(table, writers, settings);
     }
 
     @Override
@@ -82,8 +86,7 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
     private String claim(String ledgerKey, Map<String, Long> perCode, Instant now, Instant leaseUntil) {
         long clicks = perCode.values().stream().mapToLong(Long::longValue).sum();
         try {
-            return dynamoDb.updateItem(update -> update.tableName(tableName)
-                            .key(Map.of(PARTITION_KEY, s(ledgerKey)))
+            return table.updateItem(update -> update.key(Map.of(PARTITION_KEY, s(ledgerKey)))
                             .updateExpression("SET #state = if_not_exists(#state, :applying), #claimed = :lease,"
                                     + " #expires = if_not_exists(#expires, :ttl), #clicks = :clicks, #codes = :codes")
                             .conditionExpression("attribute_not_exists(#pk) OR (#state <> :done AND #claimed < :now)")
@@ -127,8 +130,7 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
     /** Moves to the next state if we still hold the lease. */
     private boolean advance(String ledgerKey, String from, String to, Instant leaseUntil) {
         try {
-            dynamoDb.updateItem(update -> update.tableName(tableName)
-                    .key(Map.of(PARTITION_KEY, s(ledgerKey)))
+            table.updateItem(update -> update.key(Map.of(PARTITION_KEY, s(ledgerKey)))
                     .updateExpression(DONE.equals(to) ? "SET #state = :to REMOVE #claimed" : "SET #state = :to")
                     .conditionExpression("#state = :from AND #claimed = :lease")
                     .expressionAttributeNames(Map.of("#state", STATE, "#claimed", CLAIMED_UNTIL))
@@ -141,17 +143,8 @@ public final class DynamoDbClickCountLedger implements ClickCountLedger {
     }
 
     private String currentState(String ledgerKey) {
-        var item = dynamoDb.getItem(
-                        get -> get.tableName(tableName).consistentRead(true).key(Map.of(PARTITION_KEY, s(ledgerKey))))
+        var item = table.getItem(get -> get.consistentRead(true).key(Map.of(PARTITION_KEY, s(ledgerKey))))
                 .item();
         return item == null || !item.containsKey(STATE) ? null : item.get(STATE).s();
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.builder().n(Long.toString(value)).build();
     }
 }

@@ -2,11 +2,12 @@ package dev.shortener.analytics.counts.dynamodb;
 
 import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CLICKS_UPDATED_AT;
 import static dev.shortener.analytics.counts.dynamodb.ClickCountAttributes.CLICK_OBJECTS;
-import static dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger.n;
-import static dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger.s;
 import static dev.shortener.links.LinksTableSchema.CLICK_COUNT;
 import static dev.shortener.links.LinksTableSchema.PARTITION_KEY;
+import static dev.shortener.links.dynamodb.LinkItems.n;
+import static dev.shortener.links.dynamodb.LinkItems.s;
 
+import dev.shortener.links.dynamodb.LinksTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -27,15 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * existing items are touched: a code whose link is gone (TTL-deleted) or that is not a link is skipped, never
  * created.
  */
-public final class LinkCountUpdates {
+final class LinkCountUpdates {
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
+    private final LinksTable table;
     private final ExecutorService pool;
 
-    public LinkCountUpdates(DynamoDbClient dynamoDb, String tableName, ExecutorService pool) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    LinkCountUpdates(LinksTable table, ExecutorService pool) {
+        this.table = Objects.requireNonNull(table, "table");
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
@@ -44,8 +42,7 @@ public final class LinkCountUpdates {
         AttributeValue tokenSet = AttributeValue.builder().ss(token).build();
         forEach(
                 perCode.keySet(),
-                code -> conditional(() -> dynamoDb.updateItem(update -> update.tableName(tableName)
-                        .key(Map.of(PARTITION_KEY, s(code)))
+                code -> conditional(() -> table.updateItem(update -> update.key(Map.of(PARTITION_KEY, s(code)))
                         .updateExpression("ADD #count :n, #objs :tokenSet SET #updated = :now")
                         .conditionExpression("attribute_exists(#pk) AND NOT contains(#objs, :token)")
                         .expressionAttributeNames(Map.of(
@@ -73,8 +70,7 @@ public final class LinkCountUpdates {
         AttributeValue tokenSet = AttributeValue.builder().ss(token).build();
         forEach(
                 codes,
-                code -> conditional(() -> dynamoDb.updateItem(update -> update.tableName(tableName)
-                        .key(Map.of(PARTITION_KEY, s(code)))
+                code -> conditional(() -> table.updateItem(update -> update.key(Map.of(PARTITION_KEY, s(code)))
                         .updateExpression("DELETE #objs :tokenSet")
                         .conditionExpression("attribute_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#objs", CLICK_OBJECTS))

@@ -4,15 +4,14 @@ import dev.shortener.analytics.counts.ClickCountService;
 import dev.shortener.analytics.counts.ClickCounter;
 import dev.shortener.analytics.counts.ClickObjectSource;
 import dev.shortener.analytics.counts.agents.UserAgents;
-import dev.shortener.analytics.counts.dynamodb.DayStatsUpdates;
 import dev.shortener.analytics.counts.dynamodb.DynamoDbClickCountLedger;
-import dev.shortener.analytics.counts.dynamodb.LinkCountUpdates;
 import dev.shortener.analytics.counts.s3.S3ClickObjectSource;
 import dev.shortener.config.ConfigException;
 import dev.shortener.config.Environment;
 import dev.shortener.http.StructuredLog;
 import dev.shortener.links.LinksTableSettings;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.StatsSettings;
 import java.net.URI;
 import java.time.InstantSource;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -60,7 +58,9 @@ public record ClickCountWiring(ClickCountService service, StructuredLog log, Ins
     public static ClickCountWiring fromEnvironment(Environment env) {
         LinksTableSettings table = LinksTableSettings.fromEnvironment(env);
         Optional<URI> s3Endpoint = env.url(S3_ENDPOINT, Set.of("http", "https"), "http://127.0.0.1:4568");
-        var dynamoDb = DynamoDbClients.forFunction(DynamoDbClients.DynamoDbTimeouts.MANAGEMENT, table.endpointOrNull());
+        var linksTable = new LinksTable(
+                DynamoDbClients.forFunction(DynamoDbClients.DynamoDbTimeouts.MANAGEMENT, table.endpointOrNull()),
+                table.table());
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
             Thread thread = new Thread(runnable, "click-count-writer");
             thread.setDaemon(true);
@@ -68,8 +68,7 @@ public record ClickCountWiring(ClickCountService service, StructuredLog log, Ins
         });
         return onClients(
                 new S3ClickObjectSource(s3(s3Endpoint)),
-                dynamoDb,
-                table.table(),
+                linksTable,
                 writers,
                 StatsSettings.fromEnvironment(env),
                 new UserAgents(),
@@ -85,18 +84,13 @@ public record ClickCountWiring(ClickCountService service, StructuredLog log, Ins
      */
     public static ClickCountWiring onClients(
             ClickObjectSource source,
-            DynamoDbClient dynamoDb,
-            String table,
+            LinksTable table,
             ExecutorService writers,
             StatsSettings stats,
             UserAgents agents,
             StructuredLog log,
             InstantSource time) {
-        var ledger = new DynamoDbClickCountLedger(
-                dynamoDb,
-                table,
-                new LinkCountUpdates(dynamoDb, table, writers),
-                new DayStatsUpdates(dynamoDb, table, writers, stats));
+        var ledger = new DynamoDbClickCountLedger(table, writers, stats);
         return new ClickCountWiring(new ClickCountService(source, ledger, new ClickCounter(agents)), log, time);
     }
 

@@ -11,6 +11,7 @@ import dev.shortener.analytics.counts.TestLinksTable;
 import dev.shortener.links.Link;
 import dev.shortener.links.LinksTableSchema;
 import dev.shortener.links.dynamodb.DynamoDbClients;
+import dev.shortener.links.dynamodb.LinksTable;
 import dev.shortener.stats.ClickFacts;
 import dev.shortener.stats.DayCounts;
 import dev.shortener.stats.Dimension;
@@ -54,7 +55,7 @@ class DayStatsUpdatesTest {
 
     @Test
     void anObject_addsEachLinkDay_andTheOwnersDay_withTheRetentionAsTtl() {
-        DayStatsUpdates updates = new DayStatsUpdates(dynamoDb, table, pool, new StatsSettings(400));
+        DayStatsUpdates updates = new DayStatsUpdates(linksTable.table(), pool, new StatsSettings(400));
 
         updates.add(
                 object(1),
@@ -87,7 +88,7 @@ class DayStatsUpdatesTest {
 
     @Test
     void theSameObjectTwice_addsOnce() {
-        DayStatsUpdates updates = new DayStatsUpdates(dynamoDb, table, pool, new StatsSettings(400));
+        DayStatsUpdates updates = new DayStatsUpdates(linksTable.table(), pool, new StatsSettings(400));
         Map<LinkDay, DayCounts> perLinkDay = Map.of(new LinkDay("aaaaaaa", DAY), counts(3, 4, "DE", "v", 0));
 
         updates.add(object(1), perLinkDay);
@@ -109,8 +110,8 @@ class DayStatsUpdatesTest {
         DynamoDbClient otherClient = DynamoDbClients.forEmulator(TestServers.dynamoDbEndpoint());
         ExecutorService otherPool = Executors.newFixedThreadPool(8);
         List<DayStatsUpdates> aggregators = List.of(
-                new DayStatsUpdates(dynamoDb, table, pool, new StatsSettings(400)),
-                new DayStatsUpdates(otherClient, table, otherPool, new StatsSettings(400)));
+                new DayStatsUpdates(linksTable.table(), pool, new StatsSettings(400)),
+                new DayStatsUpdates(new LinksTable(otherClient, table), otherPool, new StatsSettings(400)));
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService runners = Executors.newFixedThreadPool(2);
         try {
