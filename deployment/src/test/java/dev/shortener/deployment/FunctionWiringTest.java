@@ -304,8 +304,12 @@ class FunctionWiringTest {
     static final Map<String, Set<String>> CALLS_THROUGH_SHARED_CODE = Map.of(
             "RedirectFunction", Set.of("dynamodb:GetItem")); // DynamoDbLinkStore.find, the only store method it uses
 
-    /** API operations whose IAM action has another name (S3's ListObjectsV2 is authorised as s3:ListBucket). */
-    static final Map<String, String> ACTION_OF_CALL = Map.of("s3:ListObjectsV2", "s3:ListBucket");
+    /**
+     * API operations whose IAM action has another name (S3's ListObjectsV2 is authorised as s3:ListBucket), and the
+     * links table handle's {@code batchGet}, which is BatchGetItem.
+     */
+    static final Map<String, String> ACTION_OF_CALL =
+            Map.of("s3:ListObjectsV2", "s3:ListBucket", "dynamodb:BatchGet", "dynamodb:BatchGetItem");
 
     /** SAM policy templates, as the actions they grant. */
     static final Map<String, List<String>> SAM_POLICY_TEMPLATES = Map.of(
@@ -337,9 +341,13 @@ class FunctionWiringTest {
                             "s3:GetLifecycleConfiguration"),
             "FirehoseWritePolicy", List.of("firehose:PutRecord", "firehose:PutRecordBatch"));
 
-    /** SDK client variable names in this codebase, by IAM service prefix. */
+    /**
+     * SDK client variable names in this codebase, by IAM service prefix, and {@code table}: the adapters' name for
+     * the links table's handle ({@code LinksTable}), whose methods are the DynamoDB calls of the same name
+     * ({@code table.dynamoDb()} is its client).
+     */
     private static final Pattern SDK_CALL = Pattern.compile(
-            "(?<![.\\w])(dynamoDb|s3|firehose)\\s*\\.\\s*"
+            "(?<![.\\w])(dynamoDb|table(?:\\s*\\.\\s*dynamoDb\\(\\))?|s3|firehose)\\s*\\.\\s*"
                     + "((?:get|put|update|delete|batch|transact|list|describe|create|head|copy|execute)[A-Z]\\w*|query|scan)\\s*\\(");
 
     /**
@@ -364,7 +372,10 @@ class FunctionWiringTest {
                                             .toList()) {
                                         Matcher m = SDK_CALL.matcher(Files.readString(file));
                                         while (m.find()) {
-                                            String service = m.group(1).equals("dynamoDb") ? "dynamodb" : m.group(1);
+                                            String service = m.group(1).startsWith("dynamoDb")
+                                                            || m.group(1).startsWith("table")
+                                                    ? "dynamodb"
+                                                    : m.group(1);
                                             String operation = m.group(2);
                                             String call = service + ":" + Character.toUpperCase(operation.charAt(0))
                                                     + operation.substring(1);
