@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Installs a pinned Node.js emulator (dynalite, s3rver: a resource folder with package.json, the committed
- * package-lock.json and a launcher script, which requires the launcher module all emulators share), or a pinned package of data without a launcher, with {@code npm ci}
- * into a folder keyed by the lock file's hash,
- * once per machine: later JVMs and later builds reuse it, and a changed lock file gets a fresh folder. A file
- * lock keeps two JVMs (two modules' test forks) from installing into the same folder at once.
+ * package-lock.json and a launcher script, which requires the launcher module all emulators share), or a pinned
+ * package of data without a launcher, with {@code npm ci} into a folder keyed by the lock file's hash, once per
+ * machine: later JVMs and later builds reuse it, and a changed lock file gets a fresh folder. A file lock keeps two
+ * JVMs (two modules' test forks) from installing into the same folder at once.
  */
 public final class NodePackageInstaller {
 
